@@ -1,0 +1,233 @@
+"""The typed result: frozen pydantic v2 models of a parsed policy document.
+
+Field names follow ``SPEC.md``; they are the public contract. Every :class:`Span` indexes the
+original text, ``Document.source``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import NamedTuple
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from policy_parser.errors import Diagnostic, Span
+
+__all__ = [
+    "BodyMention",
+    "Clause",
+    "Document",
+    "MarkerKind",
+    "PathBody",
+    "Responsibility",
+    "Role",
+    "Section",
+    "Span",
+    "path_key",
+]
+
+
+class MarkerKind(StrEnum):
+    """The enumeration styles a section marker can have."""
+
+    PART = "part"  # 第一编
+    CHAPTER = "chapter"  # 第一章
+    SECTION = "section"  # 第一节
+    ARTICLE = "article"  # 第一条
+    CN_COMMA = "cn_comma"  # 一、
+    CN_PAREN = "cn_paren"  # （一） or (一)
+    ARABIC_DOT = "arabic_dot"  # 1. 1． 1、
+    ARABIC_PAREN = "arabic_paren"  # （1） or (1)
+    ARABIC_HALF_PAREN = "arabic_half_paren"  # 1）
+    CIRCLED = "circled"  # ①
+    LATIN = "latin"  # a. a）
+    DECIMAL = "decimal"  # 1 / 1.1 / 1.2.1 outlines
+    APPENDIX = "appendix"  # 附件1 / 附录一 inside a document
+
+
+class Role(StrEnum):
+    """What a clause asks of a body (see ``docs/bodies.md``)."""
+
+    RESPONSIBLE = "responsible"
+    LEAD = "lead"
+    COOPERATE = "cooperate"
+    ENCOURAGED = "encouraged"
+
+
+_PATH_STRIP = regex.compile(r"\s+")
+_HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
+
+
+def path_key(marker: str) -> str:
+    """Return a marker as it appears in a path: '（十八）' → '（十八）', '一、' → '一', '(1)' → '（1）'."""
+    return _PATH_STRIP.sub("", marker).translate(_HALF_TO_FULL).rstrip("、.．")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class BodyMention(_Frozen):
+    """A body (organ, organisation, group) that a clause assigns work to.
+
+    Attributes:
+        name: The name as written, after splitting coordinated lists.
+        role: ``responsible``, ``lead``, ``cooperate`` or ``encouraged``.
+        span: Where the name stands in the source; ``source[span.start:span.end] == name``
+            when the name is written contiguously.
+    """
+
+    name: str
+    role: Role
+    span: Span
+
+
+class Clause(_Frozen):
+    """One sentence (or ``；`` part with its own subject) of a section's own text."""
+
+    text: str
+    span: Span
+    bodies: list[BodyMention] = Field(default_factory=list)
+
+
+class Section(_Frozen):
+    """A numbered part of a document, with its children.
+
+    Attributes:
+        level: 1 for the top level of this document.
+        marker: The marker as written: '（十八）', '一、', '1.', '第三条'.
+        kind: The marker style.
+        number: The integer the marker counts: 18 for （十八）.
+        heading: The title line, the run-in title, or None (articles, list items).
+        text: The section's own body after the heading, without children, line wraps repaired.
+        children: The sections nested in this one.
+        clauses: The own text split into clauses.
+        span: From the marker to the end of the last descendant.
+        path: The markers from the top joined by '/': '四/（十八）'.
+    """
+
+    level: int
+    marker: str
+    kind: MarkerKind
+    number: int
+    heading: str | None = None
+    text: str = ""
+    children: list[Section] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
+    span: Span
+    path: str
+
+    def walk(self) -> Iterator[Section]:
+        """Yield this section and all its descendants, pre-order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def bodies(self) -> list[BodyMention]:
+        """Every body named in this section's own clauses."""
+        return [body for clause in self.clauses for body in clause.bodies]
+
+
+class PathBody(NamedTuple):
+    """A body mention with the path of the section it was found in."""
+
+    path: str
+    body: BodyMention
+
+
+class Responsibility(_Frozen):
+    """One row of the responsibility table: which body a clause assigns work to, and how."""
+
+    path: str
+    heading: str | None
+    clause: str
+    body: str
+    role: Role
+    span: Span
+
+
+class Document(_Frozen):
+    """A parsed policy document.
+
+    Attributes:
+        title: '关于新时代进一步加强科学技术普及工作的实施方案'.
+        doc_number: 发文字号, '发改办财金规〔2019〕860号'.
+        issuers: 发文机关.
+        addressees: 主送机关, split on '，'.
+        date: 成文日期.
+        preamble: The opening paragraph(s) before the first section.
+        defined_terms: {'科普': '科学技术普及'} from '（以下简称科普）'.
+        sections: The top-level sections.
+        attachments: Documents attached to a notice (附件, 印发…的通知).
+        diagnostics: What looked wrong.
+        source: The original text, unchanged; every span indexes it.
+        span: Where this document stands in ``source``.
+    """
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuers: list[str] = Field(default_factory=list)
+    addressees: list[str] = Field(default_factory=list)
+    date: _dt.date | None = None
+    preamble: str | None = None
+    defined_terms: dict[str, str] = Field(default_factory=dict)
+    sections: list[Section] = Field(default_factory=list)
+    attachments: list[Document] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    source: str = ""
+    span: Span = Span(start=0, end=0)
+
+    def walk(self) -> Iterator[Section]:
+        """Yield every section of this document (not of its attachments), pre-order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def find(self, path: str) -> Section | None:
+        """Return the section at ``path`` ('四/（十八）'), or the first whose last marker matches.
+
+        Markers are compared as in paths: trailing 、 . ． dropped, brackets made full-width.
+        """
+        want = [path_key(part) for part in path.split("/") if part.strip()]
+        if not want:
+            return None
+        target = "/".join(want)
+        for section in self.walk():
+            if section.path == target:
+                return section
+        if len(want) == 1:
+            for section in self.walk():
+                if path_key(section.marker) == want[0]:
+                    return section
+        return None
+
+    def clauses(self, body: str | None = None, role: Role | str | None = None) -> list[Clause]:
+        """Return the clauses naming a body that contains ``body`` with ``role`` (None: any)."""
+        wanted_role = Role(role) if role is not None else None
+        found: list[Clause] = []
+        for section in self.walk():
+            for clause in section.clauses:
+                if any(
+                    (body is None or body in b.name) and (wanted_role in (None, b.role))
+                    for b in clause.bodies
+                ):
+                    found.append(clause)
+        return found
+
+    def bodies(self) -> list[PathBody]:
+        """Return every body mention with the path of its section, in document order."""
+        return [PathBody(s.path, b) for s in self.walk() for c in s.clauses for b in c.bodies]
+
+    def responsibilities(self) -> list[Responsibility]:
+        """Return the responsibility table: one row per (clause, body)."""
+        return [
+            Responsibility(
+                path=s.path, heading=s.heading, clause=c.text, body=b.name, role=b.role, span=b.span
+            )
+            for s in self.walk()
+            for c in s.clauses
+            for b in c.bodies
+        ]
