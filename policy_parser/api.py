@@ -1,17 +1,101 @@
-"""The public entry points; the only place the pipeline stages are wired together."""
+"""The public entry points, and the one place the pipeline stages are wired.
+
+Data flow::
+
+    str → normalize → segment → lex → Lark.parse → transform → clauses/bodies → Document
+
+Each stage is a pure function in its own module; :data:`PIPELINE` names them in order.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from policy_parser.models import Document
+from lark.exceptions import LarkError
 
-__all__ = ["parse", "parse_file"]
+from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
+from policy_parser.grammar import structure_parser
+from policy_parser.lexer import lex, tokens
+from policy_parser.models import Document
+from policy_parser.normalize import TrackedText, normalize
+from policy_parser.transform import build_nodes, to_sections
+
+__all__ = ["PIPELINE", "parse", "parse_file"]
+
+PIPELINE: tuple[tuple[str, str], ...] = (
+    ("normalize", "policy_parser.normalize.normalize: line repair with an offset map"),
+    ("segment", "policy_parser.segment.segment: the document on the page, its frame, attachments"),
+    ("lex", "policy_parser.lexer.lex: marker candidates, numbering continuity, levels"),
+    ("parse", "policy_parser.grammar.structure_parser: lark nests the sections"),
+    ("transform", "policy_parser.transform.to_sections: headings, own text, spans, paths"),
+    ("clauses", "policy_parser.clauses.split_clauses: sentences and clauses"),
+    ("bodies", "policy_parser.bodies.find_bodies: responsible bodies and roles"),
+)
+
+
+def _diagnostic(source: str, code: str, severity: Severity, message: str, pos: int) -> Diagnostic:
+    line, column = line_col(source, pos)
+    return Diagnostic(
+        code=code,
+        severity=severity,
+        message=message,
+        line=line,
+        column=column,
+        span=Span(start=pos, end=min(len(source), pos + 1)),
+    )
+
+
+def _structure(source: str, body: TrackedText) -> Document:
+    """Parse one document body (preamble + sections) into a Document without its frame."""
+    lexed = lex(body.text)
+    diagnostics = [
+        _diagnostic(source, d.code, d.severity, d.message, body.to_source(d.pos))
+        for d in lexed.diagnostics
+    ]
+    try:
+        tree = structure_parser().parse(tokens(lexed))  # type: ignore[arg-type]
+    except LarkError as exc:  # never leaks: the token stream is ours, so this is a bug
+        diagnostics.append(
+            _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
+        )
+        return Document(source=source, diagnostics=diagnostics)
+    preamble_segments, nodes = build_nodes(tree, lexed)
+    preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
+    sections = to_sections(nodes, body)
+    start, end = body.source_span(0, len(body.text))
+    return Document(
+        preamble=preamble or None,
+        sections=sections,
+        diagnostics=diagnostics,
+        source=source,
+        span=Span(start=start, end=end),
+    )
 
 
 def parse(text: str, *, strict: bool = False) -> Document:
-    """Parse a policy text (placeholder until the pipeline lands)."""
-    return Document(source=text)
+    """Parse a Chinese policy text into a :class:`Document`.
+
+    Args:
+        text: The text, as extracted from a file, a web page or a PDF; it is never modified.
+        strict: Raise :class:`PolicyParseError` on the first problem of severity ``error``
+            (numbering gaps, duplicates) instead of only reporting it in ``diagnostics``.
+
+    Returns:
+        The document. Lenient parsing never raises on any ``str``.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+        PolicyParseError: ``strict`` is set and the text has an error.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    body = normalize(text)
+    doc = _structure(text, body)
+    if strict:
+        for diag in doc.diagnostics:
+            if diag.severity is Severity.ERROR:
+                raise PolicyParseError.from_diagnostic(diag, text)
+    return doc
 
 
 def parse_file(path: str | Path, *, strict: bool = False) -> Document:

@@ -1,0 +1,406 @@
+"""Lines → tokens for lark: find the markers, decide which are real, give each a level.
+
+Three steps, each a pure function of the text:
+
+1. **Candidates.** The marker vocabulary of ``grammars/markers.lark`` is matched at every line
+   start (after a markdown ``#``) and, for run-together text, inside lines
+   (``…为举报人保密。第二章　环境影响评价　　第八条…``).
+2. **Selection.** Numbering continuity decides which candidates are markers. A candidate either
+   continues a list that is open (``（二）`` after ``（一）``), re-opens a list at the level it
+   had (``（九）`` under ``三、`` after ``（八）`` under ``二、``: numbering that runs on), or
+   opens a new, deeper list at 1. Line-start candidates may leave a small gap or repeat a
+   number (a diagnostic says so); candidates inside a line must continue exactly and follow a
+   sentence end. This is what rejects ``统一、开放``, ``多报合一、信息共享``, ``2025年``,
+   ``（32人）``, ``第三条规定的`` and ``1+X证书``.
+3. **Levels.** A marker style takes its level from where it first appears: a new style opens a
+   level under the current one, unless its canonical GB/T 9704 rank (一、 → （一） → 1. → （1）)
+   puts it above styles already open. The token stream marks level changes with ``_OPEN`` and
+   ``_CLOSE``, as an indenting lexer does, and ``grammars/structure.lark`` nests the sections.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+from lark import Token
+
+from policy_parser.errors import Severity
+from policy_parser.grammar import marker_patterns
+from policy_parser.models import MarkerKind
+from policy_parser.numerals import CIRCLED, to_int
+
+__all__ = ["Lexed", "Marker", "Segment", "lex", "tokens"]
+
+# Terminal name → kind, in the order the alternatives are tried at one position.
+KIND_OF_TERMINAL: dict[str, MarkerKind] = {
+    "PART": MarkerKind.PART,
+    "CHAPTER": MarkerKind.CHAPTER,
+    "SECTION": MarkerKind.SECTION,
+    "ARTICLE": MarkerKind.ARTICLE,
+    "CN_PAREN": MarkerKind.CN_PAREN,
+    "ARABIC_PAREN": MarkerKind.ARABIC_PAREN,
+    "CN_COMMA": MarkerKind.CN_COMMA,
+    "DECIMAL": MarkerKind.DECIMAL,
+    "ARABIC_DOT": MarkerKind.ARABIC_DOT,
+    "ARABIC_HALF_PAREN": MarkerKind.ARABIC_HALF_PAREN,
+    "CIRCLED": MarkerKind.CIRCLED,
+    "LATIN": MarkerKind.LATIN,
+}
+# Canonical depth (GB/T 9704-2012 7.3.3 for 一、 → （一） → 1. → （1）, then the rest).
+RANK: dict[MarkerKind, float] = {
+    MarkerKind.PART: 0,
+    MarkerKind.CHAPTER: 1,
+    MarkerKind.SECTION: 2,
+    MarkerKind.ARTICLE: 3,
+    MarkerKind.DECIMAL: 4,
+    MarkerKind.CN_COMMA: 4,
+    MarkerKind.CN_PAREN: 5,
+    MarkerKind.ARABIC_DOT: 6,
+    MarkerKind.ARABIC_PAREN: 7,
+    MarkerKind.ARABIC_HALF_PAREN: 8,
+    MarkerKind.CIRCLED: 9,
+    MarkerKind.LATIN: 10,
+    MarkerKind.APPENDIX: 0,
+}
+_LINE_ONLY = {MarkerKind.DECIMAL, MarkerKind.LATIN}
+# Run-together text may glue these to the word before (…精准性（一）研究…, …总则第一条为了…).
+_MAY_GLUE = {
+    MarkerKind.PART,
+    MarkerKind.CHAPTER,
+    MarkerKind.SECTION,
+    MarkerKind.ARTICLE,
+    MarkerKind.CN_PAREN,
+}
+_STATUTE = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE}
+_BOUNDARY = frozenset("。；;：:！？!?）)」』】")
+# 第三条规定的, 第五条第一款, 第十二条、第十三条: references, not articles.
+_REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|的|之|至|、|和|或|及|中|以|项|款|目")
+_PAREN_REFERENCE_AFTER = frozenset("项款目条")
+_YEAR = regex.compile(r"[0-9]{4}年")
+_HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
+_SPACE = " \t\u3000"
+_OPENERS = "（(《“‘〈「『【["
+_CLOSERS = "）)》”’〉」』】]"
+_BRACKETS = regex.compile(f"[{regex.escape(_OPENERS + _CLOSERS)}]")
+
+
+@cache
+def _marker_regex() -> regex.Pattern[str]:
+    patterns = marker_patterns()
+    return regex.compile("|".join(f"(?P<{n}>{patterns[n]})" for n in KIND_OF_TERMINAL))
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A candidate section marker found in the text.
+
+    Attributes:
+        kind: The marker style.
+        key: The style as a level key ('decimal2' for 1.2 — depth counts in outlines).
+        number: The integer it counts.
+        start: Offset of the marker in the lexed text.
+        end: Offset just after the marker (and the spaces that follow it).
+        marker: The marker as written, without surrounding spaces.
+        line_start: Whether it opens a line.
+        boundary: Whether a sentence end (or a line start) precedes it.
+    """
+
+    kind: MarkerKind
+    key: str
+    number: int
+    start: int
+    end: int
+    marker: str
+    line_start: bool
+    boundary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a line: a section's opening (``marker`` set) or a run of text."""
+
+    start: int
+    end: int
+    marker: Marker | None = None
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LexDiagnostic:
+    """A problem seen while lexing, at an offset into the lexed text."""
+
+    code: str
+    severity: Severity
+    message: str
+    pos: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexed:
+    """The classified text: segments in order, and what looked wrong."""
+
+    text: str
+    segments: tuple[Segment, ...]
+    diagnostics: tuple[LexDiagnostic, ...]
+
+
+def _number(kind: MarkerKind, marker: str) -> int | None:
+    if kind is MarkerKind.CIRCLED:
+        return CIRCLED.get(marker)
+    if kind is MarkerKind.LATIN:
+        return ord(marker[0].lower()) - ord("a") + 1
+    if kind is MarkerKind.DECIMAL:
+        return to_int(regex.split(r"[.．]", marker)[-1])
+    core = marker
+    if kind in _STATUTE:
+        core = marker[1:-1]
+    elif kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+        core = marker[1:-1]
+    else:
+        core = marker[:-1]
+    return to_int(core)
+
+
+def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) -> Marker | None:
+    """Build a candidate from a match in ``line`` (at ``offset`` in the text), or reject it."""
+    name = m.lastgroup
+    if name is None:
+        return None
+    kind = KIND_OF_TERMINAL[name]
+    if not line_start and kind in _LINE_ONLY:
+        return None
+    written = m.group()
+    number = _number(kind, written)
+    if number is None:
+        return None
+    after = line[m.end() : m.end() + 2]
+    before = line[m.start() - 1] if m.start() else ""
+    if kind in (MarkerKind.ARABIC_DOT, MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN) and (
+        after[:1].isdigit() and not _YEAR.match(line, m.end())
+    ):
+        return None  # 1.5亿元, 1、2、3 — but 3．2020年底前… is a marker before a year
+    if kind in _STATUTE and _REFERENCE_AFTER.match(after):
+        return None
+    if not line_start:
+        if before == "第":
+            return None  # 第（一）项
+        if after[:1] in _PAREN_REFERENCE_AFTER:
+            return None
+    end = m.end()
+    while end < len(line) and line[end] in _SPACE:
+        end += 1
+    if kind is MarkerKind.DECIMAL:
+        depth = len(regex.split(r"[.．]", written))
+        key = f"decimal{depth}"
+    else:
+        key = kind.value
+    boundary = line_start or before in _BOUNDARY or before in _SPACE
+    return Marker(kind, key, number, offset + m.start(), offset + end, written, line_start, boundary)
+
+
+def _depth_at(line: str) -> tuple[list[int], list[int]]:
+    """Return bracket positions and the nesting depth after each, for depth look-ups."""
+    positions: list[int] = []
+    depths: list[int] = []
+    depth = 0
+    for m in _BRACKETS.finditer(line):
+        ch = m.group()
+        if ch in _OPENERS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        positions.append(m.start())
+        depths.append(depth)
+    return positions, depths
+
+
+def candidates(text: str) -> list[Marker]:
+    """Return every marker candidate in ``text``, in order."""
+    pattern = _marker_regex()
+    found: list[Marker] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        prefix = _HEADING_PREFIX.match(line)
+        if prefix:
+            start = prefix.end()
+        m = pattern.match(line, start)
+        if m:
+            c = _candidate(line, offset, m, line_start=True)
+            if c:
+                found.append(c)
+        if len(line) > 40:
+            positions: list[int] | None = None
+            depths: list[int] = []
+            for m in pattern.finditer(line, (m.end() if m else start) or 1):
+                c = _candidate(line, offset, m, line_start=False)
+                if c is None:
+                    continue
+                if positions is None:
+                    positions, depths = _depth_at(line)
+                i = bisect_right(positions, m.start() - 1) - 1
+                if i >= 0 and depths[i] > 0:
+                    continue  # inside brackets or quotes: （下称…1．…）, “一、…”
+                found.append(c)
+        offset += len(line) + 1
+    return found
+
+
+@dataclass(slots=True)
+class _Open:
+    key: str
+    kind: MarkerKind
+    number: int
+
+
+@dataclass(slots=True)
+class _Selector:
+    """Numbering continuity: decides which candidates are markers, and at what level."""
+
+    stack: list[_Open] = field(default_factory=list)
+    parent_of: dict[str, str | None] = field(default_factory=dict)
+    last: dict[str, int] = field(default_factory=dict)
+    diagnostics: list[LexDiagnostic] = field(default_factory=list)
+    accepted: int = 0
+
+    def _where(self, c: Marker) -> tuple[int, set[int], bool]:
+        """Return (stack index the candidate would take, numbers expected, continues a list)."""
+        for i, frame in enumerate(self.stack):
+            if frame.key == c.key:
+                return i, {frame.number + 1}, True
+        if c.key in self.parent_of:
+            parent = self.parent_of[c.key]
+            at = len(self.stack)
+            if parent is None:
+                at = 0
+            else:
+                for i, frame in enumerate(self.stack):
+                    if frame.key == parent:
+                        at = i + 1
+                        break
+            return at, {1, self.last.get(c.key, 0) + 1}, False
+        at = len(self.stack)
+        rank = RANK[c.kind] + (int(c.key[7:]) / 10 if c.kind is MarkerKind.DECIMAL else 0)
+        for i, frame in enumerate(self.stack):
+            frame_rank = RANK[frame.kind] + (
+                int(frame.key[7:]) / 10 if frame.kind is MarkerKind.DECIMAL else 0
+            )
+            if frame_rank > rank:
+                at = i
+                break
+        return at, {1}, False
+
+    def offer(self, c: Marker) -> int | None:
+        """Accept ``c`` and return its level, or reject it (None)."""
+        at, expected, sibling = self._where(c)
+        n = c.number
+        if n in expected and (c.boundary or c.kind in _MAY_GLUE):
+            return self._push(c, at)
+        if not c.line_start:
+            return None
+        if sibling:
+            last = self.stack[at].number
+            if last < n <= last + 3:
+                self._note(
+                    c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}"
+                )
+                return self._push(c, at)
+            if n == last:
+                self._note(c, "duplicate-number", Severity.ERROR, f"{c.marker} repeats {last}")
+                return self._push(c, at)
+            return None
+        if n <= 3 and (self.accepted == 0 or c.key not in self.parent_of):
+            self._note(
+                c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1"
+            )
+            return self._push(c, at)
+        return None
+
+    def _push(self, c: Marker, at: int) -> int:
+        if c.key not in self.parent_of:
+            parent = self.stack[at - 1] if at else None
+            self.parent_of[c.key] = parent.key if parent else None
+            if parent and RANK[c.kind] - RANK[parent.kind] > 1 and c.kind is not (
+                MarkerKind.DECIMAL
+            ):
+                self._note(
+                    c,
+                    "skipped-level",
+                    Severity.WARNING,
+                    f"{c.marker} ({c.kind.value}) sits directly under {parent.kind.value}",
+                )
+        del self.stack[at:]
+        self.stack.append(_Open(c.key, c.kind, c.number))
+        self.last[c.key] = c.number
+        self.accepted += 1
+        return at + 1
+
+    def _note(self, c: Marker, code: str, severity: Severity, message: str) -> None:
+        self.diagnostics.append(LexDiagnostic(code, severity, message, c.start))
+
+
+def lex(text: str) -> Lexed:
+    """Classify ``text`` (one paragraph per line) into marker and text segments.
+
+    Args:
+        text: The document body, normalised (see ``normalize.py``).
+
+    Returns:
+        The segments in order and the diagnostics of numbering problems.
+    """
+    selector = _Selector()
+    chosen: list[tuple[Marker, int]] = []
+    for c in candidates(text):
+        if chosen and c.start < chosen[-1][0].end:
+            continue
+        level = selector.offer(c)
+        if level is not None:
+            chosen.append((c, level))
+    segments: list[Segment] = []
+    cuts = iter(chosen)
+    nxt = next(cuts, None)
+    offset = 0
+    for line in text.split("\n"):
+        line_end = offset + len(line)
+        pos = offset
+        while nxt is not None and nxt[0].start < line_end:
+            marker, level = nxt
+            if marker.start > pos and text[pos : marker.start].strip():
+                segments.append(Segment(pos, marker.start))
+            pos = marker.start
+            following = next(cuts, None)
+            seg_end = following[0].start if following and following[0].start < line_end else None
+            end = line_end if seg_end is None else seg_end
+            segments.append(Segment(pos, end, marker, level))
+            pos = end
+            nxt = following
+        if pos < line_end and text[pos:line_end].strip():
+            segments.append(Segment(pos, line_end))
+        offset = line_end + 1
+    return Lexed(text, tuple(segments), tuple(selector.diagnostics))
+
+
+def tokens(lexed: Lexed) -> Iterator[Token]:
+    """Yield the token stream for ``grammars/structure.lark``.
+
+    Token values are indexes into ``lexed.segments``. A marker one level deeper than the one
+    before is preceded by ``_OPEN``; a marker higher up by one ``_CLOSE`` per level left.
+    """
+    level = 0
+    for i, seg in enumerate(lexed.segments):
+        if seg.marker is None:
+            yield Token("TEXT", str(i))
+            continue
+        if level:
+            if seg.level > level:
+                yield Token("_OPEN", "")
+            for _ in range(level - seg.level):
+                yield Token("_CLOSE", "")
+        level = seg.level
+        yield Token("MARKER", str(i))
+    for _ in range(level - 1):
+        yield Token("_CLOSE", "")
