@@ -18,7 +18,7 @@ from policy_parser.grammar import structure_parser
 from policy_parser.lexer import lex, tokens
 from policy_parser.models import Document
 from policy_parser.normalize import TrackedText, normalize
-from policy_parser.transform import build_nodes, to_sections
+from policy_parser.transform import build_nodes, to_sections, trailing_to_parent
 
 __all__ = ["PIPELINE", "parse", "parse_file"]
 
@@ -61,10 +61,13 @@ def _structure(source: str, body: TrackedText) -> Document:
         return Document(source=source, diagnostics=diagnostics)
     preamble_segments, nodes = build_nodes(tree, lexed)
     preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
+    closing_segments = trailing_to_parent(nodes, body)
+    closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
     sections = to_sections(nodes, body)
     start, end = body.source_span(0, len(body.text))
     return Document(
         preamble=preamble or None,
+        closing=closing or None,
         sections=sections,
         diagnostics=diagnostics,
         source=source,

@@ -250,6 +250,11 @@ def candidates(text: str) -> list[Marker]:
     return found
 
 
+def _rank(kind: MarkerKind, key: str) -> float:
+    """Canonical depth of a style; outline depth counts for decimals (1 > 1.1 > 1.1.1)."""
+    return RANK[kind] + (int(key[7:]) / 10 if kind is MarkerKind.DECIMAL else 0)
+
+
 @dataclass(slots=True)
 class _Open:
     key: str
@@ -272,6 +277,7 @@ class _Selector:
         for i, frame in enumerate(self.stack):
             if frame.key == c.key:
                 return i, {frame.number + 1}, True
+        rank = _rank(c.kind, c.key)
         if c.key in self.parent_of:
             parent = self.parent_of[c.key]
             at = len(self.stack)
@@ -282,14 +288,14 @@ class _Selector:
                     if frame.key == parent:
                         at = i + 1
                         break
+            # A level opened since, canonically above this style, now holds it:
+            # 第十二条 after 第二章 → 第一节 goes under 第一节, though 第一条 sat under 第一章.
+            while at < len(self.stack) and _rank(self.stack[at].kind, self.stack[at].key) < rank:
+                at += 1
             return at, {1, self.last.get(c.key, 0) + 1}, False
         at = len(self.stack)
-        rank = RANK[c.kind] + (int(c.key[7:]) / 10 if c.kind is MarkerKind.DECIMAL else 0)
         for i, frame in enumerate(self.stack):
-            frame_rank = RANK[frame.kind] + (
-                int(frame.key[7:]) / 10 if frame.kind is MarkerKind.DECIMAL else 0
-            )
-            if frame_rank > rank:
+            if _rank(frame.kind, frame.key) > rank:
                 at = i
                 break
         return at, {1}, False
@@ -369,7 +375,9 @@ def lex(text: str) -> Lexed:
         pos = offset
         while nxt is not None and nxt[0].start < line_end:
             marker, level = nxt
-            if marker.start > pos and text[pos : marker.start].strip():
+            if marker.line_start:
+                pos = marker.start  # drop a markdown '## ' before the marker
+            elif marker.start > pos and text[pos : marker.start].strip():
                 segments.append(Segment(pos, marker.start))
             pos = marker.start
             following = next(cuts, None)

@@ -160,6 +160,7 @@ class Document(_Frozen):
         addressees: 主送机关, split on '，'.
         date: 成文日期.
         preamble: The opening paragraph(s) before the first section.
+        closing: Unnumbered paragraphs after the last section's list (``各有关部门…报送…``).
         defined_terms: {'科普': '科学技术普及'} from '（以下简称科普）'.
         sections: The top-level sections.
         attachments: Documents attached to a notice (附件, 印发…的通知).
@@ -174,6 +175,7 @@ class Document(_Frozen):
     addressees: list[str] = Field(default_factory=list)
     date: _dt.date | None = None
     preamble: str | None = None
+    closing: str | None = None
     defined_terms: dict[str, str] = Field(default_factory=dict)
     sections: list[Section] = Field(default_factory=list)
     attachments: list[Document] = Field(default_factory=list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 from lark import Token, Transformer, Tree
@@ -19,13 +20,14 @@ from policy_parser.lexer import Lexed, Segment
 from policy_parser.models import MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
 
-__all__ = ["Node", "build_nodes", "heading_and_text", "to_sections"]
+__all__ = ["Built", "Node", "Reading", "build_nodes", "read_marker_line", "to_sections", "trailing_to_parent"]
 
 _STATUTE_TITLED = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION}
 _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
+_TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 
 
@@ -97,10 +99,25 @@ def _first_sentence_end(text: str) -> int | None:
     return None
 
 
-def heading_and_text(
+class Reading(NamedTuple):
+    """How a marker line reads: its heading, its own text, and how sure that is."""
+
+    heading: str | None
+    run_in: TrackedText | None  # the heading when it is a sentence of the item
+    own: TrackedText
+    clear: bool  # False when only the sibling items can tell title from list item
+
+
+def read_marker_line(
     kind: MarkerKind, rest: TrackedText, following: list[TrackedText], has_children: bool
-) -> tuple[str | None, TrackedText | None, TrackedText]:
+) -> Reading:
     """Split a section's marker line into its heading and its own text.
+
+    A line that is a title (``一、总体要求``, no end punctuation) gives the heading; so does a
+    short first sentence when more of the item follows (``（一）强化科普经费投入。各区县要…``).
+    Articles and list items (``（一）非法倾倒应税固体废物；``) have none. A title-like line with
+    nothing after it (``6.区委、区政府批准引进的急需紧缺人才。``, ``（5）身份证复印件``) is
+    ambiguous: :func:`to_sections` lets its siblings decide.
 
     Args:
         kind: The marker style.
@@ -109,31 +126,30 @@ def heading_and_text(
         has_children: Whether child sections follow.
 
     Returns:
-        ``(heading, run_in_heading_text, own_text)``: the heading (None for articles and list
-        items), the heading as tracked text when it is a run-in sentence of the item, and the
-        section's own text.
+        The reading of the line.
     """
     line = rest.text
+    more = bool(following) or has_children
+    everything = TrackedText.join([rest, *following])
     if kind is MarkerKind.ARTICLE or not line:
-        return None, None, TrackedText.join([rest, *following])
+        return Reading(None, None, everything, True)
     if kind in _STATUTE_TITLED:
-        return line, None, TrackedText.join(following)
-    title_like = (
-        len(line) <= _TITLE_MAX
-        and not line.endswith(_LINE_END_PUNCT)
-        and _first_sentence_end(line) is None
-    )
-    if title_like:
-        return line, None, TrackedText.join(following)
+        return Reading(line, None, TrackedText.join(following), True)
     end = _first_sentence_end(line)
+    if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
+        return Reading(line, None, TrackedText.join(following), more)
     if end is not None:
         first = line[:end]
-        after = line[end + 1 :].strip()
-        short = len(first) <= (_RUN_IN_COMMA_MAX if regex.search(r"[，,]", first) else _RUN_IN_MAX)
-        if short and not regex.search(r"[：:；;]", first) and (after or following or has_children):
-            head = rest.slice(0, end)
-            return first, head, TrackedText.join([rest.slice(end + 1, len(line)).strip(), *following])
-    return None, None, TrackedText.join([rest, *following])
+        after = rest.slice(end + 1, len(line)).strip()
+        limit = _RUN_IN_COMMA_MAX if regex.search(r"[，,]", first) else _RUN_IN_MAX
+        if not after.text and more:
+            limit = _TITLE_STOP_MAX
+        if len(first) <= limit and not regex.search(r"[：:；;]", first):
+            own = TrackedText.join([after, *following])
+            # With nothing after it and nothing below it, a one-sentence item may be a title
+            # (6.区委、区政府批准引进的急需紧缺人才。) or a list item: the siblings decide.
+            return Reading(first, rest.slice(0, end), own, bool(after.text) or more)
+    return Reading(None, None, everything, True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +161,38 @@ class Built:
     run_in: TrackedText | None
 
 
+def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
+    """Detach and return the paragraphs after the last item of a list that belong to its parent.
+
+    ``第二十五条 …：（一）…；（四）纳税人申请退税。`` followed by ``纳税人申请退税，应当…``: when no
+    other item of the group runs over several paragraphs, the paragraphs after the last item
+    continue the parent (or close the document).
+    """
+    if len(nodes) < 2:
+        return []
+    last = nodes[-1]
+    if last.children or any(n.texts for n in nodes[:-1]):
+        return []
+    if not last.texts and all(_ends_list_item(body, n) for n in nodes[:-1]):
+        # Run-together statute: …；(四)利用职务便利谋取不正当利益的。电力监管机构从事… — the
+        # last item ends at its first full stop; the next paragraph of the article follows.
+        line = body.text[last.marker.start : last.marker.end]
+        stop = _first_sentence_end(line)
+        if stop is not None and line[stop + 1 :].strip():
+            cut = last.marker.start + stop + 1
+            last.marker = Segment(last.marker.start, cut, last.marker.marker, last.marker.level)
+            return [Segment(cut, cut + len(line) - stop - 1)]
+    tail, last.texts = last.texts, []
+    return tail
+
+
+def _ends_list_item(body: TrackedText, node: Node) -> bool:
+    """Tell whether a node is one list item ending with ；: （一）违反…颁发电力业务许可证的；."""
+    return not node.children and body.text[node.marker.start : node.marker.end].rstrip().endswith(
+        ("；", ";")
+    )
+
+
 def to_sections(
     nodes: list[Node],
     body: TrackedText,
@@ -153,6 +201,9 @@ def to_sections(
     level: int = 1,
 ) -> list[Section]:
     """Build the section models for ``nodes`` (children first, so the models stay frozen).
+
+    Call :func:`trailing_to_parent` on the top-level group first; this function does it for
+    every group below.
 
     Args:
         nodes: The nodes at one level.
@@ -164,14 +215,26 @@ def to_sections(
     Returns:
         The sections, each with its children, heading, own text, span and path.
     """
-    out: list[Section] = []
+    readings: list[Reading] = []
+    tails: list[list[Segment]] = []
     for node in nodes:
         marker = node.marker.marker
         assert marker is not None
-        path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
+        tails.append(trailing_to_parent(node.children, body))
         rest = body.slice(marker.end, node.marker.end).strip()
-        following = [body.slice(s.start, s.end).strip() for s in node.texts]
-        heading, run_in, own = heading_and_text(marker.kind, rest, following, bool(node.children))
+        following = [body.slice(s.start, s.end).strip() for s in node.texts + tails[-1]]
+        has_children = bool(node.children)
+        readings.append(read_marker_line(marker.kind, rest, following, has_children))
+    titled = any(r.clear and r.heading is not None for r in readings)
+    out: list[Section] = []
+    for node, reading in zip(nodes, readings, strict=True):
+        marker = node.marker.marker
+        assert marker is not None
+        if not reading.clear and not titled:
+            # A list item after all: the whole line is its text.
+            rest = body.slice(marker.end, node.marker.end).strip()
+            reading = Reading(None, None, TrackedText.join([rest, reading.own]), True)
+        path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
         children = to_sections(node.children, body, clauses_of, path, level + 1)
         start, _ = body.source_span(marker.start, marker.start + 1)
         _, end = body.source_span(node.last_end() - 1, node.last_end())
@@ -180,13 +243,13 @@ def to_sections(
             marker=marker.marker,
             kind=marker.kind,
             number=marker.number,
-            heading=heading,
-            text=own.text,
+            heading=reading.heading,
+            text=reading.own.text,
             children=children,
             span=Span(start=start, end=max(start, end)),
             path=path,
         )
         if clauses_of is not None:
-            section = clauses_of(Built(section, own, run_in))
+            section = clauses_of(Built(section, reading.own, reading.run_in))
         out.append(section)
     return out

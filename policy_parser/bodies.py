@@ -1,0 +1,682 @@
+"""Responsible bodies: who a clause assigns work to, and in what role.
+
+A clause names bodies in three ways, and :func:`find_bodies` reads all three:
+
+* an **annotation** in brackets or on a field line, parsed with ``grammars/annotation.lark``
+  over name tokens: ``（财政部牵头，国务院相关部门及各地区按职责分工负责）``,
+  ``（负责部门：人力资源社会保障部、商务部；适用范围：…）``, ``责任单位：市科协``;
+* an **obliged subject** before a modal or role verb: ``高等院校、科研机构要…``,
+  ``市、区县（自治县）人民政府应当…``, ``由市应急局牵头，市公安局参加``, ``X会同Y…``;
+* the **object of an incentive verb**: ``鼓励企业…``, ``引导高校、科研院所、企业等…``,
+  ``鼓励和支持老科技工作者…``, ``倡导公民…``.
+
+Names are recognised by the lexicon in ``data/organs.txt`` and, for names not in it, by a
+pattern of function words and a rank suffix (局, 委, 厅, 中心, 协会 …). A name is only taken
+where the sentence gives it a role, so the pattern never has to decide alone what is a body.
+
+Document-level reading rules (``排在第一位的部门为牵头部门，下同``) are threaded through a
+document as :class:`ReadingRules`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import regex
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from policy_parser.models import Role
+
+__all__ = [
+    "INITIAL_RULES",
+    "Found",
+    "ReadingRules",
+    "find_bodies",
+    "is_body_name",
+    "lexicon",
+    "starts_with_subject",
+    "table_bodies",
+]
+
+
+class Found(NamedTuple):
+    """A body named by a clause.
+
+    Attributes:
+        name: The name as written, after splitting coordinated lists; a distributed name
+            (``市、区县人民政府`` → ``市人民政府``) is rebuilt and is then not contiguous.
+        role: What the clause asks of the body.
+        start: Offset of the name in the clause text.
+        end: End offset; ``clause[start:end] == name`` when the name is written contiguously.
+    """
+
+    name: str
+    role: Role
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ReadingRules:
+    """Rules a document states once for the annotations that follow.
+
+    Attributes:
+        first_listed_leads: After ``（A、B负责，排在第一位的部门为牵头部门，下同）`` the first
+            body of a ``负责`` annotation that names no 牵头 body is the lead.
+    """
+
+    first_listed_leads: bool = False
+
+
+INITIAL_RULES = ReadingRules()
+
+# --------------------------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------------------------
+
+
+def _data_text(name: str) -> str:
+    return importlib.resources.files("policy_parser").joinpath("data", name).read_text("utf-8")
+
+
+@functools.cache
+def lexicon() -> dict[str, str]:
+    """Return the shipped lexicon: name → kind (``organ``, ``generic`` or ``people``).
+
+    Returns:
+        The entries of ``policy_parser/data/organs.txt``.
+    """
+    entries: dict[str, str] = {}
+    for line in _data_text("organs.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, kind = line.partition("\t")
+        entries[name.strip()] = kind.strip() or "organ"
+    return entries
+
+
+_HAN = r"\u4e00-\u9fff"
+# Distributive and qualifying words written in front of a name and kept in it:
+# 各类媒体, 有关部门, 广大科技工作者, 市级学会.
+_MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|广大|全体|全市|全省|本级|市级|区级|省级)"
+# Rank suffixes of names that are not in the lexicon, longest first: 市大数据发展局, 国务院扶贫办.
+# '会' alone is left out (社会, 机会); 商会/学会/协会 are listed instead.
+_SUFFIXES = (
+    "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
+    "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
+    "机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 所 站 馆 队"
+).split()
+# A function word inside a pattern name would mean the "name" is really a phrase:
+# 有条件的科普机构, 在区内企业.
+_FUNC_CHAR = rf"(?:(?![的了把被将在对向从于也都还要])[{_HAN}]|（[{_HAN}、]{{1,6}}）)"
+# Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
+_LEVELS = (
+    r"(?:各?(?:省|自治区|直辖市|市|州|盟|区县（自治县）|区县|县（市、区）|县|区|旗|乡镇（街道）|乡镇|街道|村（社区）|村))"
+)
+_SEP = r"(?:、以及|以及|、|和|及|与|或)"
+# What may follow a name: a separator, punctuation, an adverb or a role verb.
+_BOUNDARY = (
+    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
+    r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可)"
+)
+# Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
+_NOT_NAMES = frozenset(
+    "全部 内部 外部 局部 干部 东部 西部 中部 北部 南部 总部 场所 住所 网站 书院 剧院 影院 "
+    "格局 布局 大局 结局 当局 服务 政策".split()
+)
+# A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
+_NOT_AFTER = r"(?![家界债])"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    lex = _alternation(lexicon())
+    head = f"(?:{lex}|{_alternation(_SUFFIXES)})"
+    # A name whose end is certain: prefix words, then the shortest run of function characters
+    # that ends in a lexicon name or suffix and is followed by a boundary.  Shortest first, so
+    # 有关群团组织和社会组织 splits before 和, while 工业和信息化部 (a lexicon entry, tried
+    # longest first) stays whole.
+    bounded = rf"{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}{_BOUNDARY}"
+    name = rf"(?:{bounded}|{_LEVELS}(?={_SEP}))"
+    # After 等 a category labels the list: 工会、共青团、妇联等群团组织.
+    name_list = rf"(?P<n>{name})(?:(?:{_SEP}|等)(?P<n>{name}))*(?P<deng>等)?"
+    adverbs = r"(?:也|还|都|均|亦|共同|分别|切实|必须|要|应|积极|主动|务必|进一步|可)*"
+    # Forward matching after an incentive verb: the object ends where a lexicon name ends
+    # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
+    fwd_name = (
+        rf"(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
+        rf"|{_MOD}*(?:{lex}){_NOT_AFTER})"
+    )
+    fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
+    return {
+        "name": regex.compile(rf"{bounded}"),
+        "subject": regex.compile(rf"{name_list}{adverbs}"),
+        "forward": regex.compile(fwd_list),
+        "suffix": regex.compile(rf"(?:{_alternation(['人民政府', '政府', '党委'])})$"),
+        "level": regex.compile(rf"{_LEVELS}"),
+    }
+
+
+def is_body_name(text: str) -> bool:
+    """Return whether ``text`` as a whole reads as one body name.
+
+    Args:
+        text: A candidate such as ``市人力社保局``, ``科学技术行政部门`` or ``科普日``.
+
+    Returns:
+        True for lexicon names and for names built as function words + rank suffix.
+    """
+    if not text or text in _NOT_NAMES or len(text) > 30:
+        return False
+    if text in lexicon():
+        return True
+    return _patterns()["name"].fullmatch(text) is not None and _core(text) not in _NOT_NAMES
+
+
+def _core(name: str) -> str:
+    """Strip the distributive prefix: 各类媒体 → 媒体."""
+    return regex.sub(rf"^{_MOD}+", "", name)
+
+
+# --------------------------------------------------------------------------------------------
+# Masking: brackets, quotes, titles and document numbers hold no bodies
+# --------------------------------------------------------------------------------------------
+
+_OPEN_CLOSE = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "[": "]"}
+_MASK = "□"
+# A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
+_ANNOTATION_KEY = regex.compile(
+    r"负责|牵头|会同|配合|参与|参加|协助|协办|责任单位|责任部门|牵头单位|配合单位"
+)
+# A bracket inside a name: 区县（自治县）, 乡镇（街道）, 县（市、区）, 市交通委（市道运局）.
+_NAME_BRACKET = regex.compile(rf"[{_HAN}、]{{1,8}}")
+_DOC_NUMBER = regex.compile(rf"[{_HAN}]{{1,12}}〔\d{{4}}〕\d+号")
+
+
+class _Group(NamedTuple):
+    start: int  # the opening bracket
+    end: int  # after the closing bracket
+    kind: str  # 'annotation', 'name' or 'masked'
+
+
+def _groups(text: str) -> list[_Group]:
+    """Find the top-level bracket, quote and title groups of a clause and classify them."""
+    groups: list[_Group] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if stack and ch == _OPEN_CLOSE[stack[-1][0]]:
+            opener, start = stack.pop()
+            if stack:
+                continue
+            inner = text[start + 1 : i]
+            if opener in "（(" and _ANNOTATION_KEY.search(inner):
+                kind = "annotation"
+            elif (
+                opener in "（("
+                and _NAME_BRACKET.fullmatch(inner)
+                and start > 0
+                and regex.match(rf"[{_HAN}]", text[start - 1])
+                and not regex.search("简称|下称|以下|含", inner)
+            ):
+                kind = "name"
+            else:
+                kind = "masked"
+            groups.append(_Group(start, i + 1, kind))
+        elif ch in _OPEN_CLOSE:
+            stack.append((ch, i))
+    return groups
+
+
+def _masked(text: str, groups: list[_Group]) -> str:
+    chars = list(text)
+    for g in groups:
+        if g.kind != "name":
+            chars[g.start : g.end] = _MASK * (g.end - g.start)
+    for m in _DOC_NUMBER.finditer(text):
+        chars[m.start() : m.end()] = _MASK * (m.end() - m.start())
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------------------------
+# Name lists
+# --------------------------------------------------------------------------------------------
+
+
+class _Name(NamedTuple):
+    name: str
+    start: int
+    end: int
+
+
+def _split_list(m: regex.Match[str]) -> list[_Name]:
+    """Turn a name-list match into names, distributing a shared suffix over level words.
+
+    ``市、区县（自治县）人民政府`` → ``市人民政府``, ``区县（自治县）人民政府``: a bare level word
+    takes the suffix of the last name; without one it is dropped (``市`` alone is no body).
+    """
+    items = [_Name(m.string[s:e], s, e) for s, e in zip(m.starts("n"), m.ends("n"), strict=True)]
+    levels = _patterns()["level"]
+    out: list[_Name] = []
+    last = items[-1].name if items else ""
+    suffix = _patterns()["suffix"].search(last)
+    for item in items:
+        if levels.fullmatch(item.name) and item.name not in lexicon():
+            if suffix and item is not items[-1]:
+                out.append(_Name(item.name + suffix.group(), item.start, items[-1].end))
+            continue
+        if _core(item.name) in _NOT_NAMES:
+            continue
+        out.append(item)
+    return out
+
+
+def _subject_names(span: str, offset: int) -> list[_Name]:
+    """Names of a subject span (the text before 要/应当/负责…), or [] when it is no subject."""
+    span = span.rstrip()
+    lead = regex.match(r"\s*(?:由|同时|其中|并且|并|此外|另外|特别是|尤其是|而且|而)?", span)
+    skip = lead.end() if lead else 0
+    m = _patterns()["subject"].fullmatch(span, skip)
+    if m is None:
+        return []
+    return [_Name(n.name, n.start + offset, n.end + offset) for n in _split_list(m)]
+
+
+def starts_with_subject(text: str) -> bool:
+    """Return whether a clause part opens with its own subject (``各类媒体要…``).
+
+    ``split_clauses`` cuts at ``；`` only where the next part does.
+
+    Args:
+        text: The text after a ``；``.
+
+    Returns:
+        True when a body list stands before a modal or role verb in the first phrase.
+    """
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    masked = _masked(stripped, _groups(stripped))
+    for m in _VERB.finditer(masked):
+        if _subject_names(masked[: m.start()], offset):
+            return True
+        if regex.search(r"[，,。；;：:□]", masked[: m.start()]):
+            return False
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Free text: obliged subjects and incentive objects
+# --------------------------------------------------------------------------------------------
+
+# Role verbs after a subject.  要 and 应 are modal only when not part of 主要/重要/需要/
+# 要求/应用/适应/应急…; the subject check then weeds out the rest.
+_VERB = regex.compile(
+    r"(?P<resp>按职责分工负责|分别负责|负责|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
+    r"|应当|(?<![适相响对供反效])应(?![用急对届该有])|必须|须)"
+    r"|(?P<lead>牵头)|(?P<with>会同)|(?P<coop>配合|参与|参加|协助)"
+)
+_INCENTIVE = regex.compile(r"(?:鼓励|引导|支持|倡导)(?:(?:和|、|并)(?:鼓励|引导|支持|倡导))*")
+_PHRASE_END = regex.compile(r"[，,。；;：:！？!?□\s]")
+
+
+def _phrase_start(masked: str, pos: int) -> int:
+    for i in range(pos - 1, -1, -1):
+        if _PHRASE_END.match(masked[i]):
+            return i + 1
+    return 0
+
+
+def _free_text(masked: str) -> Iterator[Found]:
+    for m in _VERB.finditer(masked):
+        start = _phrase_start(masked, m.start())
+        names = _subject_names(masked[start : m.start()], start)
+        if not names and start > 0 and masked[start - 1] in "，," and not masked[start:m.start()]:
+            # 工会、共青团、妇联等群众团体以及企业事业单位，应当…: the subject before the comma.
+            prev = _phrase_start(masked, start - 1)
+            names = _subject_names(masked[prev : start - 1], prev)
+        kind = m.lastgroup
+        role = {"resp": Role.RESPONSIBLE, "lead": Role.LEAD, "coop": Role.COOPERATE}.get(
+            kind or "", Role.LEAD
+        )
+        for n in names:
+            yield Found(n.name, role, n.start, n.end)
+        if kind == "with":
+            # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
+            for n in _forward(masked, m.end()):
+                yield Found(n.name, Role.COOPERATE, n.start, n.end)
+    for m in _INCENTIVE.finditer(masked):
+        for n in _forward(masked, m.end()):
+            yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
+
+
+def _forward(masked: str, pos: int) -> list[_Name]:
+    m = _patterns()["forward"].match(masked, pos)
+    if m is None:
+        return []
+    return [n for n in _split_list(m) if is_body_name(n.name) or n.name in lexicon()]
+
+
+# --------------------------------------------------------------------------------------------
+# Annotations
+# --------------------------------------------------------------------------------------------
+
+_LABELS = {
+    "lead": r"牵头单位|牵头部门|牵头责任单位|主办单位",
+    "cooperate": r"配合单位|配合部门|参与单位|参加单位|协办单位|协助单位",
+    "responsible": r"责任单位|责任部门|负责单位|负责部门|主责单位|实施单位|落实单位|责任主体",
+}
+_LABEL = regex.compile(
+    "|".join(rf"(?P<{k}>(?:{v}))\s*[：:]" for k, v in _LABELS.items())
+)
+_OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
+# 排在第一位的部门为牵头部门 / 列第一位者为牵头单位 / 排名第一的为牵头单位, optionally 下同.
+_RULE = regex.compile(
+    r"(?:排在|排|列|位列|排名)?第一(?:位|个|名)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)"
+    r"(?:[，,]?(?:下同|以下同|以下均同))?"
+)
+_PERSIST = regex.compile(r"下同|以下|后同")
+_KEYWORD = regex.compile(
+    r"(?P<_RESP>按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责)"
+    r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)|(?P<_COOP>配合|参与|参加|协助|协办)"
+)
+_DELIMS = regex.compile(r"[，,；;。]")
+
+
+class _TokenLexer(Lexer):
+    """Hands lark the tokens ``_tokens`` made (lark's custom-lexer interface)."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    # lark calls lex() with whatever was passed to parse(); here a list of tokens.
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+def _grammar_text() -> str:
+    """Read ``annotation.lark``: inside the wheel, else from the repository checkout."""
+    packaged = importlib.resources.files("policy_parser").joinpath("grammars", "annotation.lark")
+    if packaged.is_file():
+        return packaged.read_text("utf-8")
+    repo = Path(__file__).resolve().parent.parent / "grammars" / "annotation.lark"
+    return repo.read_text("utf-8")
+
+
+@functools.cache
+def _parser() -> Lark:
+    return Lark(_grammar_text(), parser="lalr", lexer=_TokenLexer)
+
+
+def _tok(kind: str, value: str, start: int, end: int) -> Token:
+    return Token(kind, value, start_pos=start, end_pos=end)
+
+
+def _name_tokens(text: str, start: int, end: int) -> list[Token] | None:
+    """Split a name chunk into NAME/_SEP/_DENG tokens, or None when it is not a name list."""
+    chunk = text[start:end]
+    lstrip = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if not chunk:
+        return []
+    base = start + lstrip
+    m = _patterns()["subject"].fullmatch(chunk)
+    if m is None:
+        return None
+    tokens: list[Token] = []
+    pos = 0
+    for s, e in zip(m.starts("n"), m.ends("n"), strict=True):
+        if s > pos:
+            sep = chunk[pos:s]
+            tokens.append(_tok("_DENG" if sep == "等" else "_SEP", sep, base + pos, base + s))
+        tokens.append(_tok("NAME", chunk[s:e], base + s, base + e))
+        pos = e
+    if m.group("deng"):
+        tokens.append(_tok("_DENG", "等", base + pos, base + pos + 1))
+    return tokens
+
+
+def _tokens(text: str, start: int, end: int, field_line: bool) -> list[Token]:
+    """Cut an annotation body ``text[start:end]`` into grammar tokens."""
+    tokens: list[Token] = []
+    parts: list[tuple[int, int]] = []
+    depth = 0
+    cut = start
+    delims = _DELIMS if not field_line else regex.compile(r"[，,；;。\s]")
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        elif depth == 0 and delims.match(ch):
+            parts.append((cut, i))
+            cut = i + 1
+    parts.append((cut, end))
+    for n, (ps, pe) in enumerate(parts):
+        if n:
+            tokens.append(_tok("_DELIM", text[ps - 1], ps - 1, ps))
+        tokens.extend(_part_tokens(text, ps, pe))
+    return tokens
+
+
+def _part_tokens(text: str, start: int, end: int) -> list[Token]:
+    part = text[start:end]
+    if not part.strip():
+        return []
+    if _RULE.fullmatch(part.strip()) or part.strip() in ("下同", "以下同"):
+        return [_tok("_RULE", part, start, end)]
+    label = _LABEL.match(part.lstrip())
+    if label:
+        at = start + len(part) - len(part.lstrip())
+        names = _name_tokens(text, at + label.end(), end)
+        kind = label.lastgroup or "responsible"
+        lab = _tok("LABEL", kind, at, at + label.end())
+        return [lab, *names] if names is not None else [_tok("_TEXT", part, start, end)]
+    if _OTHER_LABEL.match(part.lstrip()):
+        return [_tok("_TEXT", part, start, end)]
+    tokens: list[Token] = []
+    pos = start
+    lead = regex.match(r"\s*由", part)
+    if lead:
+        tokens.append(_tok("_YOU", "由", start + lead.end() - 1, start + lead.end()))
+        pos = start + lead.end()
+    for m in _KEYWORD.finditer(text, pos, end):
+        names = _name_tokens(text, pos, m.start())
+        if names is None:
+            return [_tok("_TEXT", part, start, end)]
+        tokens.extend(names)
+        tokens.append(_tok(m.lastgroup or "_RESP", m.group(), m.start(), m.end()))
+        pos = m.end()
+    rest = _name_tokens(text, pos, end)
+    if rest is None:
+        return [_tok("_TEXT", part, start, end)]
+    tokens.extend(rest)
+    return tokens
+
+
+def _names_of(tree: Tree[Token] | Token) -> list[_Name]:
+    if isinstance(tree, Token):
+        return []
+    return [
+        _Name(str(t), t.start_pos or 0, t.end_pos or 0)
+        for t in tree.scan_values(lambda v: isinstance(v, Token) and v.type == "NAME")
+    ]
+
+
+def _annotation(
+    text: str, start: int, end: int, rules: ReadingRules, field_line: bool = False
+) -> tuple[list[Found], ReadingRules]:
+    """Read one annotation ``text[start:end]`` (without its brackets)."""
+    body = text[start:end]
+    rule = _RULE.search(body)
+    first_leads = rules.first_listed_leads or rule is not None
+    if rule is not None and _PERSIST.search(body):
+        rules = replace(rules, first_listed_leads=True)
+    tokens = _tokens(text, start, end, field_line)
+    try:
+        tree = _parser().parse(tokens)  # type: ignore[arg-type]  # tokens, see _TokenLexer
+    except LarkError:
+        # An annotation the grammar does not cover: read its parts one by one.
+        return _annotation_parts(text, start, end, rules, first_leads, field_line), rules
+    return _read_tree(tree, first_leads), rules
+
+
+def _annotation_parts(
+    text: str, start: int, end: int, rules: ReadingRules, first_leads: bool, field_line: bool
+) -> list[Found]:
+    found: list[Found] = []
+    cut = start
+    for i in [*[m.start() for m in _DELIMS.finditer(text, start, end)], end]:
+        try:
+            tree = _parser().parse(_part_tokens(text, cut, i))  # type: ignore[arg-type]
+        except LarkError:
+            cut = i + 1
+            continue
+        found.extend(_read_tree(tree, first_leads))
+        cut = i + 1
+    return found
+
+
+def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
+    found: list[Found] = []
+    label_role: Role | None = None
+    has_lead = any(
+        isinstance(p, Tree)
+        and (
+            p.data in ("lead", "jointly")
+            or (p.data == "labeled" and p.children and str(p.children[0]) == "lead")
+        )
+        for p in tree.children
+    )
+    first_done = False
+    for part in tree.children:
+        if not isinstance(part, Tree):
+            continue
+        kind = str(part.data)
+        names = _names_of(part)
+        if kind == "jointly":
+            left = _names_of(part.children[0])
+            found += [Found(n.name, Role.LEAD, n.start, n.end) for n in left]
+            found += [Found(n.name, Role.COOPERATE, n.start, n.end) for n in names[len(left) :]]
+            continue
+        if kind == "labeled":
+            label_role = Role(str(part.children[0]))
+            role: Role | None = label_role
+        elif kind == "bare":
+            role = label_role  # 配合单位：市委组织部，各区、县级市 — the list runs on
+        elif kind in ("lead", "responsible", "cooperate"):
+            role = Role(kind)
+            label_role = None
+        else:
+            continue
+        if role is None:
+            continue
+        for i, n in enumerate(names):
+            r = role
+            if first_leads and not has_lead and role is Role.RESPONSIBLE and not first_done:
+                r = Role.LEAD if i == 0 else role
+            found.append(Found(n.name, r, n.start, n.end))
+        if role is Role.RESPONSIBLE and names:
+            first_done = True
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# The entry point
+# --------------------------------------------------------------------------------------------
+
+
+def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingRules]:
+    """Find the bodies a clause names, with their roles.
+
+    Args:
+        clause: One clause (or a heading). Offsets in the result index this string.
+        rules: The reading rules stated earlier in the document (``INITIAL_RULES`` at the
+            start); an annotation ending in ``下同`` changes them.
+
+    Returns:
+        The bodies in text order without duplicates, and the rules for the clauses after
+        this one.
+
+    Example:
+        >>> found, _ = find_bodies("高等院校、科研机构要加强科普。", INITIAL_RULES)
+        >>> [(f.name, f.role.value) for f in found]
+        [('高等院校', 'responsible'), ('科研机构', 'responsible')]
+    """
+    found: list[Found] = []
+    groups = _groups(clause)
+    label = _LABEL.search(clause)
+    if label and not clause[: label.start()].strip():
+        # A field line: 责任单位：市科协  参加单位：市教委
+        more, rules = _annotation(clause, label.start(), len(clause), rules, field_line=True)
+        return _dedupe(more), rules
+    for g in groups:
+        if g.kind == "annotation":
+            more, rules = _annotation(clause, g.start + 1, g.end - 1, rules)
+            found.extend(more)
+    rule = _RULE.search(_masked(clause, groups))
+    if rule is not None and _PERSIST.search(clause):
+        # 各项任务中排在第一位的部门为牵头部门 (in running text, for what follows)
+        rules = replace(rules, first_listed_leads=True)
+    found.extend(_free_text(_masked(clause, groups)))
+    return _dedupe(found), rules
+
+
+def _dedupe(found: Iterable[Found]) -> list[Found]:
+    seen: set[tuple[str, Role]] = set()
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if (f.name, f.role) not in seen:
+            seen.add((f.name, f.role))
+            out.append(f)
+    return out
+
+
+def table_bodies(rows: list[list[str]]) -> list[list[Found]]:
+    """Read a task table whose header names 牵头单位 / 责任单位 / 配合单位 columns.
+
+    Args:
+        rows: The table, header row first, one string per cell.
+
+    Returns:
+        One list per data row: the bodies of its role columns, offsets into each cell.
+    """
+    if not rows:
+        return []
+    roles: dict[int, Role] = {}
+    for i, cell in enumerate(rows[0]):
+        head = cell.strip()
+        if "内" in head:  # 市卫健委内牵头处室: an internal office, not a body of the plan
+            continue
+        if "牵头" in head:
+            roles[i] = Role.LEAD
+        elif "配合" in head or "参与" in head or "协助" in head:
+            roles[i] = Role.COOPERATE
+        elif "责任" in head or "负责" in head:
+            roles[i] = Role.RESPONSIBLE
+    out: list[list[Found]] = []
+    for row in rows[1:]:
+        got: list[Found] = []
+        for i, role in roles.items():
+            if i >= len(row):
+                continue
+            cell = row[i]
+            toks = _tokens(cell, 0, len(cell), field_line=False)
+            got += [
+                Found(str(t), role, t.start_pos or 0, t.end_pos or 0)
+                for t in toks
+                if t.type == "NAME"
+            ]
+        out.append(got)
+    return out

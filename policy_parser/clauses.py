@@ -1,0 +1,91 @@
+"""Clause split: a section's own text cut into sentences and self-contained ``；`` parts.
+
+A clause ends at ``。！？`` (and ``!?``), and at ``；`` where the part after it has its own
+subject (``主流媒体要…；各类媒体要…``) — not where it goes on with the same one
+(``扩大覆盖面、增强实效性；强化责任意识``). Nothing inside ``（）()“”‘’《》【】〔〕`` splits.
+A responsibility annotation after a full stop (``…规范使用。（财政部牵头，…负责）``) stays
+with the sentence it annotates.
+"""
+
+from __future__ import annotations
+
+from policy_parser.bodies import starts_with_subject
+
+__all__ = ["split_clauses"]
+
+_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "[": "]"}
+_CLOSERS = frozenset(_PAIRS.values())
+_STOPS = frozenset("。！？!?")
+_SEMI = frozenset("；;")
+
+
+def _close_group(text: str, i: int) -> int:
+    """Return the index after the bracket group opening at ``text[i]`` (or len(text))."""
+    stack = [_PAIRS[text[i]]]
+    j = i + 1
+    while j < len(text) and stack:
+        ch = text[j]
+        if ch == stack[-1]:
+            stack.pop()
+        elif ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        j += 1
+    return j
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """Split a section's own text into clauses.
+
+    Args:
+        text: The section's own text (heading excluded, line breaks already removed).
+
+    Returns:
+        ``(start, end)`` offsets into ``text``, in order; each clause is stripped of
+        surrounding spaces and empty clauses are dropped.
+
+    Example:
+        >>> t = "科协要发挥作用。有关群团组织要开展科普宣传（含“三下乡”。）。"
+        >>> [t[s:e] for s, e in split_clauses(t)]
+        ['科协要发挥作用。', '有关群团组织要开展科普宣传（含“三下乡”。）。']
+    """
+    cuts: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _PAIRS:
+            # A quote closed by the same character (ASCII '"') is not in _PAIRS; curly
+            # quotes and brackets nest, and nothing inside them splits.
+            i = _close_group(text, i)
+            continue
+        if ch in _STOPS:
+            end = i + 1
+            while end < n and (text[end] in _STOPS or text[end] in _CLOSERS):
+                end += 1
+            # …使用。（财政部牵头，…负责）: the annotation belongs to this sentence.
+            k = end
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k] in "（(":
+                close = _close_group(text, k)
+                end = close
+                if end < n and text[end] in _STOPS:
+                    end += 1
+            cuts.append(end)
+            i = end
+            continue
+        if ch in _SEMI and starts_with_subject(text[i + 1 :]):
+            cuts.append(i + 1)
+        i += 1
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, n]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = cut
+    return spans
