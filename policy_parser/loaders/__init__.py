@@ -17,6 +17,7 @@ Every loader returns a :class:`LoadedText`; the parser's spans index ``LoadedTex
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ class MissingExtraError(ImportError):
         self.extra = extra
         self.package = package
         super().__init__(
-            f"reading {suffix} files needs {package}: pip install \"policy-parser[{extra}]\""
+            f'reading {suffix} files needs {package}: pip install "policy-parser[{extra}]"'
         )
 
 
@@ -178,12 +179,4 @@ def load_text(path: str | Path) -> LoadedText:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(path, exc.strerror or str(exc)) from exc
-    loaded = load_bytes(data, kind, name=str(path))
-    return LoadedText(
-        text=loaded.text,
-        kind=loaded.kind,
-        encoding=loaded.encoding,
-        path=path,
-        pages=loaded.pages,
-        title=loaded.title,
-    )
+    return dataclasses.replace(load_bytes(data, kind, name=str(path)), path=path)

@@ -164,7 +164,9 @@ class Numbering:
             # A numStyleLink points through a style at the list that really defines the levels.
             link = _val(abstract, "numStyleLink")
             if link and link in numbering.style_numbering:
-                linked = root.find(f"{_w('num')}[@{_w('numId')}='{numbering.style_numbering[link][0]}']")
+                linked = root.find(
+                    f"{_w('num')}[@{_w('numId')}='{numbering.style_numbering[link][0]}']"
+                )
                 linked_abstract = _val(linked, "abstractNumId") if linked is not None else None
                 if linked_abstract in abstracts:
                     abstract_id, abstract = linked_abstract, abstracts[linked_abstract or ""]

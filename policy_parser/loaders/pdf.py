@@ -13,6 +13,7 @@ pdfplumber and not PyMuPDF.
 from __future__ import annotations
 
 import io
+import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ def is_page_number(text: str) -> bool:
 
 def _furniture_key(text: str) -> str:
     # Running headers differ only by their page number or date: compare them without digits.
-    return regex.sub(r"\s+", "", regex.sub(r"\d+", "#", text))
+    return str(regex.sub(r"\s+", "", regex.sub(r"\d+", "#", text)))
 
 
 def _strip_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
@@ -118,7 +119,7 @@ def assemble(pages: list[list[PdfLine]]) -> tuple[str, tuple[int, ...]]:
     gaps = [
         b.top - a.top
         for lines in pages
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if 0 < b.top - a.top < 4 * size
     ]
     leading = statistics.median(gaps) if gaps else 1.2 * size
@@ -133,8 +134,10 @@ def assemble(pages: list[list[PdfLine]]) -> tuple[str, tuple[int, ...]]:
             text = line.text.strip()
             if not text:
                 continue
-            gap = previous is not None and first_on_page is False and (
-                line.top - previous.top > 1.6 * leading
+            gap = (
+                previous is not None
+                and first_on_page is False
+                and (line.top - previous.top > 1.6 * leading)
             )
             continues = (
                 previous is not None

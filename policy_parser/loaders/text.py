@@ -66,9 +66,9 @@ def looks_like_text(text: str) -> bool:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a text file's bytes; return ``(text, encoding)``.
+    r"""Decode a text file's bytes; return ``(text, encoding)``.
 
-    Line endings are made ``\\n`` (as :meth:`pathlib.Path.read_text` does), so spans index the
+    Line endings are made ``\n`` (as :meth:`pathlib.Path.read_text` does), so spans index the
     same text whichever platform wrote the file. The BOM is dropped.
 
     Raises:
