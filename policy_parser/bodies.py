@@ -107,19 +107,35 @@ _HAN = r"\u4e00-\u9fff"
 # Distributive and qualifying words written in front of a name and kept in it:
 # 各类媒体, 有关部门, 广大科技工作者, 市级学会.
 _MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|广大|全体|全市|全省|本级|市级|区级|省级)"
+
+
 # Rank suffixes of names that are not in the lexicon, longest first: 市大数据发展局, 国务院扶贫办.
 # '会' alone is left out (社会, 机会); 商会/学会/协会 are listed instead.
-_SUFFIXES = (
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SUFFIXES = _words(
     "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
     "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
     "机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 所 站 馆 队"
-).split()
+)
 # A function word inside a pattern name would mean the "name" is really a phrase:
 # 有条件的科普机构, 在区内企业.
-_FUNC_CHAR = rf"(?:(?![的了把被将在对向从于也都还要])[{_HAN}]|（[{_HAN}、]{{1,6}}）)"
+_VERBISH = (
+    r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
+    r"发挥|落实|督促|积极|主动|共同"
+)
+_FUNC_CHAR = rf"(?:(?![的了把被将在对向从于与也都还要]|{_VERBISH})[{_HAN}]|（[{_HAN}、]{{1,6}}）)"
+# An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
+_NOT_OBJECT = (
+    r"(?!兴办|建设|设立|举办|开展|创建|创办|培育|发展|打造|推进|推动|加快|加强|组织|参与|参加|"
+    r"通过|利用|依托|采取|实施|建立|成立|组建|引进|吸引|申报|争取|有条件|符合条件|具备条件)"
+)
 # Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
 _LEVELS = (
-    r"(?:各?(?:省|自治区|直辖市|市|州|盟|区县（自治县）|区县|县（市、区）|县|区|旗|乡镇（街道）|乡镇|街道|村（社区）|村))"
+    r"(?:各?(?:省|自治区|直辖市|市|州|盟|区县（自治县）|区县|县（市、区）|县|区|旗"
+    r"|乡镇（街道）|乡镇|街道|村（社区）|村))"
 )
 _SEP = r"(?:、以及|以及|、|和|及|与|或)"
 # What may follow a name: a separator, punctuation, an adverb or a role verb.
@@ -129,8 +145,10 @@ _BOUNDARY = (
 )
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
 _NOT_NAMES = frozenset(
-    "全部 内部 外部 局部 干部 东部 西部 中部 北部 南部 总部 场所 住所 网站 书院 剧院 影院 "
-    "格局 布局 大局 结局 当局 服务 政策".split()
+    _words(
+        "全部 内部 外部 局部 干部 东部 西部 中部 北部 南部 总部 场所 住所 网站 书院 剧院 影院 "
+        "格局 布局 大局 结局 当局 服务 政策"
+    )
 )
 # A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
 _NOT_AFTER = r"(?![家界债])"
@@ -156,7 +174,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
     fwd_name = (
-        rf"(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
+        rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
         rf"|{_MOD}*(?:{lex}){_NOT_AFTER})"
     )
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
@@ -194,7 +212,16 @@ def _core(name: str) -> str:
 # Masking: brackets, quotes, titles and document numbers hold no bodies
 # --------------------------------------------------------------------------------------------
 
-_OPEN_CLOSE = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "[": "]"}
+_OPEN_CLOSE = {
+    "（": "）",
+    "(": ")",
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "【": "】",
+    "〔": "〕",
+    "[": "]",
+}
 _MASK = "□"
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
 _ANNOTATION_KEY = regex.compile(
@@ -338,10 +365,11 @@ def _phrase_start(masked: str, pos: int) -> int:
 
 
 def _free_text(masked: str) -> Iterator[Found]:
+    subjects: list[Found] = []
     for m in _VERB.finditer(masked):
         start = _phrase_start(masked, m.start())
         names = _subject_names(masked[start : m.start()], start)
-        if not names and start > 0 and masked[start - 1] in "，," and not masked[start:m.start()]:
+        if not names and start > 0 and masked[start - 1] in "，," and not masked[start : m.start()]:
             # 工会、共青团、妇联等群众团体以及企业事业单位，应当…: the subject before the comma.
             prev = _phrase_start(masked, start - 1)
             names = _subject_names(masked[prev : start - 1], prev)
@@ -350,12 +378,18 @@ def _free_text(masked: str) -> Iterator[Found]:
             kind or "", Role.LEAD
         )
         for n in names:
-            yield Found(n.name, role, n.start, n.end)
+            found = Found(n.name, role, n.start, n.end)
+            if role is not Role.COOPERATE:
+                subjects.append(found)
+            yield found
         if kind == "with":
             # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
             for n in _forward(masked, m.end()):
                 yield Found(n.name, Role.COOPERATE, n.start, n.end)
     for m in _INCENTIVE.finditer(masked):
+        if any(f.end <= m.start() for f in subjects):
+            # 中小学校要…，组织并支持师生开展…: the school supports, the text obliges the school.
+            continue
         for n in _forward(masked, m.end()):
             yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
 
@@ -376,9 +410,7 @@ _LABELS = {
     "cooperate": r"配合单位|配合部门|参与单位|参加单位|协办单位|协助单位",
     "responsible": r"责任单位|责任部门|负责单位|负责部门|主责单位|实施单位|落实单位|责任主体",
 }
-_LABEL = regex.compile(
-    "|".join(rf"(?P<{k}>(?:{v}))\s*[：:]" for k, v in _LABELS.items())
-)
+_LABEL = regex.compile("|".join(rf"(?P<{k}>(?:{v}))\s*[：:]" for k, v in _LABELS.items()))
 _OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
 # 排在第一位的部门为牵头部门 / 列第一位者为牵头单位 / 排名第一的为牵头单位, optionally 下同.
 _RULE = regex.compile(
@@ -525,7 +557,7 @@ def _annotation(
         rules = replace(rules, first_listed_leads=True)
     tokens = _tokens(text, start, end, field_line)
     try:
-        tree = _parser().parse(tokens)  # type: ignore[arg-type]  # tokens, see _TokenLexer
+        tree = _parser().parse(tokens)  # a token list, see _TokenLexer
     except LarkError:
         # An annotation the grammar does not cover: read its parts one by one.
         return _annotation_parts(text, start, end, rules, first_leads, field_line), rules
@@ -539,7 +571,7 @@ def _annotation_parts(
     cut = start
     for i in [*[m.start() for m in _DELIMS.finditer(text, start, end)], end]:
         try:
-            tree = _parser().parse(_part_tokens(text, cut, i))  # type: ignore[arg-type]
+            tree = _parser().parse(_part_tokens(text, cut, i))
         except LarkError:
             cut = i + 1
             continue
