@@ -124,9 +124,12 @@ _SUFFIXES = _words(
 # 有条件的科普机构, 在区内企业.
 _VERBISH = (
     r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
-    r"发挥|落实|督促|积极|主动|共同"
+    r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头|配合|参与|参加|协助"
 )
-_FUNC_CHAR = rf"(?:(?![的了把被将在对向从于与也都还要]|{_VERBISH})[{_HAN}]|（[{_HAN}、]{{1,6}}）)"
+_FUNC_CHAR = (
+    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|{_VERBISH})[{_HAN}]"
+    rf"|（[{_HAN}、]{{1,6}}）)"
+)
 # An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
 _NOT_OBJECT = (
     r"(?!兴办|建设|设立|举办|开展|创建|创办|培育|发展|打造|推进|推动|加快|加强|组织|参与|参加|"
@@ -161,7 +164,8 @@ def _alternation(words: Iterable[str]) -> str:
 @functools.cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     lex = _alternation(lexicon())
-    head = f"(?:{lex}|{_alternation(_SUFFIXES)})"
+    # 部 is not the end of 价格主管部门, nor 委 of 委员会.
+    head = f"(?:{lex}|{_alternation(_SUFFIXES)})(?![门员])"
     # A name whose end is certain: prefix words, then the shortest run of function characters
     # that ends in a lexicon name or suffix and is followed by a boundary.  Shortest first, so
     # 有关群团组织和社会组织 splits before 和, while 工业和信息化部 (a lexicon entry, tried
@@ -170,7 +174,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     name = rf"(?:{bounded}|{_LEVELS}(?={_SEP}))"
     # After 等 a category labels the list: 工会、共青团、妇联等群团组织.
     name_list = rf"(?P<n>{name})(?:(?:{_SEP}|等)(?P<n>{name}))*(?P<deng>等)?"
-    adverbs = r"(?:也|还|都|均|亦|共同|分别|切实|必须|要|应|积极|主动|务必|进一步|可)*"
+    adverbs = r"(?:也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可)*"
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
     fwd_name = (
@@ -178,11 +182,15 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"|{_MOD}*(?:{lex}){_NOT_AFTER})"
     )
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
+    # After 会同 the list is a list of bodies even where a verb follows the last one:
+    # 会同价格主管部门加强…, 会同市政府办公厅、市有关部门加强….
+    with_name = rf"(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head})"
+    with_list = rf"(?P<n>{with_name})(?:{_SEP}(?P<n>{with_name}))*(?:等(?P<n>{with_name})?)?"
     return {
+        "with": regex.compile(with_list),
         "name": regex.compile(rf"{bounded}"),
         "subject": regex.compile(rf"{name_list}{adverbs}"),
         "forward": regex.compile(fwd_list),
-        "suffix": regex.compile(rf"(?:{_alternation(['人民政府', '政府', '党委'])})$"),
         "level": regex.compile(rf"{_LEVELS}"),
     }
 
@@ -296,12 +304,17 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
     items = [_Name(m.string[s:e], s, e) for s, e in zip(m.starts("n"), m.ends("n"), strict=True)]
     levels = _patterns()["level"]
     out: list[_Name] = []
+    # The shared part is what follows the level word of the last name:
+    # 区县（自治县）人民政府 → 人民政府, 区有关部门 → 有关部门.
     last = items[-1].name if items else ""
-    suffix = _patterns()["suffix"].search(last)
+    lead = levels.match(last)
+    shared = last[lead.end() :] if lead and lead.end() < len(last) else ""
     for item in items:
-        if levels.fullmatch(item.name) and item.name not in lexicon():
-            if suffix and item is not items[-1]:
-                out.append(_Name(item.name + suffix.group(), item.start, items[-1].end))
+        if levels.fullmatch(item.name) and item is not items[-1]:
+            if shared:
+                out.append(_Name(item.name + shared, item.start, items[-1].end))
+            elif item.name in lexicon():
+                out.append(item)  # 乡镇（街道）、村（社区）
             continue
         if _core(item.name) in _NOT_NAMES:
             continue
@@ -315,6 +328,9 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
     lead = regex.match(r"\s*(?:由|同时|其中|并且|并|此外|另外|特别是|尤其是|而且|而)?", span)
     skip = lead.end() if lead else 0
     m = _patterns()["subject"].fullmatch(span, skip)
+    if m is None and "由" in span[skip:]:
+        # 本预案由国务院办公厅负责解释: the body follows 由.
+        m = _patterns()["subject"].fullmatch(span, span.rindex("由") + 1)
     if m is None:
         return []
     return [_Name(n.name, n.start + offset, n.end + offset) for n in _split_list(m)]
@@ -349,9 +365,9 @@ def starts_with_subject(text: str) -> bool:
 # Role verbs after a subject.  要 and 应 are modal only when not part of 主要/重要/需要/
 # 要求/应用/适应/应急…; the subject check then weeds out the rest.
 _VERB = regex.compile(
-    r"(?P<resp>按职责分工负责|分别负责|负责|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
+    r"(?P<resp>按职责分工负责|分别负责|负责(?!人)|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
     r"|应当|(?<![适相响对供反效])应(?![用急对届该有])|必须|须)"
-    r"|(?P<lead>牵头)|(?P<with>会同)|(?P<coop>配合|参与|参加|协助)"
+    r"|(?P<lead>牵头(?!单位|部门|医院|处室|机构|作用|职责|工作|抓总))|(?P<with>会同)|(?P<coop>配合|参与|参加|协助)"
 )
 _INCENTIVE = regex.compile(r"(?:鼓励|引导|支持|倡导)(?:(?:和|、|并)(?:鼓励|引导|支持|倡导))*")
 _PHRASE_END = regex.compile(r"[，,。；;：:！？!?□\s]")
@@ -384,7 +400,7 @@ def _free_text(masked: str) -> Iterator[Found]:
             yield found
         if kind == "with":
             # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
-            for n in _forward(masked, m.end()):
+            for n in _forward(masked, m.end(), "with"):
                 yield Found(n.name, Role.COOPERATE, n.start, n.end)
     for m in _INCENTIVE.finditer(masked):
         if any(f.end <= m.start() for f in subjects):
@@ -394,8 +410,8 @@ def _free_text(masked: str) -> Iterator[Found]:
             yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
 
 
-def _forward(masked: str, pos: int) -> list[_Name]:
-    m = _patterns()["forward"].match(masked, pos)
+def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
+    m = _patterns()[pattern].match(masked, pos)
     if m is None:
         return []
     return [n for n in _split_list(m) if is_body_name(n.name) or n.name in lexicon()]
@@ -661,8 +677,14 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     if rule is not None and _PERSIST.search(clause):
         # 各项任务中排在第一位的部门为牵头部门 (in running text, for what follows)
         rules = replace(rules, first_listed_leads=True)
-    found.extend(_free_text(_masked(clause, groups)))
+    found.extend(_specific(list(_free_text(_masked(clause, groups)))))
     return _dedupe(found), rules
+
+
+def _specific(found: list[Found]) -> list[Found]:
+    """Keep the specific role of a subject: 省级能源主管部门应会同… is lead, not responsible."""
+    specific = {(f.start, f.end) for f in found if f.role in (Role.LEAD, Role.COOPERATE)}
+    return [f for f in found if f.role is not Role.RESPONSIBLE or (f.start, f.end) not in specific]
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
