@@ -1,4 +1,4 @@
-"""policy_parser: Chinese policy documents as typed, queryable structure.
+r"""policy_parser: Chinese policy documents as typed, queryable structure.
 
 >>> import policy_parser as pp
 >>> doc = pp.parse("一、总体要求\\n（一）强化科普经费投入。各区县要将科普经费列入本级财政预算。")

@@ -53,7 +53,7 @@ def _structure(source: str, body: TrackedText) -> Document:
         for d in lexed.diagnostics
     ]
     try:
-        tree = structure_parser().parse(tokens(lexed))  # type: ignore[arg-type]
+        tree = structure_parser().parse(tokens(lexed))  # type: ignore[arg-type, unused-ignore]
     except LarkError as exc:  # never leaks: the token stream is ours, so this is a bug
         diagnostics.append(
             _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)

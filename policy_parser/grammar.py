@@ -46,7 +46,7 @@ class _TokenStream(Lexer):
     def __init__(self, lexer_conf: LexerConf) -> None:
         pass
 
-    def lex(self, data: Any) -> Iterator[Token]:  # noqa: D102 - lark's interface
+    def lex(self, data: Any) -> Iterator[Token]:
         yield from data
 
 

@@ -156,9 +156,7 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
     if kind is MarkerKind.DECIMAL:
         return to_int(regex.split(r"[.．]", marker)[-1])
     core = marker
-    if kind in _STATUTE:
-        core = marker[1:-1]
-    elif kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+    if kind in _STATUTE or kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
         core = marker[1:-1]
     else:
         core = marker[:-1]
@@ -199,7 +197,9 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     else:
         key = kind.value
     boundary = line_start or before in _BOUNDARY or before in _SPACE
-    return Marker(kind, key, number, offset + m.start(), offset + end, written, line_start, boundary)
+    return Marker(
+        kind, key, number, offset + m.start(), offset + end, written, line_start, boundary
+    )
 
 
 def _depth_at(line: str) -> tuple[list[int], list[int]]:
@@ -228,15 +228,15 @@ def candidates(text: str) -> list[Marker]:
         prefix = _HEADING_PREFIX.match(line)
         if prefix:
             start = prefix.end()
-        m = pattern.match(line, start)
-        if m:
-            c = _candidate(line, offset, m, line_start=True)
+        head = pattern.match(line, start)
+        if head:
+            c = _candidate(line, offset, head, line_start=True)
             if c:
                 found.append(c)
         if len(line) > 40:
             positions: list[int] | None = None
             depths: list[int] = []
-            for m in pattern.finditer(line, (m.end() if m else start) or 1):
+            for m in pattern.finditer(line, (head.end() if head else start) or 1):
                 c = _candidate(line, offset, m, line_start=False)
                 if c is None:
                     continue
@@ -311,18 +311,20 @@ class _Selector:
         if sibling:
             last = self.stack[at].number
             if last < n <= last + 3:
-                self._note(
-                    c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}"
-                )
+                self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
                 return self._push(c, at)
             if n == last:
                 self._note(c, "duplicate-number", Severity.ERROR, f"{c.marker} repeats {last}")
                 return self._push(c, at)
+            if n == 1 and at == 0:
+                # The top level starts again: a table of contents before the text, or a
+                # second copy of it. Keep the structure; segment.py drops such parts.
+                self._note(c, "numbering-restart", Severity.WARNING, f"{c.marker} starts over")
+                return self._push(c, at)
             return None
-        if n <= 3 and (self.accepted == 0 or c.key not in self.parent_of):
-            self._note(
-                c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1"
-            )
+        if self.accepted == 0 or (n <= 3 and c.key not in self.parent_of):
+            # An excerpt may start anywhere (（十八）…); a new list may skip its first item.
+            self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1")
             return self._push(c, at)
         return None
 
@@ -330,8 +332,10 @@ class _Selector:
         if c.key not in self.parent_of:
             parent = self.stack[at - 1] if at else None
             self.parent_of[c.key] = parent.key if parent else None
-            if parent and RANK[c.kind] - RANK[parent.kind] > 1 and c.kind is not (
-                MarkerKind.DECIMAL
+            if (
+                parent
+                and RANK[c.kind] - RANK[parent.kind] > 1
+                and c.kind is not (MarkerKind.DECIMAL)
             ):
                 self._note(
                     c,

@@ -62,7 +62,7 @@ _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 
 
 def path_key(marker: str) -> str:
-    """Return a marker as it appears in a path: '（十八）' → '（十八）', '一、' → '一', '(1)' → '（1）'."""
+    """Return a marker as a path writes it: '一、' → '一', '(1)' → '（1）', '1．' → '1'."""
     return _PATH_STRIP.sub("", marker).translate(_HALF_TO_FULL).rstrip("、.．")
 
 

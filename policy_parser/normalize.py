@@ -1,4 +1,4 @@
-"""Line repair with an offset map back to the source.
+r"""Line repair with an offset map back to the source.
 
 The parser never edits ``Document.source``. It works on a normalised copy, a
 :class:`TrackedText`, that remembers for every character where it came from, so every span it
@@ -30,7 +30,7 @@ __all__ = ["TrackedText", "display_width", "normalize"]
 
 @dataclass(frozen=True, slots=True)
 class TrackedText:
-    """A string with, for each character, its offset in the original source.
+    r"""A string with, for each character, its offset in the original source.
 
     The map is stored as runs: the characters ``text[starts[i]:starts[i + 1]]`` come from
     ``source[srcs[i]:]`` one for one. A run of length zero stands for an inserted character
@@ -84,7 +84,7 @@ class TrackedText:
         return self.slice(lead, len(self.text) - trail) if lead or trail else self
 
     def lines(self) -> list[TrackedText]:
-        """Split on ``\\n``."""
+        r"""Split on ``\\n``."""
         out: list[TrackedText] = []
         pos = 0
         for part in self.text.split("\n"):
@@ -99,17 +99,18 @@ class TrackedText:
         starts: list[int] = []
         srcs: list[int] = []
         pos = 0
-        for k, part in enumerate(parts):
-            if k and sep:
+        previous_end: int | None = None  # source offset just after the part before
+        for part in parts:
+            if previous_end is not None and sep:
                 starts.append(pos)
-                srcs.append(srcs_end)
+                srcs.append(previous_end)
                 texts.append(sep)
                 pos += len(sep)
             starts.extend(pos + s for s in part.starts)
             srcs.extend(part.srcs)
             texts.append(part.text)
             pos += len(part.text)
-            srcs_end = part.to_source(len(part.text)) if part.text else part.srcs[0]
+            previous_end = part.to_source(len(part.text)) if part.text else part.srcs[0]
         if not starts:
             return TrackedText("", (0,), (0,))
         return TrackedText("".join(texts), tuple(starts), tuple(srcs))
@@ -172,7 +173,11 @@ def _wrap_width(lines: Sequence[TrackedText]) -> int | None:
 
 def _continues(prev: str, cur: str, width: int | None) -> bool:
     """Tell whether line ``cur`` continues the paragraph whose last line is ``prev``."""
-    if _MARKER_HEAD.fullmatch(prev) and prev and _MARKER_TAIL.match(cur):
+    if (
+        prev
+        and _MARKER_HEAD.fullmatch(prev)
+        and (_MARKER_TAIL.match(cur) or _MARKER_HEAD.fullmatch(prev + cur))
+    ):
         return True  # '（' + '1）', '1' + '．'
     if width is None or not width - 8 <= display_width(prev) <= width + 2:
         return False

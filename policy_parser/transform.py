@@ -20,7 +20,15 @@ from policy_parser.lexer import Lexed, Segment
 from policy_parser.models import MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
 
-__all__ = ["Built", "Node", "Reading", "build_nodes", "read_marker_line", "to_sections", "trailing_to_parent"]
+__all__ = [
+    "Built",
+    "Node",
+    "Reading",
+    "build_nodes",
+    "read_marker_line",
+    "to_sections",
+    "trailing_to_parent",
+]
 
 _STATUTE_TITLED = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION}
 _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
@@ -83,7 +91,7 @@ def build_nodes(tree: Tree[Token], lexed: Lexed) -> tuple[list[Segment], list[No
     """Return the preamble segments and the top-level nodes of ``tree``."""
     result = _ToNodes(lexed.segments).transform(tree)
     assert isinstance(result, tuple)
-    return result  # type: ignore[return-value]
+    return result
 
 
 def _first_sentence_end(text: str) -> int | None:
@@ -171,7 +179,15 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
     if len(nodes) < 2:
         return []
     last = nodes[-1]
+    assert last.marker.marker is not None
+    if last.marker.marker.kind is MarkerKind.ARTICLE:
+        return []  # an article's later paragraphs are its own 款
     if last.children or any(n.texts for n in nodes[:-1]):
+        return []
+    # Only where the items read as a list, or the last one is a bare title: after titled items
+    # with content (（二）夯实…责任。科学技术行政部门要…) a further paragraph is still the item's.
+    titled = any(_reading(body, n).heading is not None for n in nodes[:-1])
+    if titled and _reading(body, last).clear:
         return []
     if not last.texts and all(_ends_list_item(body, n) for n in nodes[:-1]):
         # Run-together statute: …；(四)利用职务便利谋取不正当利益的。电力监管机构从事… — the
@@ -184,6 +200,14 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
             return [Segment(cut, cut + len(line) - stop - 1)]
     tail, last.texts = last.texts, []
     return tail
+
+
+def _reading(body: TrackedText, node: Node) -> Reading:
+    """Read a node's marker line alone, without its later paragraphs."""
+    marker = node.marker.marker
+    assert marker is not None
+    rest = body.slice(marker.end, node.marker.end).strip()
+    return read_marker_line(marker.kind, rest, [], bool(node.children))
 
 
 def _ends_list_item(body: TrackedText, node: Node) -> bool:

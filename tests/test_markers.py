@@ -1,0 +1,161 @@
+"""The marker vocabulary (grammars/markers.lark) and the continuity rules of the lexer."""
+
+import pytest
+from lark import Lark, Token, Tree
+
+import policy_parser as pp
+from policy_parser.grammar import grammar_text
+from policy_parser.lexer import lex
+from policy_parser.models import MarkerKind
+
+
+@pytest.mark.parametrize(
+    ("marker", "terminal"),
+    [
+        ("一、", "CN_COMMA"),
+        ("二十四、", "CN_COMMA"),
+        ("（十八）", "CN_PAREN"),
+        ("(一)", "CN_PAREN"),
+        ("（1）", "ARABIC_PAREN"),
+        ("(12)", "ARABIC_PAREN"),
+        ("1.", "ARABIC_DOT"),
+        ("1．", "ARABIC_DOT"),
+        ("1、", "ARABIC_DOT"),
+        ("１．", "ARABIC_DOT"),
+        ("1）", "ARABIC_HALF_PAREN"),
+        ("①", "CIRCLED"),
+        ("⑳", "CIRCLED"),
+        ("a.", "LATIN"),
+        ("第一编", "PART"),
+        ("第三章", "CHAPTER"),
+        ("第二节", "SECTION"),
+        ("第一百二十三条", "ARTICLE"),
+        ("第12条", "ARTICLE"),
+    ],
+)
+def test_grammar_accepts_marker(marker: str, terminal: str) -> None:
+    parser = Lark(grammar_text("markers.lark"), parser="lalr")
+    marker_tree = parser.parse(marker).children[0]
+    assert isinstance(marker_tree, Tree)
+    token = marker_tree.children[0]
+    assert isinstance(token, Token) and token.type == terminal
+
+
+def _markers(text: str) -> list[tuple[str, int, int]]:
+    return [(s.marker.marker, s.marker.number, s.level) for s in lex(text).segments if s.marker]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("一、总体要求", MarkerKind.CN_COMMA, 1),
+        ("（十八）推动科普", MarkerKind.CN_PAREN, 18),
+        ("(三)半角括号", MarkerKind.CN_PAREN, 3),
+        ("1.支持企业", MarkerKind.ARABIC_DOT, 1),
+        ("1．全角点", MarkerKind.ARABIC_DOT, 1),
+        ("1、顿号", MarkerKind.ARABIC_DOT, 1),
+        ("（1）括号", MarkerKind.ARABIC_PAREN, 1),
+        ("(1)半角", MarkerKind.ARABIC_PAREN, 1),
+        ("1）半括号", MarkerKind.ARABIC_HALF_PAREN, 1),
+        ("①圈码", MarkerKind.CIRCLED, 1),
+        ("a. 拉丁", MarkerKind.LATIN, 1),
+        ("第一百二十三条　条文", MarkerKind.ARTICLE, 123),
+        ("第一章　总则", MarkerKind.CHAPTER, 1),
+        ("第一节 一般规定", MarkerKind.SECTION, 1),
+        ("第一编 总则", MarkerKind.PART, 1),
+        ("1　总则", MarkerKind.DECIMAL, 1),
+        ("1.2.1　国家级", MarkerKind.DECIMAL, 1),
+        ("## 第一章 总则", MarkerKind.CHAPTER, 1),
+    ],
+)
+def test_marker_kinds(text: str, kind: MarkerKind, number: int) -> None:
+    section = pp.parse(text).sections[0]
+    assert (section.kind, section.number) == (kind, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“一带一路”科技交流大会等活动",
+        "一是加强领导，二是完善机制。",
+        "2025年，公民具备科学素质比例高于全国平均水平。",
+        "（32人）、数字产业（27人）",
+        "第三条规定的城乡污水集中处理场所",
+        "1+X证书制度试点",
+        "1.5亿元用于科普",
+        "（下称种子基金）投决会审议",
+        "统一、开放、竞争、有序的市场体系",
+    ],
+)
+def test_false_markers_at_line_start_are_text(text: str) -> None:
+    assert pp.parse(text).sections == []
+
+
+def test_false_markers_inside_lines() -> None:
+    text = (
+        "一、放要放出活力\n（一）推动年报事项“多报合一、信息共享”，实现统一、开放。"
+        "依照第三条规定的程序办理，落实“一带一路”倡议，2025年完成。"
+    )
+    assert _markers(text) == [("一、", 1, 1), ("（一）", 1, 2)]
+
+
+def test_run_together_statute() -> None:
+    text = (
+        "第一章　总　　则第一条为了加强监管，制定本条例。第二条任何单位应当遵守。"
+        "第二章　监管机构第三条监管机构依照本条例第二条的规定履行职责：(一)检查；(二)询问。"
+    )
+    assert _markers(text) == [
+        ("第一章", 1, 1),
+        ("第一条", 1, 2),
+        ("第二条", 2, 2),
+        ("第二章", 2, 1),
+        ("第三条", 3, 2),
+        ("(一)", 1, 3),
+        ("(二)", 2, 3),
+    ]
+
+
+def test_numbering_runs_on_across_parents() -> None:
+    text = "一、甲\n（一）子一。\n（二）子二。\n二、乙\n（三）子三。\n三、丙\n（一）重新编号。"
+    assert _markers(text) == [
+        ("一、", 1, 1),
+        ("（一）", 1, 2),
+        ("（二）", 2, 2),
+        ("二、", 2, 1),
+        ("（三）", 3, 2),
+        ("三、", 3, 1),
+        ("（一）", 1, 2),
+    ]
+
+
+def test_levels_follow_first_appearance() -> None:
+    text = "第一条　条文：\n（一）项；\n1.目；\n（二）项。\n第二条　条文。"
+    assert _markers(text) == [
+        ("第一条", 1, 1),
+        ("（一）", 1, 2),
+        ("1.", 1, 3),
+        ("（二）", 2, 2),
+        ("第二条", 2, 1),
+    ]
+
+
+def test_sections_nest_under_chapters_and_sections() -> None:
+    text = "\n".join(
+        ["第一章 总则", "第一条 甲。", "第二章 分则", "第一节 一般规定", "第二条 乙。"]
+        + ["第二节 特别规定", "第三条 丙。"]
+    )
+    doc = pp.parse(text)
+    assert [s.path for s in doc.walk()] == [
+        "第一章",
+        "第一章/第一条",
+        "第二章",
+        "第二章/第一节",
+        "第二章/第一节/第二条",
+        "第二章/第二节",
+        "第二章/第二节/第三条",
+    ]
+
+
+def test_marker_split_over_lines_is_joined() -> None:
+    doc = pp.parse("一、总体要求\n（\n1\n）第一项内容。\n1\n．第二项")
+    assert [s.marker for s in doc.walk()] == ["一、", "（1）", "1．"]

@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from strategies import policy_text
+
+from policy_parser.normalize import TrackedText, display_width, normalize
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+def _assert_maps_back(source: str, tracked: TrackedText) -> None:
+    for i, ch in enumerate(tracked.text):
+        if ch != "\n":
+            assert source[tracked.to_source(i)] == ch, (i, ch)
+
+
+def test_crlf_bom_and_spaces() -> None:
+    source = "\ufeff一、总体要求\r\n\r\n　　（一）强化领导。\r\n"
+    tracked = normalize(source)
+    assert tracked.text == "一、总体要求\n\n（一）强化领导。"
+    _assert_maps_back(source, tracked)
+
+
+def test_newspaper_hard_wraps_are_joined_across_column_breaks() -> None:
+    source = (CORPUS / "000_chongqing-daily-kepu-plan-2023.txt").read_text(encoding="utf-8")
+    tracked = normalize(source)
+    lines = tracked.text.split("\n")
+    assert (
+        "（五）引导企业积极履行科普社会责任。企业要加大科普投入，促进科普工作与科技研发"
+        in "".join(line for line in lines if line.startswith("（五）"))
+    )
+    assert "一、总体要求" in lines
+    _assert_maps_back(source, tracked)
+
+
+def test_short_title_lines_are_not_joined() -> None:
+    column = ["这是一行排满了栏宽的新闻正文文字内容啊"] * 9 + ["这是一段的最后一行，排满栏宽。"]
+    source = "\n".join([*column, "一、总体要求", "正文。"])
+    assert "一、总体要求" in normalize(source).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [("（\n1\n）内容", "（1）内容"), ("1\n．内容", "1．内容"), ("（一\n）内容", "（一）内容")],
+)
+def test_split_markers_are_joined(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+def test_tracked_slice_and_join_keep_offsets() -> None:
+    source = "甲乙丙\n丁戊"
+    tracked = normalize(source)
+    joined = TrackedText.join([tracked.slice(0, 2), tracked.slice(4, 6)], "|")
+    assert joined.text == "甲乙|丁戊"
+    assert [source[joined.to_source(i)] for i in (0, 1, 3, 4)] == ["甲", "乙", "丁", "戊"]
+    assert joined.source_span(3, 5) == (4, 6)
+
+
+def test_display_width() -> None:
+    assert display_width("一、ab") == 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(policy_text)
+def test_offsets_map_back(source: str) -> None:
+    _assert_maps_back(source, normalize(source))
+
+
+@settings(max_examples=300, deadline=None)
+@given(policy_text)
+def test_normalising_twice_changes_nothing(source: str) -> None:
+    once = normalize(source).text
+    assert normalize(once).text == once

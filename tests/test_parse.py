@@ -1,0 +1,147 @@
+"""parse(): totality, spans, headings and own text, diagnostics, strict errors."""
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import policy_text
+
+import policy_parser as pp
+
+PLAN = """为推动科普事业高质量发展，制定本实施方案。
+一、总体要求
+以习近平新时代中国特色社会主义思想为指导。
+二、推动构建大科普工作格局
+（一）强化各级党委和政府科普工作领导责任。落实科普相关法律法规。
+（二）夯实各行业主管部门科普行政管理责任。科学技术行政部门要强化统筹协调。
+有关部门要加强行业领域科普工作的组织协调。
+三、加快实施科普能力提升计划
+（三）实施基层科普服务提升行动。建立科普服务体系。
+"""
+
+
+def test_plan_tree() -> None:
+    doc = pp.parse(PLAN)
+    assert doc.preamble == "为推动科普事业高质量发展，制定本实施方案。"
+    assert [(s.path, s.level, s.number) for s in doc.walk()] == [
+        ("一", 1, 1),
+        ("二", 1, 2),
+        ("二/（一）", 2, 1),
+        ("二/（二）", 2, 2),
+        ("三", 1, 3),
+        ("三/（三）", 2, 3),
+    ]
+    first = doc.find("二/（二）")
+    assert first is not None
+    assert first.heading == "夯实各行业主管部门科普行政管理责任"
+    assert (
+        first.text == "科学技术行政部门要强化统筹协调。有关部门要加强行业领域科普工作的组织协调。"
+    )
+    assert doc.find("（三）") is doc.find("三/（三）")
+    assert doc.find("四") is None
+    top = doc.find("一")
+    assert top is not None and top.heading == "总体要求"
+    assert top.text == "以习近平新时代中国特色社会主义思想为指导。"
+
+
+def test_spans_index_the_source() -> None:
+    doc = pp.parse(PLAN)
+    for section in doc.walk():
+        assert doc.source[section.span.start :].startswith(section.marker)
+    two = doc.find("二")
+    assert two is not None
+    assert doc.source[two.span.start : two.span.end].endswith("组织协调。")
+
+
+def test_list_items_have_no_heading_and_the_paragraph_after_returns_to_the_article() -> None:
+    text = (
+        "第六条　纳税人有下列情形之一的，以其当期产生量作为排放量：\n"
+        "（一）非法倾倒应税固体废物；\n（二）进行虚假纳税申报。\n"
+        "前款规定的情形，由税务机关认定。\n第七条　本条例自公布之日起施行。"
+    )
+    doc = pp.parse(text)
+    article = doc.find("第六条")
+    assert article is not None and article.heading is None
+    assert article.text.endswith("排放量：前款规定的情形，由税务机关认定。")
+    item = doc.find("第六条/（二）")
+    assert item is not None and (item.heading, item.text) == (None, "进行虚假纳税申报。")
+
+
+def test_run_in_title_rules() -> None:
+    text = (
+        "一、主要任务\n（一）统筹两个市场，打造加工制造中心。\n"
+        "1.拓展两个市场。积极稳妥推广试点。\n"
+        "2.支持综合保税区内企业开展委托加工业务，允许企业利用剩余产能。\n"
+    )
+    doc = pp.parse(text)
+    assert [s.heading for s in doc.walk()] == [
+        "主要任务",
+        "统筹两个市场，打造加工制造中心",
+        "拓展两个市场",
+        None,
+    ]
+
+
+def test_diagnostics_for_gaps_duplicates_and_skipped_levels() -> None:
+    doc = pp.parse("一、甲\n二、乙\n四、丁\n四、丁又\n（1）跳级")
+    codes = [d.code for d in doc.diagnostics]
+    assert codes == ["numbering-gap", "duplicate-number", "skipped-level"]
+    gap = doc.diagnostics[0]
+    assert (gap.line, gap.column, gap.span.start) == (3, 1, 8)
+    assert gap.message == "四、 follows number 2"
+
+
+def test_strict_raises_with_line_column_and_caret_under_chinese() -> None:
+    with pytest.raises(pp.PolicyParseError) as info:
+        pp.parse("一、甲\n二、乙\n四、丁", strict=True)
+    err = info.value
+    assert (err.line, err.column, err.lineno, err.colno, err.pos) == (3, 1, 3, 1, 8)
+    assert str(err) == "四、 follows number 2 (at line 3, column 1)\n四、丁\n^"
+    assert isinstance(err, ValueError)
+
+
+def test_strict_caret_is_padded_by_display_width() -> None:
+    with pytest.raises(pp.PolicyParseError) as info:
+        pp.parse("一、甲\n二、乙\n四、丁", strict=True)
+    assert str(info.value).splitlines()[-2:] == ["四、丁", "^"]
+    with pytest.raises(pp.PolicyParseError) as info:
+        pp.parse("第一条 甲。\n第二条 乙。\n　　第四条 丁。", strict=True)
+    # Two full-width spaces before the marker are four columns wide.
+    assert info.value.column == 3
+    assert str(info.value).splitlines()[-2:] == ["　　第四条 丁。", "    ^"]
+
+
+def test_strict_passes_clean_text() -> None:
+    assert pp.parse(PLAN, strict=True).sections
+
+
+def test_not_a_string() -> None:
+    with pytest.raises(TypeError, match="takes a str"):
+        pp.parse(b"bytes")  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(policy_text)
+def test_parse_is_total_and_spans_lie_in_the_source(text: str) -> None:
+    doc = pp.parse(text)
+    assert doc.source == text
+    for section in doc.walk():
+        assert 0 <= section.span.start <= section.span.end <= len(text)
+        for clause in section.clauses:
+            assert 0 <= clause.span.start <= clause.span.end <= len(text)
+    for diag in doc.diagnostics:
+        assert 0 <= diag.span.start <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_parse_is_total_on_any_text(text: str) -> None:
+    pp.parse(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(policy_text)
+def test_strict_raises_only_policy_parse_error(text: str) -> None:
+    with contextlib.suppress(pp.PolicyParseError):
+        pp.parse(text, strict=True)
