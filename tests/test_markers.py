@@ -141,8 +141,10 @@ def test_levels_follow_first_appearance() -> None:
 
 def test_sections_nest_under_chapters_and_sections() -> None:
     text = "\n".join(
-        ["第一章 总则", "第一条 甲。", "第二章 分则", "第一节 一般规定", "第二条 乙。"]
-        + ["第二节 特别规定", "第三条 丙。"]
+        [
+            *("第一章 总则", "第一条 甲。", "第二章 分则", "第一节 一般规定"),
+            *("第二条 乙。", "第二节 特别规定", "第三条 丙。"),
+        ]
     )
     doc = pp.parse(text)
     assert [s.path for s in doc.walk()] == [
