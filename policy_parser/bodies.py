@@ -664,11 +664,13 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     """
     found: list[Found] = []
     groups = _groups(clause)
-    label = _LABEL.search(clause)
-    if label and not clause[: label.start()].strip():
-        # A field line: 责任单位：市科协  参加单位：市教委
-        more, rules = _annotation(clause, label.start(), len(clause), rules, field_line=True)
-        return _dedupe(more), rules
+    masked = _masked(clause, groups)
+    label = _LABEL.search(masked)
+    if label and (label.start() == 0 or masked[label.start() - 1] in "。；;！？ \t\u3000"):
+        # A field line: 责任单位：市科协  参加单位：市教委 (after the sentence it labels).
+        found, rules = _annotation(clause, label.start(), len(clause), rules, field_line=True)
+        clause = clause[: label.start()]
+        groups = _groups(clause)
     for g in groups:
         if g.kind == "annotation":
             more, rules = _annotation(clause, g.start + 1, g.end - 1, rules)

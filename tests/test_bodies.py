@@ -1,0 +1,294 @@
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_parser.bodies import (
+    INITIAL_RULES,
+    Found,
+    ReadingRules,
+    find_bodies,
+    is_body_name,
+    lexicon,
+    table_bodies,
+)
+from policy_parser.clauses import split_clauses
+from policy_parser.models import Role
+
+R, L, C, E = Role.RESPONSIBLE, Role.LEAD, Role.COOPERATE, Role.ENCOURAGED
+DATA = Path(__file__).parent / "data"
+
+
+def bodies(text: str, rules: ReadingRules = INITIAL_RULES) -> list[tuple[str, Role]]:
+    found, _ = find_bodies(text, rules)
+    return [(f.name, f.role) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # obliged subjects
+        ("科学技术行政部门要强化统筹协调。", [("科学技术行政部门", R)]),
+        ("高等院校、科研机构要加强科普与科研有机结合。", [("高等院校", R), ("科研机构", R)]),
+        ("各区县要将科普经费列入本级财政预算。", [("各区县", R)]),
+        (
+            "市、区县（自治县）人民政府应当建立健全科普工作协调制度。",
+            [("市人民政府", R), ("区县（自治县）人民政府", R)],
+        ),
+        ("科学技术行政部门负责拟定科普工作规划。", [("科学技术行政部门", R)]),
+        ("本预案由国务院办公厅负责解释。", [("国务院办公厅", R)]),
+        (
+            "由市应急局牵头，市公安局、市卫健委参加。",
+            [("市应急局", L), ("市公安局", C), ("市卫健委", C)],
+        ),
+        (
+            "省级能源主管部门应会同价格主管部门加强监督。",
+            [("省级能源主管部门", L), ("价格主管部门", C)],
+        ),
+        # objects of incentive verbs
+        ("鼓励企业结合实际开放科技资源。", [("企业", E)]),
+        (
+            "引导高校、科研院所、企业、医院、社会组织、科普基地等，广泛开展活动。",
+            [
+                ("高校", E),
+                ("科研院所", E),
+                ("企业", E),
+                ("医院", E),
+                ("社会组织", E),
+                ("科普基地", E),
+            ],
+        ),
+        ("鼓励和支持老科技工作者积极参与科普工作。", [("老科技工作者", E)]),
+        ("倡导公民积极参与科普活动。", [("公民", E)]),
+        ("引导广大科技工作者坚守社会责任。", [("广大科技工作者", E)]),
+        # an incentive verb whose object is an action names no body
+        ("鼓励建设主题博物馆、主题科普公园等。", []),
+        ("鼓励兴办科普企业。", []),
+        ("鼓励通过购买服务等方式支持科普发展。", []),
+        # X要支持Y: the text obliges X; Y is X's business
+        ("中小学校要加强科学教育，组织并支持师生开展科普活动。", [("中小学校", R)]),
+    ],
+)
+def test_free_text(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（财政部牵头，国务院相关部门及各地区按职责分工负责）",
+            [("财政部", L), ("国务院相关部门", R), ("各地区", R)],
+        ),
+        (
+            "（负责部门：人力资源社会保障部、商务部；适用范围：全国）",
+            [("人力资源社会保障部", R), ("商务部", R)],
+        ),
+        ("（国家发展改革委会同有关部门负责）", [("国家发展改革委", L), ("有关部门", C)]),
+        (
+            "（国家发展改革委、财政部会同有关部门负责）",
+            [("国家发展改革委", L), ("财政部", L), ("有关部门", C)],
+        ),
+        ("（市应急局牵头，市公安局参与）", [("市应急局", L), ("市公安局", C)]),
+        ("（省生态环境厅牵头，市县政府负责落实）", [("省生态环境厅", L), ("市县政府", R)]),
+        ("（海关总署、商务部等有关部门负责）", [("海关总署", R), ("商务部", R), ("有关部门", R)]),
+        ("（银保监会及各地区按职责分工负责）", [("银保监会", R), ("各地区", R)]),
+        ("责任单位：市科协", [("市科协", R)]),
+        (
+            "责任单位:市科协  参加单位:市教委、市科技局",
+            [("市科协", R), ("市教委", C), ("市科技局", C)],
+        ),
+        (
+            "（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）",
+            [
+                ("市发展改革委", L),
+                ("市委组织部", C),
+                ("市人力资源和社会保障局", C),
+                ("各区", C),
+                ("县级市", C),
+            ],
+        ),
+        (
+            "（责任单位：市高院、市公安局等；各区政府）",
+            [("市高院", R), ("市公安局", R), ("各区政府", R)],
+        ),
+        # brackets that are no annotation hold no bodies
+        ("（企业直接向国家发展改革委申报，不需省级发展改革部门转报）", []),
+    ],
+)
+def test_annotations(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies("落实政策。" + text) == expected
+
+
+def test_reading_rule_applies_here_and_after() -> None:
+    first = "推广试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
+    found, rules = find_bodies(first, INITIAL_RULES)
+    assert [(f.name, f.role) for f in found] == [("税务总局", L), ("财政部", R), ("海关总署", R)]
+    assert rules.first_listed_leads
+    assert bodies("便利内销。（商务部、海关总署负责）", rules) == [("商务部", L), ("海关总署", R)]
+    assert bodies("简化手续。（海关总署负责）", rules) == [("海关总署", L)]
+    # an explicit 牵头 wins over the rule
+    assert bodies("（财政部牵头，商务部负责）", rules) == [("财政部", L), ("商务部", R)]
+    # without 下同 the rule is for this annotation only
+    _, later = find_bodies("（A部、B部负责，排在第一位的部门为牵头部门）", INITIAL_RULES)
+    assert later == INITIAL_RULES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 和/及 inside names versus between names
+        (
+            "工业和信息化部、国家发展和改革委员会要加强协调。",
+            [("工业和信息化部", R), ("国家发展和改革委员会", R)],
+        ),
+        ("（工业和信息化部、文化和旅游部负责）", [("工业和信息化部", R), ("文化和旅游部", R)]),
+        ("有关群团组织和社会组织要开展科普宣传。", [("有关群团组织", R), ("社会组织", R)]),
+        ("市科协和市社科联要联合开展活动。", [("市科协", R), ("市社科联", R)]),
+        # brackets inside names
+        ("各区县（自治县）人民政府要加强领导。", [("各区县（自治县）人民政府", R)]),
+        ("乡镇（街道）、村（社区）要配合开展工作。", [("乡镇（街道）", C), ("村（社区）", C)]),
+        # 等 before a category: the members and the category
+        (
+            "工会、共青团、妇联等群团组织要发挥作用。",
+            [("工会", R), ("共青团", R), ("妇联", R), ("群团组织", R)],
+        ),
+        # names inside titles, quotes and document numbers are not bodies
+        ("推动修订《重庆市科学技术协会条例》。", []),
+        ("依照《市科协工作条例》，市科协负责组织实施。", [("市科协", R)]),
+        ("按照国办发〔2018〕117号文件执行。", []),
+        # campaigns are not bodies
+        ("发挥科技活动周、科普日、文化科技卫生“三下乡”等活动示范引领作用。", []),
+        ("支持“市科协”品牌活动开展。", []),
+        # lookalikes
+        ("市科技馆要开放展厅。", [("市科技馆", R)]),
+        ("企业家要弘扬企业家精神。", []),
+        ("鼓励企业家参与。", []),
+        # words ending like an organ
+        ("全部要落实到位。", []),
+        ("同时要强化责任意识。", []),
+        ("需要各方支持。", []),
+    ],
+)
+def test_pitfalls(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+def test_offsets_point_at_the_name() -> None:
+    text = "落实。（财政部牵头，国务院相关部门及各地区按职责分工负责）各类媒体要加大力度。"
+    found, _ = find_bodies(text, INITIAL_RULES)
+    assert found
+    for f in found:
+        assert text[f.start : f.end] == f.name
+
+
+def test_distributed_name_span_covers_the_list() -> None:
+    text = "市、区人民政府应当加强领导。"
+    found, _ = find_bodies(text, INITIAL_RULES)
+    assert found[0] == Found("市人民政府", R, 0, 7)
+    assert text[found[1].start : found[1].end] == "区人民政府"
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("市人力社保局", True),
+        ("国务院扶贫办", True),
+        ("市大数据发展局", True),
+        ("科学技术行政部门", True),
+        ("科普日", False),
+        ("全部", False),
+        ("有条件的科普机构", False),
+    ],
+)
+def test_is_body_name(name: str, ok: bool) -> None:
+    assert is_body_name(name) is ok
+
+
+def test_lexicon_has_official_short_forms() -> None:
+    lex = lexicon()
+    for name in (
+        "国家发展改革委",
+        "人力资源社会保障部",
+        "工业和信息化部",
+        "市人力社保局",
+        "市科协",
+    ):
+        assert name in lex
+    assert lex["有关部门"] == "generic"
+    assert lex["科技工作者"] == "people"
+
+
+def test_table_bodies() -> None:
+    rows = [
+        ["序号", "工作事项", "主要内容", "牵头单位", "配合单位", "市卫健委内牵头处室"],
+        ["1", "扩大家庭医生来源。", "…", "各区政府", "市卫生健康委、市人社局", "基层处"],
+        ["2", "完善培养体系。", "…", "各区政府、市卫生健康委", "/", "科教处"],
+    ]
+    got = [[(f.name, f.role) for f in row] for row in table_bodies(rows)]
+    assert got == [
+        [("各区政府", L), ("市卫生健康委", C), ("市人社局", C)],
+        [("各区政府", L), ("市卫生健康委", L)],
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet="市科协要负责牵头会同鼓励企业、和（）《》“”；，。部局委人民政府等", max_size=40
+    )
+)
+def test_total_and_spans_inside(text: str) -> None:
+    found, rules = find_bodies(text, INITIAL_RULES)
+    assert isinstance(rules, ReadingRules)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+
+
+# --- measured against the golden files -------------------------------------------------------
+
+FLOORS = {  # file: (recall floor, precision floor or None when the file lists only some bodies)
+    "bodies_000.json": (0.95, 0.9),
+    "bodies_005.json": (0.95, None),
+    "bodies_007.json": (0.95, None),
+    "bodies_020.json": (0.95, None),
+}
+
+
+def score(case: dict) -> tuple[float, float]:
+    rules = INITIAL_RULES
+    got: dict[str, set[tuple[str, str]]] = {}
+    for section in case["sections"]:
+        seen: set[tuple[str, str]] = set()
+        for text in [section["heading"] or "", section["text"]]:
+            for s, e in split_clauses(text):
+                found, rules = find_bodies(text[s:e], rules)
+                seen |= {(f.name, f.role.value) for f in found}
+        got[section["path"]] = seen
+
+    def names(entry: dict) -> list[str]:
+        return entry["name"] if isinstance(entry["name"], list) else [entry["name"]]
+
+    extra = case["acceptable_extra"] if isinstance(case["acceptable_extra"], dict) else {}
+    need = hit = predicted = right = 0
+    for path in set(case["required"]) | {p for p, g in got.items() if g}:
+        want = case["required"].get(path, [])
+        have = got.get(path, set())
+        need += len(want)
+        hit += sum(any((n, w["role"]) in have for n in names(w)) for w in want)
+        allowed = {(n, e["role"]) for e in want + extra.get(path, []) for n in names(e)}
+        predicted += len(have)
+        right += len(have & allowed)
+    return hit / need, (right / predicted if predicted else 1.0)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_golden_recall_and_precision(name: str) -> None:
+    case = json.loads((DATA / name).read_text("utf-8"))
+    recall, precision = score(case)
+    floor_r, floor_p = FLOORS[name]
+    assert recall >= floor_r
+    if floor_p is not None:
+        assert precision >= floor_p
