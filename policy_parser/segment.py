@@ -1,0 +1,1438 @@
+"""Find the policy document on a page and read its 公文 frame (GB/T 9704-2012).
+
+The input is the normalised text (CR removed, lines stripped, hard wraps repaired); every
+offset returned indexes that text. The stage answers four questions:
+
+1. **Where is the document?** A page may hold navigation, a metadata panel, news articles and a
+   second copy of the text. Title candidates are scored by what follows them (发文字号, 主送机关,
+   a preamble sentence, a section marker); the best one starts the document. Without any title
+   (a newspaper that prints the headline after the body) the run of top-level markers anchors
+   it, and the preamble paragraphs just before the first marker start the body.
+2. **What is its frame?** 标题, 发文字号, 主送机关, 发文机关署名, 成文日期; 附注 (此件公开发布),
+   抄送 and page chrome are left out of the body.
+3. **Where does the body end?** At the 附件说明, the signature, a 附注, strong page chrome, or
+   the headline of a foreign news article (本报讯…).
+4. **What does it issue?** After the signature, 附件 markers or title lines open attachments,
+   parsed with the same rules (a plan may carry its own 附件1/附件2). A 国务院令 that promulgates
+   a regulation yields the regulation itself (title = its name, date = the order's date).
+
+Everything here is heuristic but never special-cased to a text: the rules are the conventions of
+the 公文 format and of Chinese government web pages and newspapers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["Field", "Frame", "parse_date", "segment"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value read from the text, with the range ``text[start:end]`` it was read from.
+
+    ``value`` is cleaned (lines joined, letter spacing removed: ``国 家 能 源 局`` gives
+    ``国家能源局``), so it may differ from the raw slice.
+    """
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One document: its 公文 frame, its body range and the documents it issues.
+
+    Attributes:
+        title: 标题, e.g. ``国务院关于促进综合保税区高水平开放高质量发展的若干意见``.
+        doc_number: 发文字号, e.g. ``国发〔2019〕3号``.
+        issuers: 发文机关署名, one Field per organ.
+        addressees: 主送机关 split on ``，``.
+        date: 成文日期.
+        date_span: where the date was read.
+        body: the range holding the preamble and the numbered sections of this document only.
+        attachments: documents this one issues or attaches, each a Frame of its own.
+        defined_terms: ``{'科普': '科学技术普及'}`` from ``科学技术普及（以下简称科普）``.
+        excluded: noise ranges (page chrome, page numbers, 目录, foreign articles …). Ranges that
+            lie inside ``body`` (a page number ``— 3 —``, a 目录) must be skipped by later stages.
+        table_header: the header row of a table that makes up the body (``序号 工作事项 主要内容
+            牵头单位 …``), kept out of ``body`` so it is not read as text; later stages may use
+            it to name the table's columns.
+    """
+
+    title: Field | None = None
+    doc_number: Field | None = None
+    issuers: list[Field] = field(default_factory=list)
+    addressees: list[Field] = field(default_factory=list)
+    date: datetime.date | None = None
+    date_span: tuple[int, int] | None = None
+    body: tuple[int, int] = (0, 0)
+    attachments: list[Frame] = field(default_factory=list)
+    defined_terms: dict[str, str] = field(default_factory=dict)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    table_header: tuple[int, int] | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+_CN_DIGIT = {
+    "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0,
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# 成文日期: '2019年8月20日', '二〇二三年五月五日', '二○○五年二月十五日' (○ is U+25CB in 012).
+_Y = r"(?:[12][0-9０-９]{3}|[12１２][0-9０-９]{3}|[〇零○Ｏ一二三四五六七八九]{4})"
+_MD = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = regex.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日")
+_ISO_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+# 发文字号: 国办发〔2018〕117号, 穗医保规字〔2024〕1号, 国发[2019]3号, 京政发（2020）5号.
+_DOCNUM_TAIL = regex.compile(
+    r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号"
+)
+_DOCNUM_LINE = regex.compile(
+    r"^(?:文\s*号[：:]\s*)?([\p{Han}A-Za-z]{1,15}\s*"
+    r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号)$"
+)
+
+# The kinds of document a title names, as its last word: '…的通知', '…实施方案', '…条例'.
+_KIND = (
+    r"(?:通知|通报|意见|方案|办法|规定|条例|细则|规则|决定|公告|通告|预案|规划|纲要|计划|措施"
+    r"|函|批复|指引|指南|要点|标准|章程|决议|命令|清单|制度|报告|法|体系|分工表|一览表|汇总表"
+    r"|明细表|任务表|名单|目录|守则|准则|规程|公约|条件)"
+)
+_TITLE_END = regex.compile(rf"{_KIND}(?:[（(][^（）()]{{1,16}}[）)])?$")
+_SELF_KIND = regex.compile(
+    r"(?:制定|印发|形成|提出)?本(实施方案|方案|办法|条例|规定|细则|意见|通知|预案|规划|计划"
+    r"|决定|公告|通告|规则|指引|指南|措施|纲要)"
+)
+_TITLE_BAD = regex.compile(r"[。；！？：:|>＞]|\.docx?|\.xlsx?|\.pdf|https?:|www\.|©")
+
+# Organ names end with one of these: 国务院办公厅, 国家发展改革委, 广州市卫生健康委员会.
+_ORG_END = regex.compile(
+    r"(?:国务院|委员会|人民政府|政府|办公厅|办公室|委|厅|局|部|署|院|会|府|办|中心|银行|公司"
+    r"|集团|党委|党组|市委|省委|区委|县委|科协|妇联|工会|团委|法院|检察院|军区|总队)$"
+)
+
+# Section markers at a line start: 一、 （一） 第一章 第一条 1. （1） ① 1　总则 (decimal outline).
+_MARKER = regex.compile(
+    r"^(?:#{1,6}\s*)?(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
+    r"|第[一二三四五六七八九十百零〇两\d]+[编章节条]|\d{1,3}(?:\.\d{1,3})*[、.．\s\u3000]"
+    r"|[（(]\d{1,3}[）)]|[①-⑳])"
+)
+_TOP_MARKER = regex.compile(
+    r"^(?:#{1,6}\s*)?(?:([一二三四五六七八九十]+)、|第([一二三四五六七八九十]+)[章条])"
+)
+
+# Page chrome: breadcrumbs, metadata panels, share widgets, footers (GB sites share these words).
+_CHROME_STRONG = regex.compile(
+    r"当前位置|所在的位置|ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|联系我们|网站地图"
+    r"|友情链接|^分享到|^【?打印】?$|打印关闭|浏览次数|浏览量|^发布时间[：:]|^发表时间[：:]"
+    r"|^发布日期[：:]|^成文日期[：:]|^(?:信息)?来源[：:]|^索引号|^主题词[：:]|^分类[：:]"
+    r"|^发布机构[：:]|^名称[：:]|^文号[：:]|字体[：:]|扫一扫|扫码|相关新闻|相关政策|相关文件"
+    r"|相关链接|排行榜|无障碍|长者助手|高级搜索|搜索热词|^\[\s*打印\s*\]$|^公开方式[：:]"
+    r"|内容纠错|^下载|繁体版|英文版|^登\s*录$|政策解读|解读$|^首页|^A[+＋-][大中小]?$"
+)
+_CHROME_WORDS = frozenset(
+    [
+        "发布",
+        "打印",
+        "关闭",
+        "收藏",
+        "返回",
+        "顶部",
+        "返回顶部",
+        "分享",
+        "手机版",
+        "纠错",
+        "搜索",
+        "退出",
+        "您好",
+        ">",
+        "|",
+        "-",
+        "·",
+        "×",
+        "+",
+        "X",
+        "EN",
+        "----",
+        "首页",
+        "【打印】",
+    ]
+)
+_PAGE_NUMBER = regex.compile(r"^[-—－–]+\s*\d{1,4}\s*[-—－–]+$")
+
+# Closing parts of a 公文 and what follows it.
+_ANNEX_NOTE = regex.compile(r"^附\s*件\s*[：:]")  # 附件说明 '附件：1．…'
+_ANNEX_MARK = regex.compile(
+    r"^(?:附\s*件|附\s*录)\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$"
+)
+_NOTE = regex.compile(r"^[（(]\s*此件[^）)]{0,30}[）)]$")
+_COPY_TO = regex.compile(
+    r"^(?:抄\s*送|抄\s*报|主\s*题\s*词|印\s*发)[：:]|\d{1,2}月\d{1,2}日\s*印\s*发$"
+)
+_CONTACT = regex.compile(r"^[（(]?[\p{Han}（）()]{0,30}联\s*系\s*人[：:].{0,80}$")
+_FOREIGN = regex.compile(
+    r"^(?:本报讯|本报[\p{Han}]{0,6}电|新华社[\p{Han}\d]{0,12}电|据新华社|央视网消息)"
+)
+_HEADLINE = regex.compile(r"(?:印发|转发|发布|出台|公布)《(?P<t>[^《》]{4,120})》$")
+_MARKDOWN_TITLE = regex.compile(r"^#\s+(.+)$")
+_INFO_END = regex.compile(r"^<!--.*-->$")
+_META_PASSED = regex.compile(r"(?:通过|批准|发布|公布|施行|修订|修正)[）)]?$")
+_TOC = regex.compile(r"^目\s*录$")
+_TABLE_HEAD_GLUED = regex.compile(
+    r"序号[\p{Han}\s/（）()、]{0,80}?(?=[一二三四五六七八九十]+、|[0-9０-９])"
+)
+_SENTENCE_END = regex.compile(r"[。！？；：:]$|[。！？][”’）)]$")
+
+# Promulgation orders: 中华人民共和国国务院令 第707号 / 广东省人民政府令第123号.
+_ORDER = regex.compile(
+    r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
+)
+_ORDER_NAME = regex.compile(
+    r"(?:公布(?:修订后的)?|发布|施行)《(?P<a>[^《》]{2,80})》|《(?P<b>[^《》]{2,80})》(?:已经|业经|经)"
+)
+_SIGNER = regex.compile(
+    r"(?:总\s*理|主\s*席|省\s*长|市\s*长|部\s*长|主\s*任|署\s*长|局\s*长|院\s*长|州\s*长|县\s*长|区\s*长)"
+)
+_REVISION_NOTE = regex.compile(
+    r"[（(][^（）()]{0,600}?(?:发布|修订|公布|通过|修正)[^（）()]{0,80}[）)]"
+)
+
+# 定义: 科学技术普及（以下简称科普）, （简称市农委）, （以下简称《纲要》）, （下称种子基金）.
+_DEFINED = regex.compile(
+    r"[（(]\s*(?:以下|下文)?(?:简称|统称|称|下称)\s*[：:]?\s*[“「《]?(?P<alias>[^（）()“”「」《》\n]{1,20}?)"
+    r"[”」》]?\s*[）)]"
+)
+
+_ADDRESSEE = regex.compile(r"([^。；：:！？\n]{2,400}?)[：:]")
+_ADDRESSEE_BAD = regex.compile(
+    r"如下|以下|通知|公告|根据|为了|为进一步|现将|特此|经\p{Han}{0,6}同意"
+)
+_ADDRESSEE_END = regex.compile(
+    r"(?:单位|部门|机构|政府|委|局|厅|院|办|会|中心|公司|企业|学校|银行|兵团|署|部|所|站|处|室"
+    r"|同志|人员|群众|个人)$"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    s: str  # text[start:end]
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Split into lines with offsets, each trimmed of surrounding whitespace."""
+    out: list[_Line] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append(_Line(a, b, text[a:b]))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _despace(s: str) -> str:
+    """Remove letter spacing and line breaks, keep single spaces between words.
+
+    ``国 家 粮 食 应 急 预 案 的 函`` → ``国家粮食应急预案的函``; ``国家发展改革委 国家能源局``
+    keeps its space (two names): only runs of single characters are glued together.
+    """
+    out: list[str] = []
+    last_single = False
+    for tok in s.split():
+        single = len(tok) == 1
+        if out and single and last_single:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        last_single = single
+    return " ".join(out)
+
+
+def _compact(s: str) -> str:
+    """Drop all whitespace (for comparing titles and names)."""
+    return "".join(s.split())
+
+
+def _cn_small(s: str) -> int | None:
+    """Read a month or day: '5', '十', '十一', '二十', '三十一'."""
+    s = s.translate(_FULLWIDTH)
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _CN_DIGIT.get(head, -1) if head else 1
+        ones = _CN_DIGIT.get(tail, -1) if tail else 0
+        if tens < 0 or ones < 0:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1 and s in _CN_DIGIT:
+        return _CN_DIGIT[s]
+    return None
+
+
+def parse_date(s: str) -> datetime.date | None:
+    """Read the first date written in ``s``.
+
+    Args:
+        s: text holding a date such as ``2019年8月20日``, ``二〇二三年五月五日``,
+            ``二○○五年二月十五日`` or ``2023-10-19``.
+
+    Returns:
+        The date, or ``None`` when ``s`` holds no valid date (``2019年2月30日`` is not one).
+    """
+    m = _DATE.search(s)
+    if m is not None:
+        y_raw = m.group("y").translate(_FULLWIDTH)
+        if y_raw.isdigit():
+            year = int(y_raw)
+        else:
+            digits = [_CN_DIGIT.get(c, -1) for c in y_raw]
+            if min(digits) < 0:
+                return None
+            year = int("".join(map(str, digits)))
+        month = _cn_small(m.group("m"))
+        day = _cn_small(m.group("d"))
+        if month is None or day is None:
+            return None
+        return _make_date(year, month, day)
+    iso = _ISO_DATE.search(s)
+    if iso is not None:
+        return _make_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    return None
+
+
+def _make_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_chrome(s: str) -> bool:
+    """Page furniture: navigation, metadata panel, share widget, footer."""
+    if not s:
+        return False
+    if s in _CHROME_WORDS or _PAGE_NUMBER.match(s):
+        return True
+    if "。" in s or len(s) > 120:
+        return False
+    return _CHROME_STRONG.search(s) is not None
+
+
+def _is_date_line(s: str) -> bool:
+    """A line holding only a date: '2019年1月12日', '二〇〇五年六月十一日'."""
+    m = _DATE.match(s)
+    return m is not None and not s[m.end() :].strip()
+
+
+def _is_ishy(s: str) -> bool:
+    """A short line without sentence punctuation: a headline, an organ name, a fragment."""
+    return 0 < len(_compact(s)) <= 60 and regex.search(r"[。，；！？、：:]", s) is None
+
+
+def _org_tokens(s: str) -> list[str] | None:
+    """Split a signature text into organ names, joining names broken over lines.
+
+    '国家发 展改革委 国 家 能 源 局' → ['国家发展改革委', '国家能源局']. ``None`` when a piece does
+    not end like an organ name.
+    """
+    toks = _despace(s).split()
+    out: list[str] = []
+    buf = ""
+    for tok in toks:
+        buf += tok
+        if _ORG_END.search(buf):
+            out.append(buf)
+            buf = ""
+    if buf or not out:
+        return None
+    if any(len(t) < 2 or len(t) > 40 for t in out):
+        return None
+    return out
+
+
+def _title_like(s: str) -> bool:
+    """Whether ``s`` reads as a document title: '关于…的通知', '…实施方案', '…条例（试行）'."""
+    t = _compact(s)
+    if not 6 <= len(t) <= 130:
+        return False
+    if _TITLE_BAD.search(t) or _MARKER.match(t) or _DATE.match(t):
+        return False
+    if t[0] in "（(《“【[—-·•" or t.startswith(("附件", "附录", "序号")):
+        return False
+    if _DOCNUM_TAIL.search(t):
+        return False
+    return _TITLE_END.search(t) is not None
+
+
+def _kind_of(title: str) -> str:
+    m = regex.search(rf"{_KIND}(?:[（(][^（）()]{{1,16}}[）)])?$", _compact(title))
+    return m.group(0) if m else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The document finder
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    first: int  # first line index
+    last: int  # last line index (inclusive)
+    title: Field
+    doc_number: Field | None
+    after: int  # offset right after the title (and a glued 发文字号)
+    markdown: bool = False
+    score: int = 0
+
+
+@dataclass
+class _Ctx:
+    text: str
+    lines: list[_Line]
+    line_at: list[int]  # line index of each line start, for bisect
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    noise: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _line_index(ctx: _Ctx, pos: int) -> int:
+    """Index of the line containing offset ``pos``."""
+    lo, hi = 0, len(ctx.line_at) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if ctx.line_at[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
+    """A title starting at line ``i``.
+
+    One line, up to three wrapped lines, or a line that glues the title to its 发文字号
+    (``…的通报国办函〔2018〕46号``).
+    """
+    lines = ctx.lines
+    ln = lines[i]
+    s = ln.s
+    if not s or _is_chrome(s):
+        return None
+    md = _MARKDOWN_TITLE.match(s)
+    if md:
+        t = md.group(1).strip()
+        if 2 <= len(t) <= 130:
+            start = ln.start + md.start(1)
+            return _Cand(i, i, Field(_despace(t), start, ln.end), None, ln.end, markdown=True)
+        return None
+    # Title glued to its 发文字号 (one-line sources): split before the 发文字号 prefix, right after
+    # '的通报' rather than inside '国办函' (函 is also a kind word).
+    tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200))
+    if tail is not None and tail.start() > 6:
+        head = s[: tail.start()]
+        best = -1
+        for m in regex.finditer(rf"的{_KIND}", head):
+            if 1 <= len(head) - m.end() <= 12:
+                best = m.end()
+        if best < 0:
+            for m in regex.finditer(_KIND, head):
+                if 1 <= len(head) - m.end() <= 12:
+                    best = m.end()
+                    break
+        if best > 0 and _title_like(head[:best]):
+            num_start = ln.start + best
+            num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
+            title = Field(_despace(head[:best]), ln.start, ln.start + best)
+            return _Cand(i, i, title, num, ln.start + tail.end())
+    if _title_like(s) and len(s) <= 130:
+        return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+    # Wrapped title: '国务院办公厅关于印发' + '国 家 粮 食 应 急 预 案 的 函'.
+    if len(s) > 60 or not _is_ishy(s) or _MARKER.match(s) or _is_date_line(s):
+        return None
+    parts = [s]
+    for j in range(i + 1, min(i + 3, len(lines))):
+        nxt = lines[j].s
+        if not nxt or not _is_ishy(nxt) or _is_chrome(nxt) or _MARKER.match(nxt) or len(nxt) > 60:
+            return None
+        if _is_date_line(nxt) or _DOCNUM_LINE.match(nxt):
+            return None
+        parts.append(nxt)
+        joined = "".join(parts)
+        if _title_like(joined):
+            end = lines[j].end
+            return _Cand(i, j, Field(_join_title(parts), ln.start, end), None, end)
+    return None
+
+
+def _join_title(parts: list[str]) -> str:
+    """Join wrapped title lines: no separator at a wrap, word spaces inside a line are kept."""
+    return "".join(_despace(p) for p in parts)
+
+
+def _addressee_at(ctx: _Ctx, pos: int) -> tuple[list[Field], int] | None:
+    """主送机关 at ``pos``: '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：'."""
+    m = _ADDRESSEE.match(ctx.text, pos)
+    if m is None:
+        return None
+    head = m.group(1)
+    if "\n" in head or _ADDRESSEE_BAD.search(head) or _MARKER.match(head):
+        return None
+    head_c = head.strip()
+    if not (head_c.startswith("各") or _ADDRESSEE_END.search(head_c)):
+        return None
+    if "《" in head_c or "“" in head_c:
+        return None
+    fields: list[Field] = []
+    for part in regex.finditer(r"[^，,]+", head):
+        a, b = part.start(), part.end()
+        value = part.group(0).strip()
+        if value:
+            lead = len(part.group(0)) - len(part.group(0).lstrip())
+            fields.append(Field(value, pos + a + lead, pos + a + lead + len(value)))
+    del b
+    return fields, m.end()
+
+
+def _skip_ws(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
+    """How much the text after a title candidate looks like a 公文 header and body."""
+    score = 3 if cand.markdown else 0
+    if "关于" in cand.title.value:
+        score += 1
+    if cand.doc_number is not None:
+        score += 2
+    lines = ctx.lines
+    seen = 0
+    pos = cand.after
+    i = _line_index(ctx, pos)
+    # The rest of the title's own line (glued sources) counts as the next line.
+    rest = ctx.text[_skip_ws(ctx.text, pos, lines[i].end) : lines[i].end]
+    first_par = ""
+    queue: list[str] = [rest] if rest else []
+    j = i + 1
+    got_num = cand.doc_number is not None
+    while seen < 14:
+        if queue:
+            s = queue.pop()
+        elif j < len(lines):
+            if j in cands_at and j != cand.first:
+                break
+            s = lines[j].s
+            j += 1
+        else:
+            break
+        if not s:
+            continue
+        seen += 1
+        if _is_chrome(s) or _INFO_END.match(s):
+            continue
+        if _DOCNUM_LINE.match(s):
+            if not got_num:
+                score += 2
+                got_num = True
+            continue
+        if (
+            _is_date_line(s)
+            or _ISO_DATE.fullmatch(s)
+            or (_DATE.match(s) and _META_PASSED.search(s))
+        ):
+            continue
+        if _TOC.match(_compact(s)):
+            score += 1
+            continue
+        am = _ADDRESSEE.match(s)
+        if am and _addressee_ok(am.group(1)):
+            score += 3
+            tail = s[am.end() :].strip()
+            if tail:
+                queue.append(tail)
+            continue
+        if _MARKER.match(s):
+            score += 2
+            first_par = first_par or s
+            break
+        if regex.search(r"[。；]|[：:]$", s):
+            score += 2
+            first_par = s
+            break
+        if len(s) <= 8:
+            continue
+        break
+    if first_par:
+        # '…制定本实施方案。' names the kind of its own document; a headline that names another
+        # kind ('…顶岗培养计划', a news headline before the plan) is not this document's title.
+        own = _SELF_KIND.search(first_par[:600])
+        if own and own.group(1) not in cand.title.value:
+            score -= 4
+    return score
+
+
+def _addressee_ok(head: str) -> bool:
+    h = head.strip()
+    if "\n" in h or _ADDRESSEE_BAD.search(h) or _MARKER.match(h) or "《" in h or "“" in h:
+        return False
+    return h.startswith("各") or _ADDRESSEE_END.search(h) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Body end, signature, attachments
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Close:
+    """What follows a body: 附件说明, signature, 附注, a newspaper headline."""
+
+    end: int = 0  # offset after the closing block
+    issuers: list[Field] = field(default_factory=list)
+    date: datetime.date | None = None
+    date_span: tuple[int, int] | None = None
+    annex_names: list[str] = field(default_factory=list)
+    headline: Field | None = None
+
+
+_GLUED_ANNEX = regex.compile(r"(?<=[。！？])\s*附\s*件\s*[：:]")
+_NOTE_AT = regex.compile(r"\s*[（(]\s*此件[^）)]{0,30}[）)]")
+_SIG_BEFORE = regex.compile(r"(?:^|[。！？”）)])(?P<org>[^。！？”）)：:，,；\n]{2,80})$")
+
+
+def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int | None:
+    """Where a closing part glued inside a line starts, in one-line sources.
+
+    '…认真贯彻落实。国务院办公厅2020年11月1日（此件公开发布）' (a signature after the last
+    sentence) or '…经验做法。附件：部分地方…' (the 附件说明 after the last sentence).
+    """
+    text = ctx.text
+    lo = max(ln.start, body_from)
+    found: int | None = None
+    am = _GLUED_ANNEX.search(text, lo, ln.end)
+    if am is not None:
+        found = _skip_ws(text, am.start(), ln.end)
+    for dm in _DATE.finditer(text, lo, found if found is not None else ln.end):
+        sig = _SIG_BEFORE.search(text, max(lo, dm.start() - 81), dm.start())
+        if sig is None or _org_tokens(sig.group("org")) is None:
+            continue
+        after = _skip_ws(text, dm.end(), ln.end)
+        if not (
+            after >= ln.end
+            or _NOTE_AT.match(text, after)
+            or text.startswith("附件", after)
+            or _issued_at(text, after, ln.end, names) is not None
+        ):
+            continue
+        org_start = _skip_ws(text, sig.start("org"), dm.start())
+        return org_start if found is None else min(found, org_start)
+    return found
+
+
+def _glued_sig_at(text: str, a: int, end: int) -> tuple[list[Field], regex.Match[str], int] | None:
+    """A signature written at ``a`` with its date on the same line: '国务院办公厅2020年11月1日'."""
+    dm = _DATE.search(text, a, min(end, a + 120))
+    if dm is None:
+        return None
+    orgs = _org_tokens(text[a : dm.start()])
+    if orgs is None:
+        return None
+    fields: list[Field] = []
+    off = a
+    for o in orgs:
+        k = _find_spaced(text[: dm.start()], o, off)
+        if k is None:
+            return None
+        fields.append(Field(o, k[0], k[1]))
+        off = k[1]
+    stop = dm.end()
+    nm = _NOTE_AT.match(text, stop, end)
+    if nm is not None:
+        stop = nm.end()
+    return fields, dm, stop
+
+
+def _signature_run(ctx: _Ctx, i: int) -> bool:
+    """Whether line ``i`` starts a signature.
+
+    Organ lines (names may be broken over lines: '国家发' / '展改革委') followed by a date line,
+    or a bare date line.
+    """
+    lines = ctx.lines
+    if _is_date_line(lines[i].s):
+        return True
+    parts: list[str] = []
+    j = i
+    while j < len(lines) and len(parts) < 6:
+        s = lines[j].s
+        j += 1
+        if not s:
+            continue
+        if _is_date_line(s):
+            return bool(parts) and _org_tokens(" ".join(parts)) is not None
+        if not _is_ishy(s) or len(s) > 80:
+            return False
+        parts.append(s)
+        if _HEADLINE.search(_compact("".join(parts[1:]))) and _org_tokens(parts[0]):
+            return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
+    return False
+
+
+def _is_end_line(ctx: _Ctx, i: int) -> bool:
+    s = ctx.lines[i].s
+    if not s:
+        return False
+    if _ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _NOTE.match(s) or _COPY_TO.search(s):
+        return True
+    if _CONTACT.match(s):
+        return True
+    if _is_chrome(s) and not _PAGE_NUMBER.match(s) and s not in _CHROME_WORDS:
+        return True
+    if s in ("发布", "打印", "关闭", "返回顶部"):
+        return True
+    return _signature_run(ctx, i)
+
+
+def _find_body_end(
+    ctx: _Ctx, start: int, limit: int, names: list[str] | None = None
+) -> tuple[int, int]:
+    """Scan the body from ``start``.
+
+    Returns the end of the last body character and the offset where the closing part starts.
+    """
+    text = ctx.text
+    i = _line_index(ctx, start)
+    last = start
+    lines = ctx.lines
+    while i < len(lines) and lines[i].start < limit:
+        ln = lines[i]
+        s = ln.s
+        if ln.start >= start and s:
+            if _FOREIGN.match(s):
+                # A foreign article starts; its headline lines just before it are foreign too.
+                k = i - 1
+                back = last
+                while k >= 0 and lines[k].start >= start:
+                    if lines[k].s and not _is_ishy(lines[k].s):
+                        break
+                    k -= 1
+                first_foreign = k + 1
+                back = start
+                for q in range(first_foreign - 1, -1, -1):
+                    if lines[q].start < start:
+                        break
+                    if lines[q].s:
+                        back = lines[q].end
+                        break
+                return back, lines[first_foreign].start
+            if _is_end_line(ctx, i):
+                return last, ln.start
+        if s and not _PAGE_NUMBER.match(s):
+            glued = _glued_close(ctx, ln, start, names or [])
+            if glued is not None:
+                end = glued
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                return end, glued
+            last = min(ln.end, limit) if ln.end > start else last
+        elif s:
+            ctx.noise.append((ln.start, ln.end))
+        i += 1
+    return last, min(limit, len(text))
+
+
+def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
+    """Read 附件说明, 发文机关署名, 成文日期, 附注/抄送 and a newspaper headline from ``pos``."""
+    text = ctx.text
+    lines = ctx.lines
+    close = _Close(end=pos)
+    i = _line_index(ctx, pos)
+    org_parts: list[tuple[str, int, int]] = []
+    in_annex_note = False
+    while i < len(lines) and lines[i].start < limit:
+        ln = lines[i]
+        a = max(ln.start, pos)
+        s = text[a : ln.end].strip()
+        if not s:
+            i += 1
+            continue
+        if a > ln.start:
+            a = _skip_ws(text, a, ln.end)
+        if _ANNEX_MARK.match(s) and not _ANNEX_NOTE.match(s):
+            break  # '附件1' opens an attachment
+        if _ANNEX_NOTE.match(s) and close.date is None and not org_parts:
+            in_annex_note = True
+            name = regex.sub(r"^附\s*件\s*[：:]\s*", "", s)
+            dm = _DATE.search(s)
+            if dm:  # 008: '附件：部分地方…做法国务院办公厅 2018年7月24日 （此件公开发布）'
+                before = name[: name.find(dm.group(0))] if dm.group(0) in name else name
+                orgs = _split_glued_orgs(before, hint)
+                if orgs:
+                    off = a + s.find(orgs[0]) if orgs[0] in s else a
+                    for o in orgs:
+                        k = text.find(o, off, ln.end)
+                        if k >= 0:
+                            close.issuers.append(Field(o, k, k + len(o)))
+                            off = k + len(o)
+                    name = before[: before.rfind(orgs[0])] if orgs[0] in before else before
+                close.date = parse_date(dm.group(0))
+                close.date_span = (a + dm.start(), a + dm.end())
+                if name.strip():
+                    close.annex_names.append(_strip_annex_number(name))
+                stop = a + dm.end()
+                nm = _NOTE_AT.match(text, stop, ln.end)
+                close.end = nm.end() if nm is not None else stop
+                if _skip_ws(text, close.end, ln.end) < ln.end:
+                    break  # '…（此件公开发布）附件部分地方…': the attachment is glued on
+                i += 1
+                continue
+            if name.strip():
+                close.annex_names.append(_strip_annex_number(name))
+            close.end = ln.end
+            i += 1
+            continue
+        if in_annex_note and regex.match(r"^[0-9０-９]{1,2}\s*[.．、]", s):
+            close.annex_names.append(_strip_annex_number(s))
+            close.end = ln.end
+            i += 1
+            continue
+        if _is_date_line(s):
+            dm = _DATE.match(s)
+            assert dm is not None
+            close.date = parse_date(s)
+            close.date_span = (a + dm.start(), a + dm.end())
+            close.end = ln.end
+            in_annex_note = False
+            i += 1
+            continue
+        if _NOTE.match(s) or _COPY_TO.search(s) or _CONTACT.match(s):
+            close.end = ln.end
+            i += 1
+            continue
+        glued = _glued_sig_at(text, a, ln.end) if close.date is None else None
+        if glued is not None:
+            fields, dm, stop = glued
+            close.issuers.extend(fields)
+            close.date = parse_date(dm.group(0))
+            close.date_span = (dm.start(), dm.end())
+            close.end = stop
+            if _skip_ws(text, stop, ln.end) < ln.end:
+                break  # the next document is glued after the signature
+            i += 1
+            continue
+        if close.date is None and _is_ishy(s) and not _MARKER.match(s):
+            org_parts.append((s, a, ln.end))
+            close.end = ln.end
+            joined = _compact("".join(p[0] for p in org_parts[1:]))
+            hm = _HEADLINE.search(joined)
+            if hm and _org_tokens(org_parts[0][0]):
+                # Newspaper headline printed after the body: issuers, then '印发《X》'.
+                t = hm.group("t")
+                start = org_parts[1][1]
+                close.headline = Field(_despace(t), start, ln.end)
+                _add_orgs(close, org_parts[:1])
+                org_parts = []
+            i += 1
+            continue
+        break
+    if org_parts:
+        names_ok = _org_tokens(" ".join(p[0] for p in org_parts)) is not None
+        if names_ok and (close.date is not None or close.headline is not None):
+            _add_orgs(close, org_parts)
+        elif close.date is None and close.headline is None:
+            # Not a signature after all (a headline of something else): do not consume it.
+            close.end = org_parts[0][1] if org_parts else close.end
+            while close.end > pos and text[close.end - 1].isspace():
+                close.end -= 1
+            close.end = max(close.end, pos)
+    return close
+
+
+def _add_orgs(close: _Close, parts: list[tuple[str, int, int]]) -> None:
+    """Add organ names from signature lines, with the span each name covers."""
+    names = _org_tokens(" ".join(p[0] for p in parts)) or []
+    start = parts[0][1]
+    end = parts[-1][2]
+    for name in names:
+        close.issuers.append(Field(name, start, end))
+    if len(names) > 0 and len(parts) == 1:
+        # One line: point each name at its own occurrence (spaces between names).
+        line = parts[0][0]
+        fields: list[Field] = []
+        off = 0
+        for name in names:
+            k = _find_spaced(line, name, off)
+            if k is None:
+                return
+            fields.append(Field(name, start + k[0], start + k[1]))
+            off = k[1]
+        close.issuers[-len(names) :] = fields
+
+
+def _find_spaced(s: str, name: str, off: int) -> tuple[int, int] | None:
+    pat = r"\s*".join(regex.escape(c) for c in name)
+    m = regex.compile(pat).search(s, off)
+    return (m.start(), m.end()) if m else None
+
+
+def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
+    """Organ names glued after an attachment name.
+
+    '…典型做法国务院办公厅': the title's own issuers are the hint ('国务院办公厅关于…').
+    """
+    c = _compact(s)
+    for k in range(len(hint), 0, -1):
+        tail = "".join(hint[-k:])
+        if tail and c.endswith(tail):
+            return hint[-k:]
+    toks = s.split()
+    if len(toks) >= 2:
+        orgs = _org_tokens(toks[-1])
+        if orgs:
+            return orgs
+    return []
+
+
+def _strip_annex_number(s: str) -> str:
+    return regex.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", s.strip())
+
+
+def _title_issuers(title: str) -> list[str]:
+    """Issuers named before '关于' in a title: '国家发展改革委 国家能源局关于…' → both."""
+    head, sep, _ = title.partition("关于")
+    if not sep or not head:
+        return []
+    return _org_tokens(head) or []
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one document
+# ---------------------------------------------------------------------------------------------
+
+
+def _read_header(
+    ctx: _Ctx, pos: int, limit: int
+) -> tuple[
+    int,
+    Field | None,
+    list[Field],
+    datetime.date | None,
+    tuple[int, int] | None,
+    tuple[int, int] | None,
+]:
+    """Read what follows a title: 发文字号, metadata, 目录, 主送机关, a table header.
+
+    Returns the body start and what was read.
+    """
+    text = ctx.text
+    lines = ctx.lines
+    number: Field | None = None
+    addressees: list[Field] = []
+    date: datetime.date | None = None
+    date_span: tuple[int, int] | None = None
+    table_header: tuple[int, int] | None = None
+    for _ in range(40):
+        pos = _skip_ws(text, pos, limit)
+        if pos >= limit:
+            break
+        i = _line_index(ctx, pos)
+        ln = lines[i]
+        at_start = pos <= ln.start
+        s = text[pos : ln.end]
+        if at_start and (_is_chrome(s) or _INFO_END.match(s)):
+            ctx.noise.append((ln.start, ln.end))
+            pos = ln.end
+            continue
+        dn = _DOCNUM_LINE.match(s) if at_start else None
+        if dn is None and not at_start:
+            dn = regex.compile(_DOCNUM_LINE.pattern[1:-1]).match(s)
+            if dn is not None and dn.start() != 0:
+                dn = None
+        if dn is not None and number is None:
+            a = pos + dn.start(1)
+            number = Field(_compact(dn.group(1)), a, pos + dn.end(1))
+            pos = pos + dn.end()
+            continue
+        if at_start and _DATE.match(s) and _META_PASSED.search(s):
+            # '2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过'
+            date = parse_date(s)
+            dm = _DATE.match(s)
+            if dm is not None:
+                date_span = (pos + dm.start(), pos + dm.end())
+            pos = ln.end
+            continue
+        rv = _REVISION_NOTE.match(text, pos, min(limit, pos + 800))
+        if rv is not None and at_start and rv.end() >= ln.end - 1:
+            # '（1994年1月28日中华人民共和国国务院令第142号发布　根据…第四次修订）'
+            ctx.noise.append((rv.start(), rv.end()))
+            pos = rv.end()
+            continue
+        if at_start and _TOC.match(_compact(s)):
+            pos = _skip_toc(ctx, i, limit)
+            continue
+        if not addressees:
+            got = _addressee_at(ctx, pos)
+            if got is not None:
+                addressees, pos = got
+                continue
+        th = _table_header(ctx, pos, limit)
+        if th is not None:
+            table_header = th
+            pos = th[1]
+            continue
+        break
+    return pos, number, addressees, date, date_span, table_header
+
+
+def _skip_toc(ctx: _Ctx, i: int, limit: int) -> int:
+    """Skip a 目录: the body starts where the first entry of the table is written again."""
+    lines = ctx.lines
+    start = lines[i].start
+    j = i + 1
+    while j < len(lines) and not lines[j].s:
+        j += 1
+    if j >= len(lines):
+        return lines[i].end
+    first = _compact(lines[j].s)
+    k = j + 1
+    while k < len(lines) and lines[k].start < limit:
+        if _compact(lines[k].s) == first:
+            ctx.noise.append((start, lines[k].start))
+            return lines[k].start
+        k += 1
+    # No repeat found: skip the short heading-like lines of the table.
+    k = j
+    while k < len(lines) and (not lines[k].s or (_is_ishy(lines[k].s) and len(lines[k].s) < 40)):
+        k += 1
+    end = lines[k].start if k < len(lines) else lines[-1].end
+    ctx.noise.append((start, end))
+    return end
+
+
+def _table_header(ctx: _Ctx, pos: int, limit: int) -> tuple[int, int] | None:
+    """A table header at the body start: '序号改革举措主要内容一、…' or '序号' / '工作事项' / …."""
+    text = ctx.text
+    if not text.startswith("序号", pos):
+        return None
+    m = _TABLE_HEAD_GLUED.match(text, pos, min(limit, pos + 200))
+    i = _line_index(ctx, pos)
+    if m is not None and "\n" not in m.group(0):
+        return pos, m.end()
+    lines = ctx.lines
+    if lines[i].s != "序号":
+        return None
+    j = i + 1
+    end = lines[i].end
+    while j < len(lines) and lines[j].start < limit:
+        s = lines[j].s
+        if s:
+            if not _is_ishy(s) or len(s) > 16 or regex.match(r"^[0-9０-９]", s) or _MARKER.match(s):
+                break
+            end = lines[j].end
+        j += 1
+    return pos, end
+
+
+def _defined_terms(text: str, start: int, end: int) -> dict[str, str]:
+    """Terms defined in ``text[start:end]``.
+
+    '科学技术普及（以下简称科普）' gives {'科普': '科学技术普及'}.
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text, start, end):
+        alias = m.group("alias").strip()
+        if not alias or alias in out:
+            continue
+        full = _defined_full(text, m.start(), start, alias)
+        if full and full != alias:
+            out[alias] = full
+    return out
+
+
+def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
+    """The phrase an alias abbreviates, read backwards from its parenthesis."""
+    if paren > lo and text[paren - 1] in "》”":
+        close = text[paren - 1]
+        opener = "《" if close == "》" else "“"
+        k = text.rfind(opener, max(lo, paren - 200), paren - 1)
+        if k >= 0:
+            return text[k + 1 : paren - 1]
+    a = paren
+    while a > max(lo, paren - 40) and regex.match(r"[\p{Han}A-Za-z0-9·]", text[a - 1]):
+        a -= 1
+    phrase = text[a:paren]
+    if not phrase:
+        return ""
+    # The nearest start from which the alias is a subsequence: 全市科学技术普及 → 科学技术普及.
+    for k in range(len(phrase) - 1, -1, -1):
+        if phrase[k] == alias[0] and _is_subsequence(alias, phrase[k:]):
+            return phrase[k:]
+    return phrase
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _read_document(
+    ctx: _Ctx,
+    title: Field | None,
+    number: Field | None,
+    after_title: int,
+    limit: int,
+    depth: int,
+    nested: bool = True,
+) -> tuple[Frame, int]:
+    """Read one document whose title ends at ``after_title``; return it and where it ends."""
+    text = ctx.text
+    body_start, num2, addressees, mdate, mspan, table_header = _read_header(ctx, after_title, limit)
+    number = number or num2
+    if number is None and title is not None and depth == 0:
+        number = _number_before(ctx, title.start)
+    issued = _issued_names(title.value) if title is not None else []
+    body_end, close_at = _find_body_end(ctx, body_start, limit, issued)
+    body_end = max(body_end, body_start)
+    hint = _title_issuers(title.value) if title is not None else []
+    close = _read_close(ctx, close_at, limit, hint)
+    if close.headline is not None and title is None:
+        title = close.headline
+    date, date_span = close.date, close.date_span
+    if date is None:
+        date, date_span = mdate, mspan
+    attachments: list[Frame] = []
+    pos = max(close.end, close_at)
+    if depth < 3 and nested:
+        pos = _read_attachments(ctx, pos, limit, depth, attachments, title, close.annex_names)
+    frame = Frame(
+        title=title,
+        doc_number=number,
+        issuers=close.issuers,
+        addressees=addressees,
+        date=date,
+        date_span=date_span,
+        body=(body_start, body_end),
+        attachments=attachments,
+        defined_terms=_defined_terms(text, body_start, body_end),
+        excluded=_inside(ctx.noise, body_start, body_end),
+        table_header=table_header,
+    )
+    for f in [title, number, *close.issuers, *addressees]:
+        if f is not None:
+            ctx.claimed.append((f.start, f.end))
+    if date_span is not None:
+        ctx.claimed.append(date_span)
+    ctx.claimed.append((body_start, body_end))
+    return frame, pos
+
+
+def _inside(ranges: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    return sorted({(x, y) for x, y in ranges if a <= x and y <= b and x < y})
+
+
+def _number_before(ctx: _Ctx, title_start: int) -> Field | None:
+    """A 发文字号 printed above the title (web pages put it in a panel before the heading)."""
+    i = _line_index(ctx, title_start) - 1
+    seen = 0
+    while i >= 0 and seen < 6:
+        s = ctx.lines[i].s
+        if s:
+            seen += 1
+            m = _DOCNUM_LINE.match(s)
+            if m:
+                a = ctx.lines[i].start + m.start(1)
+                return Field(_compact(m.group(1)), a, ctx.lines[i].start + m.end(1))
+        i -= 1
+    return None
+
+
+def _read_attachments(
+    ctx: _Ctx,
+    pos: int,
+    limit: int,
+    depth: int,
+    out: list[Frame],
+    parent_title: Field | None,
+    annex_names: list[str],
+) -> int:
+    """Read the documents that follow a signature: '附件1' + title, or a title line."""
+    text = ctx.text
+    lines = ctx.lines
+    issued = _issued_names(parent_title.value if parent_title else "") + annex_names
+    while True:
+        p = _skip_ws(text, pos, limit)
+        if p >= limit:
+            return pos
+        i = _line_index(ctx, p)
+        ln = lines[i]
+        s = text[p : ln.end]
+        title: Field | None = None
+        number: Field | None = None
+        after = 0
+        nested = True
+        if _NOTE.match(s) or _COPY_TO.search(s):
+            pos = ln.end
+            continue
+        mark = _ANNEX_MARK.match(s)
+        if mark is not None and p == ln.start:
+            ctx.noise.append((ln.start, ln.end))
+            j = i + 1
+            while j < len(lines) and not lines[j].s:
+                j += 1
+            if j >= len(lines) or lines[j].start >= limit:
+                return ln.end
+            t = lines[j]
+            nested = False  # '附件1' holds one document; '附件2' is its sibling, not its child
+            if _is_chrome(t.s) or _MARKER.match(t.s) or len(t.s) > 130:
+                return pos
+            cand = _title_candidate(ctx, j)
+            if cand is not None and cand.first == j:
+                title, number, after = cand.title, cand.doc_number, cand.after
+            else:
+                title, after = Field(_despace(t.s), t.start, t.end), t.end
+        else:
+            cand = _title_candidate(ctx, i) if p == ln.start else None
+            if cand is not None:
+                title, number, after = cand.title, cand.doc_number, cand.after
+            else:
+                # Glued sources: '…（此件公开发布）附件部分地方…典型做法（共计28项）序号…'.
+                gm = regex.match(r"附\s*件\s*[0-9０-９]{0,2}\s*[：:]?\s*", text[p : ln.end])
+                q = p + gm.end() if gm is not None else p
+                hit = _issued_at(text, q, ln.end, issued)
+                if hit is None:
+                    return pos
+                sm = regex.match(r"[（(][^（）()]{1,16}[）)]", text[hit.end : hit.end + 20])
+                if sm is not None:
+                    t_end = hit.end + sm.end()
+                    hit = Field(hit.value + text[hit.end : t_end], hit.start, t_end)
+                title, after = hit, hit.end
+        frame, end = _read_document(ctx, title, number, after, limit, depth + 1, nested)
+        if frame.body[1] <= frame.body[0] and not frame.attachments:
+            return pos
+        out.append(frame)
+        if end <= pos:
+            return end
+        pos = end
+
+
+def _issued_names(title: str) -> list[str]:
+    """Names a notice issues: '关于印发国家粮食应急预案的函' → ['国家粮食应急预案']."""
+    m = regex.search(
+        r"(?:印发|转发|发布|公布)《?(?P<n>.{2,100}?)》?的(?:通知|函|公告|通告|决定)$",
+        _compact(title),
+    )
+    return [m.group("n")] if m else []
+
+
+def _issued_at(text: str, p: int, end: int, names: list[str]) -> Field | None:
+    """An issued document's title written at ``p`` (glued sources), e.g. '全国深化…分工方案'."""
+    for name in names:
+        c = _compact(name)
+        if not c:
+            continue
+        pat = regex.compile(r"\s*".join(regex.escape(ch) for ch in c))
+        m = pat.match(text, p, end)
+        if m is not None:
+            return Field(c, m.start(), m.end())
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------------
+
+
+def _read_order(ctx: _Ctx) -> Frame | None:
+    """A promulgation order (国务院令) followed by the regulation it promulgates.
+
+    The result is the regulation: title = its name, date = the order's date, body = its text.
+    """
+    text = ctx.text
+    head = text[:6000]
+    om = _ORDER.search(head)
+    if om is None:
+        return None
+    nm = _ORDER_NAME.search(text, om.end(), min(len(text), om.end() + 400))
+    if nm is None:
+        return None
+    name = nm.group("a") or nm.group("b")
+    sg = _SIGNER.search(text, nm.end(), min(len(text), nm.end() + 400))
+    date: datetime.date | None = None
+    date_span: tuple[int, int] | None = None
+    search_from = nm.end()
+    if sg is not None:
+        dm = _DATE.search(text, sg.end(), min(len(text), sg.end() + 60))
+        if dm is not None:
+            date = parse_date(dm.group(0))
+            date_span = (dm.start(), dm.end())
+            search_from = dm.end()
+    pat = regex.compile(r"\s*".join(regex.escape(c) for c in _compact(name)))
+    tm = pat.search(text, search_from, min(len(text), search_from + 600))
+    if tm is None:
+        return None
+    title = Field(_compact(name), tm.start(), tm.end())
+    number = Field(_compact(om.group(0)), om.start(), om.end())
+    frame, _ = _read_document(ctx, title, None, tm.end(), len(text), 0)
+    ctx.noise.append((om.start(), tm.start()))
+    return Frame(
+        title=title,
+        doc_number=number,
+        issuers=frame.issuers,
+        addressees=frame.addressees,
+        date=date or frame.date,
+        date_span=date_span or frame.date_span,
+        body=frame.body,
+        attachments=frame.attachments,
+        defined_terms=frame.defined_terms,
+        excluded=frame.excluded,
+        table_header=frame.table_header,
+    )
+
+
+def _by_markers(ctx: _Ctx) -> Frame:
+    """No title found: anchor the document on its run of top-level markers (一、 … 二、 …)."""
+    lines = ctx.lines
+    first = -1
+    for i, ln in enumerate(lines):
+        m = _TOP_MARKER.match(ln.s)
+        if m and (m.group(1) == "一" or m.group(2) == "一"):
+            nxt = "二、" if m.group(1) else ("第二" if m.group(2) else "")
+            if any(x.s.lstrip("# ").startswith(nxt) for x in lines[i + 1 : i + 400]):
+                first = i
+                break
+    if first < 0:
+        body = (0, len(ctx.text))
+        return Frame(body=body, defined_terms=_defined_terms(ctx.text, 0, len(ctx.text)))
+    # The preamble: sentence paragraphs just before the first marker, back to a headline.
+    start = lines[first].start
+    k = first - 1
+    taken = 0
+    while k >= 0 and taken < 4:
+        s = lines[k].s
+        if not s:
+            k -= 1
+            continue
+        if _is_ishy(s) or _is_chrome(s) or _FOREIGN.match(s) or not _SENTENCE_END.search(s):
+            break
+        start = lines[k].start
+        taken += 1
+        k -= 1
+    frame, _ = _read_document(ctx, None, None, start, len(ctx.text), 0)
+    return frame
+
+
+def segment(text: str) -> Frame:
+    r"""Find the policy document in ``text`` and read its 公文 frame.
+
+    Args:
+        text: the normalised source: lines separated by ``\\n``, hard wraps repaired. One-line
+            sources (a whole notice glued on one line) work too.
+
+    Returns:
+        The top document. ``body`` is the range of its preamble and sections; a notice that
+        issues a document carries it in ``attachments``. Missing parts are ``None``/empty.
+        Never raises.
+    """
+    try:
+        return _segment(text)
+    except Exception:  # pragma: no cover - a bug must not make parse() raise on user input
+        return Frame(body=(0, len(text)))
+
+
+def _segment(text: str) -> Frame:
+    lines = _split_lines(text)
+    ctx = _Ctx(text, lines, _line_starts(text, len(lines)))
+    frame = _read_order(ctx)
+    if frame is None:
+        cands: dict[int, _Cand] = {}
+        for i in range(len(lines)):
+            c = _title_candidate(ctx, i)
+            if c is not None:
+                cands[i] = c
+        best: _Cand | None = None
+        for c in cands.values():
+            c.score = _score(ctx, c, cands)
+            if best is None or c.score > best.score:
+                best = c
+        if best is not None and best.score >= 2:
+            frame, _ = _read_document(ctx, best.title, best.doc_number, best.after, len(text), 0)
+        else:
+            frame = _by_markers(ctx)
+    excluded = _complement(ctx.claimed, text)
+    noise = sorted(set(ctx.noise) | set(excluded))
+    return Frame(
+        title=frame.title,
+        doc_number=frame.doc_number,
+        issuers=frame.issuers,
+        addressees=frame.addressees,
+        date=frame.date,
+        date_span=frame.date_span,
+        body=frame.body,
+        attachments=frame.attachments,
+        defined_terms=frame.defined_terms,
+        excluded=_merge(noise),
+        table_header=frame.table_header,
+    )
+
+
+def _line_starts(text: str, n: int) -> list[int]:
+    out = [0]
+    pos = text.find("\n")
+    while pos >= 0 and len(out) < n:
+        out.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return out
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _complement(claimed: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Ranges of non-space text that no frame claims: navigation, news, footers."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in [*_merge(claimed), (len(text), len(text))]:
+        if a > pos:
+            seg = text[pos:a]
+            lo = pos + (len(seg) - len(seg.lstrip()))
+            hi = a - (len(seg) - len(seg.rstrip()))
+            if lo < hi:
+                out.append((lo, hi))
+        pos = max(pos, b)
+    return out
