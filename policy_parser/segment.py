@@ -113,7 +113,7 @@ _SELF_KIND = regex.compile(
     r"(?:制定|印发|形成|提出)?本(实施方案|方案|办法|条例|规定|细则|意见|通知|预案|规划|计划"
     r"|决定|公告|通告|规则|指引|指南|措施|纲要)"
 )
-_TITLE_BAD = regex.compile(r"[。；！？：:|>＞]|\.docx?|\.xlsx?|\.pdf|https?:|www\.|©")
+_TITLE_BAD = regex.compile(r"[。，；！？：:|>＞]|\.docx?|\.xlsx?|\.pdf|https?:|www\.|©")
 
 # Organ names end with one of these: 国务院办公厅, 国家发展改革委, 广州市卫生健康委员会.
 _ORG_END = regex.compile(
@@ -183,7 +183,9 @@ _CONTACT = regex.compile(r"^[（(]?[\p{Han}（）()]{0,30}联\s*系\s*人[：:].
 _FOREIGN = regex.compile(
     r"^(?:本报讯|本报[\p{Han}]{0,6}电|新华社[\p{Han}\d]{0,12}电|据新华社|央视网消息)"
 )
-_HEADLINE = regex.compile(r"(?:印发|转发|发布|出台|公布)《(?P<t>[^《》]{4,120})》$")
+_HEADLINE = regex.compile(
+    r"^(?P<o>[^《》]{2,80}?)\s*(?:印发|转发|发布|出台|公布)《(?P<t>[^《》]{4,120})》$"
+)
 _MARKDOWN_TITLE = regex.compile(r"^#\s+(.+)$")
 _INFO_END = regex.compile(r"^<!--.*-->$")
 _META_PASSED = regex.compile(r"(?:通过|批准|发布|公布|施行|修订|修正)[）)]?$")
@@ -445,6 +447,11 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     s = ln.s
     if not s or _is_chrome(s):
         return None
+    prev = lines[i - 1].s if i > 0 else ""
+    if _continues_wrap(prev):
+        # The line continues a hard-wrapped paragraph ('…共同探' / '讨形成了…评测体系'):
+        # a wrap point that happens to end in a kind word is not a title.
+        return None
     md = _MARKDOWN_TITLE.match(s)
     if md:
         t = md.group(1).strip()
@@ -489,6 +496,13 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
             end = lines[j].end
             return _Cand(i, j, Field(_join_title(parts), ln.start, end), None, end)
     return None
+
+
+def _continues_wrap(prev: str) -> bool:
+    """Whether a line after ``prev`` is the rest of a hard-wrapped paragraph."""
+    if len(prev) < 15 or _SENTENCE_END.search(prev) or _is_chrome(prev):
+        return False
+    return not (_title_like(prev) or _DOCNUM_LINE.match(prev) or _is_date_line(prev))
 
 
 def _join_title(parts: list[str]) -> str:
@@ -701,7 +715,8 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
         if not _is_ishy(s) or len(s) > 80:
             return False
         parts.append(s)
-        if _HEADLINE.search(_compact("".join(parts[1:]))) and _org_tokens(parts[0]):
+        hm = _HEADLINE.match("".join(parts))
+        if hm and _org_tokens(hm.group("o")):
             return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
     return False
 
@@ -851,14 +866,18 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
         if close.date is None and _is_ishy(s) and not _MARKER.match(s):
             org_parts.append((s, a, ln.end))
             close.end = ln.end
-            joined = _compact("".join(p[0] for p in org_parts[1:]))
-            hm = _HEADLINE.search(joined)
-            if hm and _org_tokens(org_parts[0][0]):
+            hm = _HEADLINE.match("".join(p[0] for p in org_parts))
+            if hm and _org_tokens(hm.group("o")):
                 # Newspaper headline printed after the body: issuers, then '印发《X》'.
-                t = hm.group("t")
-                start = org_parts[1][1]
-                close.headline = Field(_despace(t), start, ln.end)
-                _add_orgs(close, org_parts[:1])
+                first = org_parts[0][1]
+                k = text.find("《", first, ln.end)
+                close.headline = Field(_despace(hm.group("t")), k + 1, ln.end - 1)
+                off = first
+                for name in _org_tokens(hm.group("o")) or []:
+                    sp = _find_spaced(text[:k], name, off)
+                    if sp is not None:
+                        close.issuers.append(Field(name, sp[0], sp[1]))
+                        off = sp[1]
                 org_parts = []
             i += 1
             continue
