@@ -20,7 +20,7 @@ _SEMI = frozenset("；;")
 
 
 def _close_group(text: str, i: int) -> int:
-    """Return the index after the bracket group opening at ``text[i]`` (or len(text))."""
+    """Return the index after the bracket group opening at ``text[i]``, or -1 if unclosed."""
     stack = [_PAIRS[text[i]]]
     j = i + 1
     while j < len(text) and stack:
@@ -30,7 +30,7 @@ def _close_group(text: str, i: int) -> int:
         elif ch in _PAIRS:
             stack.append(_PAIRS[ch])
         j += 1
-    return j
+    return j if not stack else -1
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:
@@ -56,7 +56,9 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         if ch in _PAIRS:
             # A quote closed by the same character (ASCII '"') is not in _PAIRS; curly
             # quotes and brackets nest, and nothing inside them splits.
-            i = _close_group(text, i)
+            close = _close_group(text, i)
+            # A stray opener (a lost closing quote) must not swallow the rest of the section.
+            i = close if close > 0 else i + 1
             continue
         if ch in _STOPS:
             end = i + 1
@@ -68,9 +70,10 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
                 k += 1
             if k < n and text[k] in "（(":
                 close = _close_group(text, k)
-                end = close
-                if end < n and text[end] in _STOPS:
-                    end += 1
+                if close > 0:
+                    end = close
+                    if end < n and text[end] in _STOPS:
+                        end += 1
             cuts.append(end)
             i = end
             continue

@@ -41,6 +41,8 @@ def clauses(text: str) -> list[str]:
             ],
         ),
         ("  加强统筹。  ", ["加强统筹。"]),
+        # a stray opening quote does not swallow the rest
+        ("开展“科普活动。加强宣传。", ["开展“科普活动。", "加强宣传。"]),
         ("", []),
         ("没有句号的文字", ["没有句号的文字"]),
     ],
