@@ -99,6 +99,10 @@ class TrackedText:
         starts: list[int] = []
         srcs: list[int] = []
         pos = 0
+        if not isinstance(parts, list):
+            parts = list(parts)
+        if len(parts) == 1:
+            return parts[0]
         previous_end: int | None = None  # source offset just after the part before
         for part in parts:
             if previous_end is not None and sep:
@@ -128,7 +132,9 @@ _MARKER_TAIL = regex.compile(r"[0-9０-９一二三四五六七八九十百〇�
 
 def display_width(text: str) -> int:
     """Return how many terminal columns ``text`` takes (CJK and full-width forms take two)."""
-    return sum(1 if ord(ch) < 0x1100 else 2 for ch in text)
+    # UTF-8 takes 1 byte for ASCII and 3 for CJK and full-width forms: (bytes + chars) / 2 is
+    # 1 and 2 columns for them, computed at C speed.
+    return (len(text.encode("utf-8", "surrogatepass")) + len(text)) // 2
 
 
 def _clean_lines(source: str) -> list[TrackedText]:

@@ -36,7 +36,6 @@ _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入�
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
-_SENTENCE_END = regex.compile(r"[。！？!?]")
 
 
 @dataclass(slots=True)
@@ -94,16 +93,22 @@ def build_nodes(tree: Tree[Token], lexed: Lexed) -> tuple[list[Segment], list[No
     return result
 
 
+_SENTENCE_SCAN = regex.compile(r"[（(《“‘〈【）)》”’〉】。！？!?]")
+_OPENING = frozenset("（(《“‘〈【")
+_CLOSING = frozenset("）)》”’〉】")
+
+
 def _first_sentence_end(text: str) -> int | None:
     """Return the offset of the first 。！？ outside brackets and quotes, or None."""
     depth = 0
-    for i, ch in enumerate(text):
-        if ch in "（(《“‘〈【":
+    for m in _SENTENCE_SCAN.finditer(text):
+        ch = m.group()
+        if ch in _OPENING:
             depth += 1
-        elif ch in "）)》”’〉】":
+        elif ch in _CLOSING:
             depth = max(0, depth - 1)
-        elif depth == 0 and _SENTENCE_END.match(ch):
-            return i
+        elif depth == 0:
+            return m.start()
     return None
 
 
