@@ -38,31 +38,53 @@ class DecodeFailure(ValueError):
 def looks_like_text(text: str) -> bool:
     """Return whether ``text`` is plausible as a decoded Chinese (or ASCII) document.
 
-    Rejects private-use and unassigned code points and control characters other than
-    whitespace, and requires that at most 2 % of the characters lie outside the scripts a
-    policy text uses (ASCII, CJK ideographs and punctuation, full-width forms, common
-    symbols). Wrong-codec decodes fail both checks long before a real text does.
+    Rejects control characters other than whitespace, and requires that at most 2 % of the
+    characters lie outside the scripts a policy text uses (ASCII, CJK ideographs and
+    punctuation, full-width forms, common symbols; a page's icon-font private-use characters
+    count against this share), and that at least 80 % of the ideographs (when there are three
+    or more) are among
+    the 3,755 common ones of GB2312 level 1. Wrong-codec decodes fail these checks long before
+    a real text does.
     """
     if not text:
         return True
     odd = 0
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat in ("Co", "Cn", "Cs") or (cat == "Cc" and ch not in "\t\n\r\f\v"):
+        if cat == "Cc" and ch not in "\t\n\r\f\v":
             return False
         code = ord(ch)
         if not (
             code < 0x80
             or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
             or 0x3000 <= code <= 0x303F  # CJK punctuation 、。〔〕「」
-            or 0xFF00 <= code <= 0xFFEF  # full-width forms （）：，
+            or 0xFF01 <= code <= 0xFF5E  # full-width forms （）：，１
+            or 0xFFE0 <= code <= 0xFFE6  # ￥ ￡
             or 0x2000 <= code <= 0x206F  # general punctuation “”…—
             or 0x2460 <= code <= 0x24FF  # ① ⑴ ⒈
             or 0x3200 <= code <= 0x32FF  # ㈠ ㉑
             or code in (0xA0, 0xB7, 0xD7, 0xF7)  # nbsp · × ÷
         ):
             odd += 1
-    return odd <= max(2, len(text) // 50)
+    if odd > max(2, len(text) // 50):
+        return False
+    return _common_hanzi_share(text) >= 0.8
+
+
+def _common_hanzi_share(text: str, sample: int = 5000) -> float:
+    # Shift-JIS or Big5 bytes read as GBK give real but rare ideographs (日本語 → 擔杮岅偺).
+    # A Chinese text draws >95 % of its hanzi from GB2312 level 1, the 3,755 common ones
+    # (first byte 0xB0-0xD7); mojibake draws most from elsewhere.
+    total = common = 0
+    for ch in text:
+        if not 0x4E00 <= ord(ch) <= 0x9FFF:
+            continue
+        total += 1
+        encoded = ch.encode("gb2312", errors="replace")  # outside GB2312: b"?", not common
+        common += 0xB0 <= encoded[0] <= 0xD7
+        if total >= sample:
+            break
+    return 1.0 if total < 3 else common / total
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
