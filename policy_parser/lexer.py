@@ -49,6 +49,7 @@ KIND_OF_TERMINAL: dict[str, MarkerKind] = {
     "ARABIC_HALF_PAREN": MarkerKind.ARABIC_HALF_PAREN,
     "CIRCLED": MarkerKind.CIRCLED,
     "LATIN": MarkerKind.LATIN,
+    "TABLE_ROW": MarkerKind.TABLE_ROW,
 }
 # Canonical depth (GB/T 9704-2012 7.3.3 for 一、 → （一） → 1. → （1）, then the rest).
 RANK: dict[MarkerKind, float] = {
@@ -64,11 +65,13 @@ RANK: dict[MarkerKind, float] = {
     MarkerKind.ARABIC_HALF_PAREN: 8,
     MarkerKind.CIRCLED: 9,
     MarkerKind.LATIN: 10,
+    MarkerKind.TABLE_ROW: 6,
     MarkerKind.APPENDIX: 0,
 }
 _LINE_ONLY = {MarkerKind.DECIMAL, MarkerKind.LATIN}
 # Run-together text may glue these to the word before (…精准性（一）研究…, …总则第一条为了…).
 _MAY_GLUE = {
+    MarkerKind.TABLE_ROW,
     MarkerKind.PART,
     MarkerKind.CHAPTER,
     MarkerKind.SECTION,
@@ -81,6 +84,8 @@ _BOUNDARY = frozenset("。；;：:！？!?）)」』】")
 _REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|的|之|至|、|和|或|及|中|以|项|款|目")
 _PAREN_REFERENCE_AFTER = frozenset("项款目条")
 _YEAR = regex.compile(r"[0-9]{4}年")
+# A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
+_CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
 _HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
 _SPACE = " \t\u3000"
 _OPENERS = "（(《“‘〈「『【["
@@ -153,6 +158,8 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
         return CIRCLED.get(marker)
     if kind is MarkerKind.LATIN:
         return ord(marker[0].lower()) - ord("a") + 1
+    if kind is MarkerKind.TABLE_ROW:
+        return to_int(marker)
     if kind is MarkerKind.DECIMAL:
         return to_int(regex.split(r"[.．]", marker)[-1])
     core = marker
@@ -182,6 +189,8 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     ):
         return None  # 1.5亿元, 1、2、3 — but 3．2020年底前… is a marker before a year
     if kind in _STATUTE and _REFERENCE_AFTER.match(after):
+        return None
+    if kind is MarkerKind.TABLE_ROW and not _CELL_BREAK.match(line, m.end()):
         return None
     if not line_start:
         if before == "第":

@@ -45,6 +45,7 @@ class MarkerKind(StrEnum):
     CIRCLED = "circled"  # ①
     LATIN = "latin"  # a. a）
     DECIMAL = "decimal"  # 1 / 1.1 / 1.2.1 outlines
+    TABLE_ROW = "table_row"  # 1企业投资项目承诺制改革　　… (a flattened table's row number)
     APPENDIX = "appendix"  # 附件1 / 附录一 inside a document
 
 

@@ -95,6 +95,7 @@ def build_nodes(tree: Tree[Token], lexed: Lexed) -> tuple[list[Segment], list[No
 
 _SENTENCE_SCAN = regex.compile(r"[（(《“‘〈【）)》”’〉】。！？!?]")
 _OPENING = frozenset("（(《“‘〈【")
+_CELL_BREAK = regex.compile(r"\u3000\u3000+|\t+")
 _CLOSING = frozenset("）)》”’〉】")
 
 
@@ -148,6 +149,12 @@ def read_marker_line(
         return Reading(None, None, everything, True)
     if kind in _STATUTE_TITLED:
         return Reading(line, None, TrackedText.join(following), True)
+    if kind is MarkerKind.TABLE_ROW:
+        # The first cell is the row's title: 1企业投资项目承诺制改革　　山西开展…
+        cell = _CELL_BREAK.search(line)
+        if cell:
+            own = TrackedText.join([rest.slice(cell.end(), len(line)).strip(), *following])
+            return Reading(line[: cell.start()], None, own, True)
     end = _first_sentence_end(line)
     if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
         return Reading(line, None, TrackedText.join(following), more)
