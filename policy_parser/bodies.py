@@ -24,14 +24,13 @@ import functools
 import importlib.resources
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
-from lark.lexer import Lexer
 
+from policy_parser.grammar import token_parser
 from policy_parser.models import Role
 
 __all__ = [
@@ -441,29 +440,8 @@ _KEYWORD = regex.compile(
 _DELIMS = regex.compile(r"[，,；;。]")
 
 
-class _TokenLexer(Lexer):
-    """Hands lark the tokens ``_tokens`` made (lark's custom-lexer interface)."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    # lark calls lex() with whatever was passed to parse(); here a list of tokens.
-    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        yield from data
-
-
-def _grammar_text() -> str:
-    """Read ``annotation.lark``: inside the wheel, else from the repository checkout."""
-    packaged = importlib.resources.files("policy_parser").joinpath("grammars", "annotation.lark")
-    if packaged.is_file():
-        return packaged.read_text("utf-8")
-    repo = Path(__file__).resolve().parent.parent / "grammars" / "annotation.lark"
-    return repo.read_text("utf-8")
-
-
-@functools.cache
 def _parser() -> Lark:
-    return Lark(_grammar_text(), parser="lalr", lexer=_TokenLexer)
+    return token_parser("annotation.lark")
 
 
 def _tok(kind: str, value: str, start: int, end: int) -> Token:

@@ -17,7 +17,7 @@ from lark import Lark, Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
-__all__ = ["grammar_text", "marker_patterns", "structure_parser"]
+__all__ = ["grammar_text", "marker_patterns", "structure_parser", "token_parser"]
 
 
 def grammar_text(name: str) -> str:
@@ -52,6 +52,15 @@ class _TokenStream(Lexer):
 
 
 @cache
+def token_parser(name: str) -> Lark:
+    """Return the cached LALR parser for ``grammars/<name>``, fed with ready-made tokens.
+
+    ``structure.lark`` (classified lines) and ``annotation.lark`` (name tokens) ``%declare``
+    their tokens; ``parse`` takes a list of :class:`lark.Token`.
+    """
+    return Lark(grammar_text(name), parser="lalr", lexer=_TokenStream)
+
+
 def structure_parser() -> Lark:
     """Return the cached LALR parser for ``structure.lark``, fed by the classified lines."""
-    return Lark(grammar_text("structure.lark"), parser="lalr", lexer=_TokenStream)
+    return token_parser("structure.lark")
