@@ -13,12 +13,13 @@ from pathlib import Path
 
 from lark.exceptions import LarkError
 
+from policy_parser.duties import assemble
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
 from policy_parser.grammar import structure_parser
 from policy_parser.lexer import lex, tokens
 from policy_parser.models import Document
 from policy_parser.normalize import TrackedText, normalize
-from policy_parser.transform import build_nodes, to_sections, trailing_to_parent
+from policy_parser.transform import build_nodes, to_drafts, trailing_to_parent
 
 __all__ = ["PIPELINE", "parse", "parse_file"]
 
@@ -27,9 +28,8 @@ PIPELINE: tuple[tuple[str, str], ...] = (
     ("segment", "policy_parser.segment.segment: the document on the page, its frame, attachments"),
     ("lex", "policy_parser.lexer.lex: marker candidates, numbering continuity, levels"),
     ("parse", "policy_parser.grammar.structure_parser: lark nests the sections"),
-    ("transform", "policy_parser.transform.to_sections: headings, own text, spans, paths"),
-    ("clauses", "policy_parser.clauses.split_clauses: sentences and clauses"),
-    ("bodies", "policy_parser.bodies.find_bodies: responsible bodies and roles"),
+    ("transform", "policy_parser.transform.to_drafts: headings, own text, spans, paths"),
+    ("duties", "policy_parser.duties.assemble: clauses (clauses.py) and bodies (bodies.py)"),
 )
 
 
@@ -63,7 +63,7 @@ def _structure(source: str, body: TrackedText) -> Document:
     preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
     closing_segments = trailing_to_parent(nodes, body)
     closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
-    sections = to_sections(nodes, body)
+    sections = assemble(to_drafts(nodes, body))
     start, end = body.source_span(0, len(body.text))
     return Document(
         preamble=preamble or None,

@@ -9,7 +9,6 @@ spans can still be mapped to the source.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -21,12 +20,12 @@ from policy_parser.models import MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
 
 __all__ = [
-    "Built",
+    "Draft",
     "Node",
     "Reading",
     "build_nodes",
     "read_marker_line",
-    "to_sections",
+    "to_drafts",
     "trailing_to_parent",
 ]
 
@@ -173,12 +172,20 @@ def read_marker_line(
 
 
 @dataclass(frozen=True, slots=True)
-class Built:
-    """A section with the tracked own text its clauses are read from."""
+class Draft:
+    """A section before its clauses are read: the model's fields and the tracked own text.
+
+    Attributes:
+        section: The section, without children and clauses yet.
+        own: The own text, tracked back to the source.
+        run_in: The heading when it is a run-in sentence of the item, tracked.
+        children: The drafts of the child sections.
+    """
 
     section: Section
     own: TrackedText
     run_in: TrackedText | None
+    children: tuple[Draft, ...]
 
 
 def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
@@ -229,14 +236,10 @@ def _ends_list_item(body: TrackedText, node: Node) -> bool:
     )
 
 
-def to_sections(
-    nodes: list[Node],
-    body: TrackedText,
-    clauses_of: Callable[[Built], Section] | None = None,
-    prefix: str = "",
-    level: int = 1,
-) -> list[Section]:
-    """Build the section models for ``nodes`` (children first, so the models stay frozen).
+def to_drafts(
+    nodes: list[Node], body: TrackedText, prefix: str = "", level: int = 1
+) -> list[Draft]:
+    """Read the headings and own texts of ``nodes`` and their descendants.
 
     Call :func:`trailing_to_parent` on the top-level group first; this function does it for
     every group below.
@@ -244,25 +247,22 @@ def to_sections(
     Args:
         nodes: The nodes at one level.
         body: The lexed text with its offsets.
-        clauses_of: Called with each built section to add its clauses (None: no clauses).
         prefix: The path of the parent.
         level: The level of these nodes.
 
     Returns:
-        The sections, each with its children, heading, own text, span and path.
+        The drafts, each with its heading, own text, span, path and children.
     """
     readings: list[Reading] = []
-    tails: list[list[Segment]] = []
     for node in nodes:
         marker = node.marker.marker
         assert marker is not None
-        tails.append(trailing_to_parent(node.children, body))
+        tail = trailing_to_parent(node.children, body)
         rest = body.slice(marker.end, node.marker.end).strip()
-        following = [body.slice(s.start, s.end).strip() for s in node.texts + tails[-1]]
-        has_children = bool(node.children)
-        readings.append(read_marker_line(marker.kind, rest, following, has_children))
+        following = [body.slice(s.start, s.end).strip() for s in node.texts + tail]
+        readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
     titled = any(r.clear and r.heading is not None for r in readings)
-    out: list[Section] = []
+    out: list[Draft] = []
     for node, reading in zip(nodes, readings, strict=True):
         marker = node.marker.marker
         assert marker is not None
@@ -271,7 +271,6 @@ def to_sections(
             rest = body.slice(marker.end, node.marker.end).strip()
             reading = Reading(None, None, TrackedText.join([rest, reading.own]), True)
         path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
-        children = to_sections(node.children, body, clauses_of, path, level + 1)
         start, _ = body.source_span(marker.start, marker.start + 1)
         _, end = body.source_span(node.last_end() - 1, node.last_end())
         section = Section(
@@ -281,11 +280,9 @@ def to_sections(
             number=marker.number,
             heading=reading.heading,
             text=reading.own.text,
-            children=children,
             span=Span(start=start, end=max(start, end)),
             path=path,
         )
-        if clauses_of is not None:
-            section = clauses_of(Built(section, reading.own, reading.run_in))
-        out.append(section)
+        children = to_drafts(node.children, body, path, level + 1)
+        out.append(Draft(section, reading.own, reading.run_in, tuple(children)))
     return out

@@ -1,0 +1,59 @@
+"""Clauses and responsible bodies of every section, read in document order.
+
+The stage after ``transform``: it splits each section's own text into clauses
+(``clauses.split_clauses``), finds the bodies each clause names (``bodies.find_bodies``), maps
+their offsets back to the source, and threads the document's reading rules from one section to
+the next, so that ``（A、B负责，排在第一位的部门为牵头部门，下同）`` in item 1 makes A the lead of
+the items after it. A run-in title (``（五）引导企业积极履行科普社会责任。``) is a sentence of its
+item and is read too; a title line (``一、总体要求``) is not.
+"""
+
+from __future__ import annotations
+
+from policy_parser.bodies import INITIAL_RULES, ReadingRules, find_bodies
+from policy_parser.clauses import split_clauses
+from policy_parser.models import BodyMention, Clause, Section, Span
+from policy_parser.normalize import TrackedText
+from policy_parser.transform import Draft
+
+__all__ = ["assemble"]
+
+
+def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
+    out: list[Clause] = []
+    for start, end in split_clauses(part.text):
+        text = part.text[start:end]
+        found, rules = find_bodies(text, rules)
+        bodies = []
+        for f in found:
+            a, b = part.source_span(start + f.start, start + f.end)
+            bodies.append(BodyMention(name=f.name, role=f.role, span=Span(start=a, end=b)))
+        a, b = part.source_span(start, end)
+        out.append(Clause(text=text, span=Span(start=a, end=b), bodies=bodies))
+    return out, rules
+
+
+def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
+    """Return the finished sections of ``drafts``, with clauses and bodies when asked.
+
+    Args:
+        drafts: The top-level drafts of one document.
+        bodies: Read clauses and bodies (False: structure only, faster).
+
+    Returns:
+        The frozen sections, children included.
+    """
+    rules = INITIAL_RULES
+
+    def finish(draft: Draft) -> Section:
+        nonlocal rules
+        clauses: list[Clause] = []
+        if bodies:
+            for part in (draft.run_in, draft.own):
+                if part is not None and part.text:
+                    read, rules = _clauses(part, rules)
+                    clauses.extend(read)
+        children = [finish(child) for child in draft.children]
+        return draft.section.model_copy(update={"clauses": clauses, "children": children})
+
+    return [finish(draft) for draft in drafts]
