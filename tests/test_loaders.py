@@ -365,6 +365,7 @@ def test_every_format_parses_to_the_same_tree(name: str) -> None:
         pytest.importorskip(extra)
     expected = pp.parse(PLAIN)
     title, tree = _shape(expected)
+    assert title in (None, "国务院关于促进综合保税区高水平开放高质量发展的若干意见")
     assert len(tree) >= 20, "the plain text should parse to the full tree"
     assert tree[:3] == [("一", 1, "cn_comma"), ("二", 2, "cn_comma"), ("二/（一）", 1, "cn_paren")]
     assert ("四/（三）/13", 13, "arabic_dot") in tree
@@ -378,3 +379,27 @@ def test_every_corpus_text_round_trips_through_gb18030(path: Path) -> None:
     # Real texts (icon-font characters of web pages included) pass the plausibility check.
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
+@pytest.mark.parametrize("name", ["zbq.gb18030.txt", "zbq.utf16.txt", "zbq.docx", "zbq.pdf"])
+def test_parse_file_uses_the_loaders(name: str) -> None:
+    extra = {".pdf": "pdfplumber", ".docx": "docx"}.get(Path(name).suffix)
+    if extra:
+        pytest.importorskip(extra)
+    try:
+        doc = pp.parse_file(DATA / name)
+    except UnicodeDecodeError:
+        pytest.xfail("api.parse_file is not wired to loaders.load_text yet")
+    assert _shape(doc) == _shape(pp.parse(PLAIN))
+    assert doc.source == load_text(DATA / name).text  # spans index the extracted text
+
+
+def test_parse_file_errors_name_the_file() -> None:
+    try:
+        pp.parse_file(DATA / "bad.txt")
+    except UnicodeDecodeError:
+        pytest.xfail("api.parse_file is not wired to loaders.load_text yet")
+    except LoadError as exc:
+        assert str(exc).startswith(str(DATA / "bad.txt"))
+    else:
+        pytest.fail("an undecodable file must not parse")
