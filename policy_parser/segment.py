@@ -23,6 +23,7 @@ the 公文 format and of Chinese government web pages and newspapers.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -96,6 +97,10 @@ _ISO_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(
 # 发文字号: 国办发〔2018〕117号, 穗医保规字〔2024〕1号, 国发[2019]3号, 京政发（2020）5号.
 _DOCNUM_TAIL = regex.compile(
     r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号"
+)
+_DOCNUM_AT = regex.compile(
+    r"(?:文\s*号[：:]\s*)?([\p{Han}A-Za-z]{1,15}\s*"
+    r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号)"
 )
 _DOCNUM_LINE = regex.compile(
     r"^(?:文\s*号[：:]\s*)?([\p{Han}A-Za-z]{1,15}\s*"
@@ -655,18 +660,21 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
     if am is not None:
         found = _skip_ws(text, am.start(), ln.end)
     for dm in _DATE.finditer(text, lo, found if found is not None else ln.end):
-        sig = _SIG_BEFORE.search(text, max(lo, dm.start() - 81), dm.start())
-        if sig is None or _org_tokens(sig.group("org")) is None:
-            continue
-        after = _skip_ws(text, dm.end(), ln.end)
+        # Work on small windows: the regex module pays for the whole string on every call with a
+        # position, which makes per-date checks on a 2 MB one-line text quadratic.
+        after = text[dm.end() : min(ln.end, dm.end() + 160)].lstrip()
         if not (
-            after >= ln.end
-            or _NOTE_AT.match(text, after)
-            or text.startswith("附件", after)
-            or _issued_at(text, after, ln.end, names) is not None
+            not after
+            or _NOTE_AT.match(after)
+            or after.startswith("附件")
+            or _issued_at(after, 0, len(after), names) is not None
         ):
             continue
-        org_start = _skip_ws(text, sig.start("org"), dm.start())
+        w0 = max(lo, dm.start() - 81)
+        sig = _SIG_BEFORE.search(text[w0 : dm.start()])
+        if sig is None or _org_tokens(sig.group("org")) is None:
+            continue
+        org_start = _skip_ws(text, w0 + sig.start("org"), dm.start())
         return org_start if found is None else min(found, org_start)
     return found
 
@@ -992,7 +1000,7 @@ def _read_header(
             continue
         dn = _DOCNUM_LINE.match(s) if at_start else None
         if dn is None and not at_start:
-            dn = regex.compile(_DOCNUM_LINE.pattern[1:-1]).match(s)
+            dn = _DOCNUM_AT.match(s)
             if dn is not None and dn.start() != 0:
                 dn = None
         if dn is not None and number is None:
@@ -1096,6 +1104,9 @@ def _defined_terms(text: str, start: int, end: int) -> dict[str, str]:
     return out
 
 
+_TERM_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9·]")
+
+
 def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
     """The phrase an alias abbreviates, read backwards from its parenthesis."""
     if paren > lo and text[paren - 1] in "》”":
@@ -1105,7 +1116,7 @@ def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
         if k >= 0:
             return text[k + 1 : paren - 1]
     a = paren
-    while a > max(lo, paren - 40) and regex.match(r"[\p{Han}A-Za-z0-9·]", text[a - 1]):
+    while a > max(lo, paren - 40) and _TERM_CHAR.match(text[a - 1]):
         a -= 1
     phrase = text[a:paren]
     if not phrase:
@@ -1271,14 +1282,19 @@ def _issued_names(title: str) -> list[str]:
     return [m.group("n")] if m else []
 
 
+@functools.lru_cache(maxsize=256)
+def _spaced_pattern(name: str) -> regex.Pattern[str]:
+    """A pattern for ``name`` written with any spacing: '国 家 粮 食 应 急 预 案'."""
+    return regex.compile(r"\s*".join(regex.escape(ch) for ch in name))
+
+
 def _issued_at(text: str, p: int, end: int, names: list[str]) -> Field | None:
     """An issued document's title written at ``p`` (glued sources), e.g. '全国深化…分工方案'."""
     for name in names:
         c = _compact(name)
         if not c:
             continue
-        pat = regex.compile(r"\s*".join(regex.escape(ch) for ch in c))
-        m = pat.match(text, p, end)
+        m = _spaced_pattern(c).match(text, p, end)
         if m is not None:
             return Field(c, m.start(), m.end())
     return None

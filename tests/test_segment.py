@@ -1,0 +1,510 @@
+"""Tests for policy_parser.segment: the document on the page, its 公文 frame, its attachments."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import time
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_parser.segment import Field, Frame, parse_date, segment
+
+DATA = Path(__file__).parent / "data"
+EXPECTED: dict[str, dict[str, object]] = json.loads(
+    (DATA / "segment_expected.json").read_text(encoding="utf-8")
+)
+_WS = regex.compile(r"\s+")
+_FIRST_MARKER = regex.compile(
+    r"(?:^|(?<=[。：；]))\s*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|第[一二三四五六七八九十百]+[章条]|\d+(?:\.\d+)*[.．、\s\u3000])",
+    regex.M,
+)
+
+
+def _norm(s: object) -> str:
+    return _WS.sub("", "" if s is None else str(s))
+
+
+def _simple_normalize(raw: str, newspaper: bool = False) -> str:
+    """What the normalize stage gives segment(): CR removed, lines stripped; for a newspaper
+    column (~19 characters) the hard-wrapped lines of a paragraph joined."""
+    lines = [line.strip() for line in raw.replace("\r", "").lstrip("\ufeff").split("\n")]
+    if not newspaper:
+        return "\n".join(lines)
+    out: list[str] = []
+    buf = ""
+    for line in lines:
+        if not line:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append("")
+            continue
+        buf += line
+        if len(line) < 15 or regex.search(r"[。：；！？]$", line):
+            out.append(buf)
+            buf = ""
+    if buf:
+        out.append(buf)
+    return "\n".join(out)
+
+
+def _load(name: str) -> str:
+    raw = (DATA / name).read_text(encoding="utf-8")
+    return _simple_normalize(raw, newspaper=name.startswith("segment_000"))
+
+
+def _preamble(text: str, frame: Frame) -> str:
+    a, b = frame.body
+    body = text[a:b]
+    m = _FIRST_MARKER.search(body)
+    return body[: m.start()] if m else body
+
+
+def _val(f: Field | None) -> str | None:
+    return None if f is None else f.value
+
+
+def _check(text: str, frame: Frame, want: dict[str, object], where: str) -> list[str]:
+    """The metadata checks of shared/tools/score.py, on a Frame."""
+    bad: list[str] = []
+    for key in ("title", "doc_number"):
+        if key in want and _norm(_val(getattr(frame, key))) != _norm(want[key]):
+            bad.append(f"{where}{key}: {_val(getattr(frame, key))!r}")
+    if "date" in want and str(frame.date) != want["date"]:
+        bad.append(f"{where}date: {frame.date}")
+    if "issuers" in want:
+        got = sorted(_norm(f.value) for f in frame.issuers)
+        if got != sorted(_norm(x) for x in want["issuers"]):  # type: ignore[attr-defined]
+            bad.append(f"{where}issuers: {got}")
+    if "addressees_text" in want:
+
+        def strip(x: str) -> str:
+            return regex.sub(r"[，、,：:\s]", "", x)
+
+        got_a = strip("".join(f.value for f in frame.addressees))
+        if got_a != strip(str(want["addressees_text"])):
+            bad.append(f"{where}addressees: {got_a}")
+    if "preamble" in want and _norm(_preamble(text, frame)) != _norm(want["preamble"]):
+        bad.append(f"{where}preamble: {_preamble(text, frame)[:40]!r}")
+    if "defined_terms" in want:
+        for k, v in want["defined_terms"].items():  # type: ignore[attr-defined]
+            if _norm(frame.defined_terms.get(k)) != _norm(v):
+                bad.append(f"{where}defined_terms[{k}]")
+    kept = _norm(text[frame.body[0] : frame.body[1]])
+    for foreign in want.get("not_in_document", []):  # type: ignore[attr-defined]
+        if _norm(foreign) in kept:
+            bad.append(f"{where}foreign text kept: {foreign}")
+    for i, att in enumerate(want.get("attachments", [])):  # type: ignore[attr-defined]
+        if i >= len(frame.attachments):
+            bad.append(f"{where}attachment {i + 1} missing")
+        else:
+            bad += _check(text, frame.attachments[i], att, f"{where}附件{i + 1}:")
+    return bad
+
+
+# ---------------------------------------------------------------------------------------------
+# Real documents: every metadata check of the golden files
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_frame(name: str) -> None:
+    text = _load(name)
+    frame = segment(text)
+    assert _check(text, frame, EXPECTED[name], "") == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_spans_lie_inside_the_text_and_body_is_clean(name: str) -> None:
+    text = _load(name)
+    frame = segment(text)
+
+    def walk(f: Frame) -> None:
+        a, b = f.body
+        assert 0 <= a <= b <= len(text)
+        for fld in [f.title, f.doc_number, *f.issuers, *f.addressees]:
+            if fld is not None:
+                assert 0 <= fld.start <= fld.end <= len(text)
+        if f.title is not None:
+            # The body never holds the title (a newspaper prints it after the body).
+            assert a >= f.title.end or b <= f.title.start
+        for att in f.attachments:
+            assert att.body[0] >= b
+            walk(att)
+
+    walk(frame)
+
+
+def test_newspaper_page_keeps_news_out_and_reads_the_headline_after_the_body() -> None:
+    text = _load("segment_000_chongqing-daily-kepu-plan-2023.txt")
+    frame = segment(text)
+    body = text[frame.body[0] : frame.body[1]]
+    assert body.startswith("为深入贯彻落实")
+    assert body.rstrip().endswith("市级评选工作中的内容和比重。")
+    assert "本报讯" not in body and "中共重庆市委办公厅 重庆市人民政府办公厅" not in body
+    assert _val(frame.title) == "关于新时代进一步加强科学技术普及工作的实施方案"
+    # The news before the plan is excluded as noise.
+    assert any(text[a:b].startswith("本报讯") for a, b in frame.excluded)
+
+
+def test_newspaper_headline_issuers_on_the_same_line_as_the_title() -> None:
+    # The lead's normaliser may join the issuer line to '印发《…'.
+    text = (
+        "首批188人入选\n重庆千名科研人员顶岗培养计划\n\n"
+        "为深入贯彻落实有关精神，结合实际，制定本实施方案。\n\n一、总体要求\n\n"
+        "以习近平新时代中国特色社会主义思想为指导。\n\n"
+        "二、工作任务\n\n（一）强化投入。各区县要加大投入。\n\n"
+        "中共重庆市委办公厅 重庆市人民政府办公厅印发《关于新时代进一步加强\n"
+        "科学技术普及工作的实施方案》\n\n"
+        "本报讯（重庆日报记者 张亦筑）5月5日，记者从市科技局了解到。"
+    )
+    frame = segment(text)
+    assert _val(frame.title) == "关于新时代进一步加强科学技术普及工作的实施方案"
+    assert [f.value for f in frame.issuers] == ["中共重庆市委办公厅", "重庆市人民政府办公厅"]
+    body = text[frame.body[0] : frame.body[1]]
+    assert body.startswith("为深入贯彻落实") and body.endswith("各区县要加大投入。")
+
+
+def test_foreign_article_after_a_plan_without_signature_is_cut() -> None:
+    text = (
+        "关于加强科普工作的实施方案\n为推动科普事业发展，制定本实施方案。\n一、总体要求\n坚持党的领导。\n"
+        "二、主要任务\n加强科普设施建设。\n\n种子基金累计支持项目127个\n"
+        "本报讯（记者 张三）5月4日，种子基金投决会审议通过。"
+    )
+    frame = segment(text)
+    body = text[frame.body[0] : frame.body[1]]
+    assert body.endswith("加强科普设施建设。")
+    assert "种子基金" not in body
+
+
+def test_web_page_second_heading_and_panel_are_not_the_document() -> None:
+    text = _load("segment_024_guangzhou-2024-changhuxian-banfa-web.txt")
+    frame = segment(text)
+    assert frame.title is not None
+    # The chosen title is the one followed by the 主送机关, not the page heading above it.
+    assert text[frame.title.end : frame.body[0]].strip().startswith("各区财政局")
+    att = frame.attachments[0]
+    assert "公开方式" not in text[att.body[0] : att.body[1]]
+    assert _val(frame.doc_number) == "穗医保规字〔2024〕1号"
+
+
+def test_nested_attachments_of_an_issued_plan() -> None:
+    text = _load("segment_025_guangzhou-2023-jiating-yisheng-fangan-web.txt")
+    frame = segment(text)
+    plan = frame.attachments[0]
+    assert [_val(a.title) for a in plan.attachments] == [
+        "广州市家庭医生签约服务质量监测指标体系（2023年版）",
+        "关于推进广州市家庭医生签约服务高质量发展工作的任务分工表",
+    ]
+    table = plan.attachments[1]
+    assert table.table_header is not None
+    assert text[table.table_header[0] : table.table_header[1]].startswith("序号")
+    assert text[table.body[0] :].startswith("1")
+
+
+def test_table_of_contents_is_skipped() -> None:
+    text = _load("segment_015_guobanhan-2005-57-liangshi-yingji-yuan.txt")
+    plan = segment(text).attachments[0]
+    body = text[plan.body[0] : plan.body[1]]
+    assert body.startswith("1　总则\n1.1　编制目的及依据")
+    assert "目　　录" not in body
+
+
+# ---------------------------------------------------------------------------------------------
+# The 公文 elements, one by one
+# ---------------------------------------------------------------------------------------------
+
+NOTICE = """国务院办公厅关于对真抓实干成效明显地方
+进一步加大激励支持力度的通知
+国办发〔2018〕117号
+
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+为进一步健全正向激励机制，现将有关事项通知如下：
+一、对深化商事制度改革成效显著的地方优先支持。（市场监管总局负责）
+二、对促进外贸稳定增长的地方给予支持。（商务部负责）
+国务院办公厅
+2018年12月6日
+（此件公开发布）
+"""
+
+
+def test_title_wrapped_over_two_lines() -> None:
+    frame = segment(NOTICE)
+    assert _val(frame.title) == "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知"
+    assert frame.title is not None and NOTICE[frame.title.start : frame.title.end].startswith(
+        "国务院办公厅关于"
+    )
+
+
+def test_body_from_preamble_to_last_section() -> None:
+    frame = segment(NOTICE)
+    body = NOTICE[frame.body[0] : frame.body[1]]
+    assert body.startswith("为进一步健全正向激励机制")
+    assert body.endswith("（商务部负责）")
+
+
+def test_signature_date_and_note_are_out_of_the_body() -> None:
+    frame = segment(NOTICE)
+    assert [f.value for f in frame.issuers] == ["国务院办公厅"]
+    assert frame.date == datetime.date(2018, 12, 6)
+    assert frame.date_span is not None
+    assert NOTICE[frame.date_span[0] : frame.date_span[1]] == "2018年12月6日"
+    assert "此件公开发布" not in NOTICE[frame.body[0] : frame.body[1]]
+
+
+def test_addressees_split_on_comma_with_spans() -> None:
+    frame = segment(NOTICE)
+    assert [f.value for f in frame.addressees] == [
+        "各省、自治区、直辖市人民政府",
+        "国务院各部委、各直属机构",
+    ]
+    for f in frame.addressees:
+        assert NOTICE[f.start : f.end] == f.value
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("国办发〔2018〕117号", "国办发〔2018〕117号"),
+        ("国发[2019]3号", "国发[2019]3号"),
+        ("京政发（2020）5号", "京政发（2020）5号"),
+        ("穗医保规字〔2024〕1号", "穗医保规字〔2024〕1号"),
+        ("发改能源规〔2020〕816号", "发改能源规〔2020〕816号"),
+        ("国办函〔2005〕第57号", "国办函〔2005〕第57号"),
+    ],
+)
+def test_doc_number_brackets(written: str, value: str) -> None:
+    text = NOTICE.replace("国办发〔2018〕117号", written)
+    frame = segment(text)
+    assert _val(frame.doc_number) == value
+    assert frame.doc_number is not None
+    assert text[frame.doc_number.start : frame.doc_number.end] == written
+
+
+def test_doc_number_glued_to_title_and_addressees_glued_to_preamble() -> None:
+    text = (
+        "国务院办公厅关于印发全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案的通知"
+        "国办发〔2020〕43号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：《全国深化“放管服”"
+        "改革优化营商环境电视电话会议重点任务分工方案》已经国务院同意，现印发给你们，请结合实际认真贯彻落实。"
+        "国务院办公厅2020年11月1日（此件公开发布）全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案"
+        "党中央、国务院高度重视深化“放管服”改革。现制定如下分工方案。一、把实施好宏观政策和深化改革结合起来"
+        "（一）研究将财政资金直达机制制度化。（财政部牵头）"
+    )
+    frame = segment(text)
+    assert _val(frame.doc_number) == "国办发〔2020〕43号"
+    assert _val(frame.title) is not None and _val(frame.title).endswith("分工方案的通知")  # type: ignore[union-attr]
+    assert len(frame.addressees) == 2
+    assert text[frame.body[0] : frame.body[1]].endswith("请结合实际认真贯彻落实。")
+    assert [f.value for f in frame.issuers] == ["国务院办公厅"]
+    assert frame.date == datetime.date(2020, 11, 1)
+    plan = frame.attachments[0]
+    assert _val(plan.title) == "全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案"
+    assert text[plan.body[0] :].startswith("党中央、国务院高度重视")
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuers"),
+    [
+        ("国务院办公厅", ["国务院办公厅"]),
+        ("国家发展改革委 国家能源局", ["国家发展改革委", "国家能源局"]),
+        ("国家发展改革委\n国家能源局", ["国家发展改革委", "国家能源局"]),
+        ("国家发\n展改革委\n国 家 能 源 局", ["国家发展改革委", "国家能源局"]),
+        (
+            "广州市卫生健康委员会            广州市财政局\n"
+            "广州市人力资源和社会保障局      广州市医疗保障局",
+            [
+                "广州市卫生健康委员会",
+                "广州市财政局",
+                "广州市人力资源和社会保障局",
+                "广州市医疗保障局",
+            ],
+        ),
+    ],
+)
+def test_issuers_one_line_several_lines_split_names(signature: str, issuers: list[str]) -> None:
+    text = NOTICE.replace("国务院办公厅\n2018年12月6日", signature + "\n2018年12月6日")
+    frame = segment(text)
+    assert [f.value for f in frame.issuers] == issuers
+    assert frame.date == datetime.date(2018, 12, 6)
+    assert text[frame.body[0] : frame.body[1]].endswith("（商务部负责）")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "抄送：党中央各部门，全国人大常委会办公厅。",
+        "国务院办公厅秘书局 2018年12月7日印发",
+        "- 3 -",
+        "（此件主动公开）",
+    ],
+)
+def test_closing_parts_are_not_body(closing: str) -> None:
+    text = NOTICE + closing + "\n"
+    frame = segment(text)
+    assert closing not in text[frame.body[0] : frame.body[1]]
+
+
+def test_annex_note_and_attachment_after_signature() -> None:
+    text = (
+        "关于印发某某管理办法的通知\n各区人民政府，市政府各部门：\n现将《某某管理办法》印发给你们，请认真执行。\n"
+        "附件：1．某某管理办法\n      2．某某申请表\n某某市人民政府办公厅\n2023年5月5日\n"
+        "附件1\n某某管理办法\n第一条 为了规范管理，制定本办法。\n第二条 本办法自印发之日起施行。\n"
+        "附件2\n某某申请表\n序号\n姓名\n单位\n1\n张三\n某单位\n"
+    )
+    frame = segment(text)
+    assert text[frame.body[0] : frame.body[1]] == "现将《某某管理办法》印发给你们，请认真执行。"
+    assert [f.value for f in frame.issuers] == ["某某市人民政府办公厅"]
+    assert [_val(a.title) for a in frame.attachments] == ["某某管理办法", "某某申请表"]
+    first = frame.attachments[0]
+    assert text[first.body[0] : first.body[1]].endswith("本办法自印发之日起施行。")
+    assert frame.attachments[1].table_header is not None
+
+
+def test_state_council_order_gives_the_regulation() -> None:
+    text = _load("segment_012_guoling-432-dianli-jianguan-tiaoli-flat.txt")
+    frame = segment(text)
+    assert _val(frame.title) == "电力监管条例"
+    assert frame.date == datetime.date(2005, 2, 15)
+    assert text[frame.body[0] :].startswith("第一章")
+    assert _val(frame.doc_number) == "中华人民共和国国务院令第432号"
+
+
+def test_markdown_law() -> None:
+    text = (
+        "# 上海市数据条例\n\n"
+        "2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过\n\n"
+        "<!-- INFO END -->\n\n## 第一章  总则\n\n第一条 为了保护权益，制定本条例。\n"
+    )
+    frame = segment(text)
+    assert _val(frame.title) == "上海市数据条例"
+    assert frame.date == datetime.date(2021, 11, 25)
+    assert text[frame.body[0] :].startswith("## 第一章")
+    assert "INFO END" not in text[frame.body[0] : frame.body[1]]
+
+
+def test_missing_parts_are_none_not_guessed() -> None:
+    text = "一、总体要求\n坚持党的领导。\n二、主要任务\n加强建设。"
+    frame = segment(text)
+    assert frame.title is None and frame.doc_number is None and frame.date is None
+    assert frame.issuers == [] and frame.addressees == []
+    assert text[frame.body[0] : frame.body[1]] == text
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables: dates, defined terms
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("2019年8月20日", datetime.date(2019, 8, 20)),
+        ("2019 年 8 月 20 日", datetime.date(2019, 8, 20)),
+        ("二〇二三年五月五日", datetime.date(2023, 5, 5)),
+        ("二○○五年二月十五日", datetime.date(2005, 2, 15)),
+        ("二〇〇五年六月十一日", datetime.date(2005, 6, 11)),
+        ("二〇一九年十二月三十一日", datetime.date(2019, 12, 31)),
+        ("二〇二〇年十月二十日", datetime.date(2020, 10, 20)),
+        ("２０２４年１月３日", datetime.date(2024, 1, 3)),
+        ("2023-10-19", datetime.date(2023, 10, 19)),
+        ("发布于2018年12月6日。", datetime.date(2018, 12, 6)),
+        ("2019年2月30日", None),
+        ("二〇二三年十三月一日", None),
+        ("无日期", None),
+        ("", None),
+    ],
+)
+def test_parse_date(written: str, value: datetime.date | None) -> None:
+    assert parse_date(written) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "terms"),
+    [
+        ("推动全市科学技术普及（以下简称科普）事业发展。", {"科普": "科学技术普及"}),
+        ("北京市农业农村委员会（简称市农委）负责。", {"市农委": "市农业农村委员会"}),
+        (
+            "根据《全民科学素质行动规划纲要》（以下简称《纲要》），制定。",
+            {"纲要": "全民科学素质行动规划纲要"},
+        ),
+        ("长期护理保险（以下简称“长护险”）制度。", {"长护险": "长期护理保险"}),
+        (
+            "根据《中华人民共和国个人所得税法》（以下简称个人所得税法），制定。",
+            {"个人所得税法": "中华人民共和国个人所得税法"},
+        ),
+        (
+            "本市职工社会医疗保险参保人员（以下简称职工参保人员）参加。",
+            {"职工参保人员": "职工社会医疗保险参保人员"},
+        ),
+        ("加强科普工作（2023年）。", {}),
+        ("先进制造业（32人）。", {}),
+    ],
+)
+def test_defined_terms(sentence: str, terms: dict[str, str]) -> None:
+    text = (
+        "关于加强某项工作的实施方案\n为推动发展，制定本实施方案。\n一、总体要求\n" + sentence + "\n"
+    )
+    assert segment(text).defined_terms == terms
+
+
+# ---------------------------------------------------------------------------------------------
+# Totality and speed
+# ---------------------------------------------------------------------------------------------
+
+_PIECES = [
+    *"关于印发的通知方案办法国务院办公厅各省：，。、（）〔〕[]号年月日",
+    *"一二三十、第条章附件录此件公开发布 \n\u3000",
+    "2019",
+    "〔2019〕1号",
+    "附件1\n",
+    "国务院办公厅\n2019年1月1日\n",
+    "（以下简称",
+    "本报讯",
+    "目录\n",
+]
+_ALPHABET = st.sampled_from(_PIECES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=200).map("".join))
+def test_segment_never_raises_and_spans_are_in_range(text: str) -> None:
+    frame = segment(text)
+
+    def walk(f: Frame) -> None:
+        assert 0 <= f.body[0] <= f.body[1] <= len(text)
+        for a, b in f.excluded:
+            assert 0 <= a <= b <= len(text)
+        for att in f.attachments:
+            walk(att)
+
+    walk(frame)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_segment_total_on_any_text(text: str) -> None:
+    assert isinstance(segment(text), Frame)
+    parse_date(text)
+
+
+def test_two_megabyte_one_line_input_is_fast() -> None:
+    unit = "各地区要完善工作机制（以下简称机制），一体化推进相关领域改革。国务院办公厅2020年11月1日"
+    text = "国务院办公厅关于印发某方案的通知国办发〔2020〕43号各省人民政府：" + unit * (
+        2_000_000 // len(unit)
+    )
+    t0 = time.perf_counter()
+    segment(text)
+    assert time.perf_counter() - t0 < 10.0
+
+
+def test_many_short_lines_are_fast() -> None:
+    text = "\n".join(["关于某事的通知", "国务院办公厅", "附件", "一、总体要求"] * 50_000)
+    t0 = time.perf_counter()
+    segment(text)
+    assert time.perf_counter() - t0 < 10.0
