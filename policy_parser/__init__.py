@@ -8,6 +8,7 @@ r"""policy_parser: Chinese policy documents as typed, queryable structure.
 
 from policy_parser.api import parse, parse_file
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span
+from policy_parser.loaders import LoadError, MissingExtraError
 from policy_parser.models import (
     BodyMention,
     Clause,
@@ -24,7 +25,9 @@ __all__ = [
     "Clause",
     "Diagnostic",
     "Document",
+    "LoadError",
     "MarkerKind",
+    "MissingExtraError",
     "PathBody",
     "PolicyParseError",
     "Responsibility",

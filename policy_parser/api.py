@@ -17,6 +17,7 @@ from policy_parser.duties import assemble
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
 from policy_parser.grammar import structure_parser
 from policy_parser.lexer import lex, tokens
+from policy_parser.loaders import load_text
 from policy_parser.models import Document
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.transform import build_nodes, to_drafts, trailing_to_parent
@@ -102,5 +103,24 @@ def parse(text: str, *, strict: bool = False) -> Document:
 
 
 def parse_file(path: str | Path, *, strict: bool = False) -> Document:
-    """Read a file and parse it (placeholder until the loaders land)."""
-    return parse(Path(path).read_text(encoding="utf-8"), strict=strict)
+    """Read a policy document from a file and parse it.
+
+    ``.txt`` (UTF-8, UTF-8/UTF-16 with BOM, GB18030/GBK detected), ``.pdf``, ``.docx``,
+    ``.html``/``.htm``; see ``docs/loaders.md``. Spans index the extracted text
+    (``doc.source``).
+
+    Args:
+        path: The file.
+        strict: As for :func:`parse`.
+
+    Returns:
+        The document.
+
+    Raises:
+        LoadError: The file is missing, unreadable, undecodable or broken (a ValueError
+            naming it).
+        MissingExtraError: The loader's extra is not installed (an ImportError saying what to
+            pip install).
+        PolicyParseError: ``strict`` is set and the text has an error.
+    """
+    return parse(load_text(path).text, strict=strict)

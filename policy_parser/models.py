@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -234,3 +234,15 @@ class Document(_Frozen):
             for c in s.clauses
             for b in c.bodies
         ]
+
+    def to_markdown(self) -> str:
+        """Render the section tree as Markdown (see :func:`policy_parser.export.to_markdown`)."""
+        from policy_parser.export import to_markdown  # export imports models
+
+        return to_markdown(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Flatten the sections into rows for pandas/Parquet (see ``export.to_records``)."""
+        from policy_parser.export import to_records
+
+        return to_records(self)
