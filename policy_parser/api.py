@@ -9,6 +9,7 @@ Each stage is a pure function in its own module; :data:`PIPELINE` names them in 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from lark.exceptions import LarkError
@@ -18,8 +19,9 @@ from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, l
 from policy_parser.grammar import structure_parser
 from policy_parser.lexer import lex, tokens
 from policy_parser.loaders import load_text
-from policy_parser.models import Document
+from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
+from policy_parser.segment import Frame, segment
 from policy_parser.transform import build_nodes, to_drafts, trailing_to_parent
 
 __all__ = ["PIPELINE", "parse", "parse_file"]
@@ -46,34 +48,72 @@ def _diagnostic(source: str, code: str, severity: Severity, message: str, pos: i
     )
 
 
-def _structure(source: str, body: TrackedText) -> Document:
-    """Parse one document body (preamble + sections) into a Document without its frame."""
+def _body(tracked: TrackedText, frame: Frame, excluded: list[tuple[int, int]]) -> TrackedText:
+    """Return the frame's body text without the noise ranges inside it (page numbers, 目录)."""
+    start, end = frame.body
+    pieces: list[TrackedText] = []
+    for a, b in sorted(excluded):
+        if b <= start or a >= end:
+            continue
+        if a > start:
+            pieces.append(tracked.slice(start, a))
+        start = max(start, b)
+    pieces.append(tracked.slice(start, end))
+    return TrackedText.join(pieces)
+
+
+def _document(
+    source: str, tracked: TrackedText, frame: Frame, excluded: list[tuple[int, int]]
+) -> Document:
+    """Build the Document of one frame: its metadata, its sections, its attachments."""
+    body = _body(tracked, frame, excluded)
     lexed = lex(body.text)
     diagnostics = [
         _diagnostic(source, d.code, d.severity, d.message, body.to_source(d.pos))
         for d in lexed.diagnostics
     ]
+    preamble = closing = ""
+    sections: list[Section] = []
     try:
         tree = structure_parser().parse(tokens(lexed))  # type: ignore[arg-type, unused-ignore]
     except LarkError as exc:  # never leaks: the token stream is ours, so this is a bug
         diagnostics.append(
             _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
         )
-        return Document(source=source, diagnostics=diagnostics)
-    preamble_segments, nodes = build_nodes(tree, lexed)
-    preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
-    closing_segments = trailing_to_parent(nodes, body)
-    closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
-    sections = assemble(to_drafts(nodes, body))
-    start, end = body.source_span(0, len(body.text))
+    else:
+        preamble_segments, nodes = build_nodes(tree, lexed)
+        preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
+        closing_segments = trailing_to_parent(nodes, body)
+        closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
+        sections = assemble(to_drafts(nodes, body))
+    ranges = [frame.body] + [
+        (f.start, f.end) for f in (frame.title, frame.doc_number, *frame.issuers) if f
+    ]
+    if frame.date_span:
+        ranges.append(frame.date_span)
+    lo = tracked.source_span(min(a for a, _ in ranges), min(a for a, _ in ranges) + 1)[0]
+    hi = tracked.source_span(max(b for _, b in ranges) - 1, max(b for _, b in ranges))[1]
     return Document(
+        title=frame.title.value if frame.title else None,
+        doc_number=frame.doc_number.value if frame.doc_number else None,
+        issuers=[f.value for f in frame.issuers],
+        addressees=[f.value for f in frame.addressees],
+        date=frame.date,
         preamble=preamble or None,
         closing=closing or None,
+        defined_terms=dict(frame.defined_terms),
         sections=sections,
+        attachments=[_document(source, tracked, a, excluded) for a in frame.attachments],
         diagnostics=diagnostics,
         source=source,
-        span=Span(start=start, end=end),
+        span=Span(start=lo, end=max(lo, hi)),
     )
+
+
+def _errors(doc: Document) -> Iterator[Diagnostic]:
+    yield from (d for d in doc.diagnostics if d.severity is Severity.ERROR)
+    for attachment in doc.attachments:
+        yield from _errors(attachment)
 
 
 def parse(text: str, *, strict: bool = False) -> Document:
@@ -93,12 +133,12 @@ def parse(text: str, *, strict: bool = False) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-    body = normalize(text)
-    doc = _structure(text, body)
+    tracked = normalize(text)
+    frame = segment(tracked.text)
+    doc = _document(text, tracked, frame, frame.excluded)
     if strict:
-        for diag in doc.diagnostics:
-            if diag.severity is Severity.ERROR:
-                raise PolicyParseError.from_diagnostic(diag, text)
+        for diag in _errors(doc):
+            raise PolicyParseError.from_diagnostic(diag, text)
     return doc
 
 
