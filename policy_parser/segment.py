@@ -1421,7 +1421,9 @@ def _segment(text: str) -> Frame:
             frame, _ = _read_document(ctx, best.title, best.doc_number, best.after, len(text), 0)
         else:
             frame = _by_markers(ctx)
-    excluded = _complement(ctx.claimed, text)
+    # Whatever the frames' bodies hold is the document's, even when no frame line claimed it
+    # (a bare excerpt '一、总体要求' has no title, signature or date to claim it).
+    excluded = _complement([*ctx.claimed, *_bodies(frame)], text)
     noise = sorted(set(ctx.noise) | set(excluded))
     return Frame(
         title=frame.title,
@@ -1436,6 +1438,11 @@ def _segment(text: str) -> Frame:
         excluded=_merge(noise),
         table_header=frame.table_header,
     )
+
+
+def _bodies(frame: Frame) -> list[tuple[int, int]]:
+    """Return the body ranges of a frame and of all its attachments."""
+    return [frame.body] + [b for a in frame.attachments for b in _bodies(a)]
 
 
 def _line_starts(text: str, n: int) -> list[int]:
