@@ -22,6 +22,7 @@ from policy_parser.loaders import load_text
 from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.segment import Frame, segment
+from policy_parser.tables import table_drafts
 from policy_parser.transform import build_nodes, to_drafts, trailing_to_parent
 
 __all__ = ["PIPELINE", "parse", "parse_file"]
@@ -67,6 +68,12 @@ def _document(
 ) -> Document:
     """Build the Document of one frame: its metadata, its sections, its attachments."""
     body = _body(tracked, frame, excluded)
+    if frame.table_header:
+        header_text = tracked.text[frame.table_header[0] : frame.table_header[1]]
+        header = [cell.strip() for cell in header_text.split("\n") if cell.strip()]
+        drafts = table_drafts(body, header)
+        if drafts is not None:
+            return _finish(source, tracked, frame, excluded, assemble(drafts))
     lexed = lex(body.text)
     diagnostics = [
         _diagnostic(source, d.code, d.severity, d.message, body.to_source(d.pos))
@@ -86,6 +93,20 @@ def _document(
         closing_segments = trailing_to_parent(nodes, body)
         closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
         sections = assemble(to_drafts(nodes, body))
+    return _finish(source, tracked, frame, excluded, sections, diagnostics, preamble, closing)
+
+
+def _finish(
+    source: str,
+    tracked: TrackedText,
+    frame: Frame,
+    excluded: list[tuple[int, int]],
+    sections: list[Section],
+    diagnostics: list[Diagnostic] | None = None,
+    preamble: str = "",
+    closing: str = "",
+) -> Document:
+    """Build the Document of a frame from its sections: metadata, span, attachments."""
     ranges = [frame.body] + [
         (f.start, f.end) for f in (frame.title, frame.doc_number, *frame.issuers) if f
     ]
@@ -104,7 +125,7 @@ def _document(
         defined_terms=dict(frame.defined_terms),
         sections=sections,
         attachments=[_document(source, tracked, a, excluded) for a in frame.attachments],
-        diagnostics=diagnostics,
+        diagnostics=diagnostics or [],
         source=source,
         span=Span(start=lo, end=max(lo, hi)),
     )

@@ -47,8 +47,8 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
 
     def finish(draft: Draft) -> Section:
         nonlocal rules
-        clauses: list[Clause] = []
-        if bodies:
+        clauses: list[Clause] = list(draft.clauses or ())
+        if bodies and draft.clauses is None:
             for part in (draft.run_in, draft.own):
                 if part is not None and part.text:
                     read, rules = _clauses(part, rules)

@@ -16,7 +16,7 @@ import regex
 from lark import Token, Transformer, Tree
 
 from policy_parser.lexer import Lexed, Segment
-from policy_parser.models import MarkerKind, Section, Span, path_key
+from policy_parser.models import Clause, MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
 
 __all__ = [
@@ -180,12 +180,15 @@ class Draft:
         own: The own text, tracked back to the source.
         run_in: The heading when it is a run-in sentence of the item, tracked.
         children: The drafts of the child sections.
+        clauses: Clauses already read (a task table's rows), or None to read them from
+            ``own``.
     """
 
     section: Section
     own: TrackedText
     run_in: TrackedText | None
     children: tuple[Draft, ...]
+    clauses: tuple[Clause, ...] | None = None
 
 
 def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:

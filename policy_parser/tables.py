@@ -1,0 +1,145 @@
+"""Task tables (任务分工表) written one cell per line, rebuilt into rows and sections.
+
+A web page or a Word file turned into text gives a table as its cells, one per line, header
+first::
+
+    序号 / 工作事项 / 主要内容 / 牵头单位 / 配合单位 / 市卫健委内牵头处室 / 市卫健委内配合处室
+    1 / 有序扩大家庭医生来源。 / 现阶段家庭医生包括… / 各区政府 / 市卫生健康委 / 基层处 / 医政处
+    根据服务人口… / 各区政府 / 市卫生健康委、市人社局 / 人事处 / 基层处     ← same task, next row
+    2 / 不断优化签约服务团队。 / …
+
+A task spans several rows (its 序号 and 工作事项 cells are merged), so a continuation row has
+fewer cells; an empty cell is written ``/``. This stage finds how many leading columns are
+merged from where the next task number falls, and turns each task into a section: the 序号 is
+its marker, the 工作事项 its heading, each 主要内容 cell a clause whose bodies are the row's
+牵头单位 (lead) and 配合单位 (cooperate) cells, read by ``bodies.table_bodies``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from policy_parser.bodies import Found, table_bodies
+from policy_parser.models import BodyMention, Clause, MarkerKind, Section, Span
+from policy_parser.normalize import TrackedText
+from policy_parser.transform import Draft
+
+__all__ = ["table_drafts"]
+
+_NUMBER = regex.compile(r"[0-9]{1,3}")
+_ITEM = regex.compile(r"事项|任务|措施|工作|举措")
+_CONTENT = regex.compile(r"内容|措施|要求|具体")
+_END_STOP = "。；;"
+
+
+class _Cell(NamedTuple):
+    text: str
+    start: int  # offsets into the body text
+    end: int
+
+
+def _cells(body: str) -> list[_Cell]:
+    out: list[_Cell] = []
+    pos = 0
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _rows(cells: list[_Cell], width: int, merged: int) -> list[list[list[_Cell]]] | None:
+    """Group cells into tasks, each a list of rows; None if the numbering does not line up."""
+    tasks: list[list[list[_Cell]]] = []
+    i, expected = 0, 1
+    while i < len(cells):
+        if cells[i].text != str(expected) or i + width > len(cells):
+            return None
+        rows = [cells[i : i + width]]
+        i += width
+        while i < len(cells) and cells[i].text != str(expected + 1):
+            row = cells[i : i + width - merged]
+            if len(row) < width - merged or any(c.text == str(expected + 1) for c in row):
+                return None  # the next task's number inside a row: the count is wrong
+            rows.append(row)
+            i += width - merged
+        tasks.append(rows)
+        expected += 1
+    return tasks or None
+
+
+def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list[Draft] | None:
+    """Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
+
+    Args:
+        body: The table's cells after the header, one per line.
+        header: The column names, in order (序号, 工作事项, 主要内容, 牵头单位, …).
+        prefix: The path of the enclosing section, if any.
+
+    Returns:
+        One draft per task, with its clauses and bodies already read; None when the cells do
+        not line up as numbered tasks under this header.
+    """
+    width = len(header)
+    if width < 3 or "序号" not in header[0]:
+        return None
+    cells = _cells(body.text)
+    tasks = None
+    # Fewest merged columns first: every count lines up when continuation rows are one cell
+    # long, so the first count whose rows meet each next task number is the table's.
+    for merged in range(1, width - 1):
+        tasks = _rows(cells, width, merged)
+        if tasks is not None:
+            break
+    if tasks is None:
+        return None
+    item_col = 1 if width > 3 and _ITEM.search(header[1]) else None
+    content_col = next((i for i, h in enumerate(header) if _CONTENT.search(h)), 2)
+    drafts: list[Draft] = []
+    for rows in tasks:
+        first = rows[0]
+        number = int(first[0].text)
+        heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
+        padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]
+        clauses: list[Clause] = []
+        texts: list[TrackedText] = []
+        for row in padded:
+            content = row[content_col] if content_col < len(row) else row[-1]
+            mentions = [
+                BodyMention(name=f.name, role=f.role, span=Span(start=a, end=b))
+                for column, cell in enumerate(row)
+                for f in _cell_bodies(header, column, cell.text)
+                for a, b in [body.source_span(cell.start + f.start, cell.start + f.end)]
+            ]
+            a, b = body.source_span(content.start, content.end)
+            clauses.append(Clause(text=content.text, span=Span(start=a, end=b), bodies=mentions))
+            texts.append(body.slice(content.start, content.end))
+        marker = first[0]
+        start, _ = body.source_span(marker.start, marker.end)
+        last = rows[-1][-1]
+        _, end = body.source_span(last.start, last.end)
+        path = f"{prefix}/{number}" if prefix else str(number)
+        own = TrackedText.join(texts)
+        section = Section(
+            level=1,
+            marker=marker.text,
+            kind=MarkerKind.TABLE_ROW,
+            number=number,
+            heading=heading,
+            text=own.text,
+            span=Span(start=start, end=end),
+            path=path,
+        )
+        drafts.append(Draft(section, own, None, (), tuple(clauses)))
+    return drafts
+
+
+def _cell_bodies(header: list[str], column: int, text: str) -> list[Found]:
+    """The bodies one cell names, in the role its column gives (none for other columns)."""
+    row = [""] * len(header)
+    row[column] = text
+    return table_bodies([header, row])[0]

@@ -1,0 +1,62 @@
+"""Task tables written one cell per line: rows rebuilt, tasks as sections, 牵头/配合 bodies."""
+
+import policy_parser as pp
+from policy_parser.normalize import TrackedText
+from policy_parser.tables import table_drafts
+
+HEADER = ["序号", "工作事项", "主要内容", "牵头单位", "配合单位", "委内处室"]
+CELLS = [
+    *["1", "扩大家庭医生来源。", "推动人才资源向基层倾斜。", "各区政府", "市卫生健康委", "基层处"],
+    *["加大公开招聘力度。", "各区政府", "市卫生健康委、市人社局", "人事处"],
+    *["2", "优化签约服务团队。", "组建家庭医生团队。", "市卫生健康委", "/", "基层处"],
+]
+
+
+def _drafts() -> list:
+    body = "\n\n".join(CELLS)
+    drafts = table_drafts(TrackedText(body, (0,), (0,)), HEADER)
+    assert drafts is not None
+    return drafts
+
+
+def test_rows_are_rebuilt_across_merged_cells() -> None:
+    drafts = _drafts()
+    assert [(d.section.number, d.section.heading) for d in drafts] == [
+        (1, "扩大家庭医生来源"),
+        (2, "优化签约服务团队"),
+    ]
+    first = drafts[0]
+    assert [c.text for c in first.clauses] == ["推动人才资源向基层倾斜。", "加大公开招聘力度。"]
+
+
+def test_lead_and_cooperate_columns() -> None:
+    first, second = _drafts()
+    assert [(b.name, b.role.value) for b in first.clauses[1].bodies] == [
+        ("各区政府", "lead"),
+        ("市卫生健康委", "cooperate"),
+        ("市人社局", "cooperate"),
+    ]
+    assert [(b.name, b.role.value) for b in second.clauses[0].bodies] == [("市卫生健康委", "lead")]
+
+
+def test_body_spans_index_the_text() -> None:
+    body = "\n\n".join(CELLS)
+    for draft in _drafts():
+        for clause in draft.clauses:
+            assert body[clause.span.start : clause.span.end] == clause.text
+            for b in clause.bodies:
+                assert body[b.span.start : b.span.end] == b.name
+
+
+def test_not_a_table_when_numbers_do_not_line_up() -> None:
+    body = TrackedText("\n".join(["1", "甲", "乙", "3", "丙"]), (0,), (0,))
+    assert table_drafts(body, HEADER) is None
+    assert table_drafts(body, ["名称", "内容"]) is None
+
+
+def test_task_table_attachment_end_to_end() -> None:
+    text = "\n\n".join(["附件2", "关于推进家庭医生签约服务工作的任务分工表", *HEADER, *CELLS])
+    doc = pp.parse(text)
+    sections = doc.sections or (doc.attachments[0].sections if doc.attachments else [])
+    assert [s.path for s in sections] == ["1", "2"]
+    assert ("市人社局", "cooperate") in [(b.name, b.role.value) for b in sections[0].bodies]
