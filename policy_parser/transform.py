@@ -10,6 +10,7 @@ spans can still be mapped to the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NamedTuple
 
 import regex
@@ -23,6 +24,7 @@ __all__ = [
     "Draft",
     "Node",
     "Reading",
+    "Tier",
     "build_nodes",
     "read_marker_line",
     "to_drafts",
@@ -34,6 +36,8 @@ _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
+# A sentence that introduces a list or states a rule is not a title: 有下列行为之一的，…。
+_NOT_A_TITLE = regex.compile(r"[：:；;]|下列|如下|以下")
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
 
 
@@ -112,13 +116,33 @@ def _first_sentence_end(text: str) -> int | None:
     return None
 
 
+class Tier(StrEnum):
+    """How sure a reading is that the marker line starts with a heading."""
+
+    TITLE = "title"  # the line is a title and the item goes on: 一、总体要求 ⏎ 以习近平…
+    STRICT = "strict"  # a short run-in first sentence: （一）强化科普经费投入。各区县要…
+    LENIENT = "lenient"  # a longer one, a title only among titled siblings (≤ 30 characters)
+    AMBIGUOUS = "ambiguous"  # a title-like line with nothing after it: 6.区委…急需紧缺人才。
+    NONE = "none"  # an article, a list item, or an item whose first sentence is its substance
+
+
 class Reading(NamedTuple):
     """How a marker line reads: its heading, its own text, and how sure that is."""
 
     heading: str | None
     run_in: TrackedText | None  # the heading when it is a sentence of the item
     own: TrackedText
-    clear: bool  # False when only the sibling items can tell title from list item
+    tier: Tier
+
+    @property
+    def clear(self) -> bool:
+        """Whether the line decides alone (False: its siblings decide)."""
+        return self.tier in (Tier.TITLE, Tier.STRICT, Tier.NONE)
+
+    @property
+    def vote(self) -> int:
+        """+1 for a heading, -1 for none, 0 when the line cannot tell."""
+        return {Tier.TITLE: 1, Tier.STRICT: 1, Tier.NONE: -1}.get(self.tier, 0)
 
 
 def read_marker_line(
@@ -128,9 +152,9 @@ def read_marker_line(
 
     A line that is a title (``一、总体要求``, no end punctuation) gives the heading; so does a
     short first sentence when more of the item follows (``（一）强化科普经费投入。各区县要…``).
-    Articles and list items (``（一）非法倾倒应税固体废物；``) have none. A title-like line with
-    nothing after it (``6.区委、区政府批准引进的急需紧缺人才。``, ``（5）身份证复印件``) is
-    ambiguous: :func:`to_sections` lets its siblings decide.
+    Articles and list items (``（一）非法倾倒应税固体废物；``) have none, nor does an item whose
+    first sentence starts with a date (``1．2020年底前实现…。``). Longer first sentences and
+    title-like lines with nothing after them are left to the siblings: :func:`to_drafts`.
 
     Args:
         kind: The marker style.
@@ -145,30 +169,35 @@ def read_marker_line(
     more = bool(following) or has_children
     everything = TrackedText.join([rest, *following])
     if kind is MarkerKind.ARTICLE or not line:
-        return Reading(None, None, everything, True)
+        return Reading(None, None, everything, Tier.NONE)
     if kind in _STATUTE_TITLED:
-        return Reading(line, None, TrackedText.join(following), True)
+        return Reading(line, None, TrackedText.join(following), Tier.TITLE)
     if kind is MarkerKind.TABLE_ROW:
         # The first cell is the row's title: 1企业投资项目承诺制改革　　山西开展…
         cell = _CELL_BREAK.search(line)
         if cell:
             own = TrackedText.join([rest.slice(cell.end(), len(line)).strip(), *following])
-            return Reading(line[: cell.start()], None, own, True)
+            return Reading(line[: cell.start()], None, own, Tier.TITLE)
     end = _first_sentence_end(line)
     if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
-        return Reading(line, None, TrackedText.join(following), more)
-    if end is not None:
+        tier = Tier.TITLE if more else Tier.AMBIGUOUS
+        return Reading(line, None, TrackedText.join(following), tier)
+    if end is not None and not line[:1].isdigit():
         first = line[:end]
         after = rest.slice(end + 1, len(line)).strip()
-        limit = _RUN_IN_COMMA_MAX if regex.search(r"[，,]", first) else _RUN_IN_MAX
-        if not after.text and more:
-            limit = _TITLE_STOP_MAX
-        if len(first) <= limit and not regex.search(r"[：:；;]", first):
+        if len(first) <= _TITLE_STOP_MAX and not _NOT_A_TITLE.search(first):
+            limit = _RUN_IN_COMMA_MAX if regex.search(r"[，,]", first) else _RUN_IN_MAX
+            if not after.text and more:
+                limit = _TITLE_STOP_MAX  # （一）统筹两个市场，打造加工制造中心。 above its items
+            if len(first) <= limit:
+                tier = Tier.STRICT if after.text or more else Tier.AMBIGUOUS
+            elif after.text or more:
+                tier = Tier.LENIENT
+            else:
+                return Reading(None, None, everything, Tier.NONE)  # one long sentence
             own = TrackedText.join([after, *following])
-            # With nothing after it and nothing below it, a one-sentence item may be a title
-            # (6.区委、区政府批准引进的急需紧缺人才。) or a list item: the siblings decide.
-            return Reading(first, rest.slice(0, end), own, bool(after.text) or more)
-    return Reading(None, None, everything, True)
+            return Reading(first, rest.slice(0, end), own, tier)
+    return Reading(None, None, everything, Tier.NONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,15 +293,17 @@ def to_drafts(
         rest = body.slice(marker.end, node.marker.end).strip()
         following = [body.slice(s.start, s.end).strip() for s in node.texts + tail]
         readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
-    titled = any(r.clear and r.heading is not None for r in readings)
+    # Sibling items are written alike: run-in titles stand when most items have one.
+    titled = sum(r.vote for r in readings) > 0
     out: list[Draft] = []
     for node, reading in zip(nodes, readings, strict=True):
         marker = node.marker.marker
         assert marker is not None
-        if not reading.clear and not titled:
-            # A list item after all: the whole line is its text.
+        if reading.tier is not Tier.TITLE and reading.heading is not None and not titled:
+            # A list item or an item whose first sentence is its substance after all.
             rest = body.slice(marker.end, node.marker.end).strip()
-            reading = Reading(None, None, TrackedText.join([rest, reading.own]), True)
+            following = [body.slice(s.start, s.end).strip() for s in node.texts]
+            reading = Reading(None, None, TrackedText.join([rest, *following]), Tier.NONE)
         path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
         start, _ = body.source_span(marker.start, marker.start + 1)
         _, end = body.source_span(node.last_end() - 1, node.last_end())

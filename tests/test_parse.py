@@ -73,6 +73,7 @@ def test_run_in_title_rules() -> None:
         "一、主要任务\n（一）统筹两个市场，打造加工制造中心。\n"
         "1.拓展两个市场。积极稳妥推广试点。\n"
         "2.支持综合保税区内企业开展委托加工业务，允许企业利用剩余产能。\n"
+        "3.释放企业产能。允许区内企业承接委托加工。\n"
     )
     doc = pp.parse(text)
     assert [s.heading for s in doc.walk()] == [
@@ -80,7 +81,28 @@ def test_run_in_title_rules() -> None:
         "统筹两个市场，打造加工制造中心",
         "拓展两个市场",
         None,
+        "释放企业产能",
     ]
+
+
+def test_siblings_decide_whether_a_short_first_sentence_is_a_title() -> None:
+    # Most items open with their substance: the short first sentence of item 1 is substance too.
+    text = (
+        "（八）推进年检改年报。\n"
+        "1．编制公布中央层面设定的行政备案事项清单。推动制定行政备案条例。\n"
+        "2．系统梳理中央层面设定的企业年检、年报事项，分批次推进年检改年报。\n"
+        "3．2020年底前实现养老保险关系转移接续“一地办理”。加快推进社保卡应用。\n"
+    )
+    doc = pp.parse(text)
+    assert [s.heading for s in doc.walk()][1:] == [None, None, None]
+    item = doc.find("1")
+    assert item is not None and item.text.startswith("编制公布中央层面设定的行政备案事项清单。")
+
+
+def test_a_sentence_introducing_a_list_is_not_a_title() -> None:
+    text = "6.4.2　有下列行为之一的，依照有关法律法规处理。\n（1）虚报数据的；\n（2）拒不执行的。"
+    doc = pp.parse(text)
+    assert doc.sections[0].heading is None
 
 
 def test_diagnostics_for_gaps_duplicates_and_skipped_levels() -> None:
