@@ -23,7 +23,12 @@ from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.segment import Frame, segment
 from policy_parser.tables import table_drafts
-from policy_parser.transform import build_nodes, to_drafts, trailing_to_parent
+from policy_parser.transform import (
+    build_nodes,
+    closing_paragraphs,
+    to_drafts,
+    trailing_to_parent,
+)
 
 __all__ = ["PIPELINE", "parse", "parse_file"]
 
@@ -90,7 +95,7 @@ def _document(
     else:
         preamble_segments, nodes = build_nodes(tree, lexed)
         preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
-        closing_segments = trailing_to_parent(nodes, body)
+        closing_segments = trailing_to_parent(nodes, body) + closing_paragraphs(nodes, body)
         closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
         sections = assemble(to_drafts(nodes, body))
     return _finish(source, tracked, frame, excluded, sections, diagnostics, preamble, closing)

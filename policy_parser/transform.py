@@ -26,6 +26,7 @@ __all__ = [
     "Reading",
     "Tier",
     "build_nodes",
+    "closing_paragraphs",
     "read_marker_line",
     "to_drafts",
     "trailing_to_parent",
@@ -251,6 +252,34 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
             return [Segment(cut, cut + len(line) - stop - 1)]
     tail, last.texts = last.texts, []
     return tail
+
+
+# The document speaking of itself or to its readers after the last item: 本通知自印发之日起施行,
+# 本办法由市医保局负责解释, 请各有关单位结合实际…, 特此通知.
+_CLOSING_WORDS = regex.compile(
+    r"本(?:通知|意见|办法|方案|实施方案|规定|细则|决定|公告|通告|措施|预案|规划|计划|指引|指南)"
+    r"(?:自|由|从|有效期|未尽|所称|执行中|印发|发布)|请各|请你|特此"
+)
+
+
+def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
+    """Detach and return the closing paragraphs written after the last item of a document.
+
+    They stand as paragraphs of their own after the deepest last section; an article's later
+    paragraphs are its 款 and stay.
+    """
+    node = nodes[-1] if nodes else None
+    while node is not None and node.children:
+        node = node.children[-1]
+    if node is None or node.marker.marker is None:
+        return []
+    if node.marker.marker.kind is MarkerKind.ARTICLE:
+        return []
+    for i, seg in enumerate(node.texts):
+        if _CLOSING_WORDS.match(body.text, seg.start):
+            tail, node.texts = node.texts[i:], node.texts[:i]
+            return tail
+    return []
 
 
 def _reading(body: TrackedText, node: Node) -> Reading:

@@ -167,3 +167,26 @@ def test_parse_is_total_on_any_text(text: str) -> None:
 def test_strict_raises_only_policy_parse_error(text: str) -> None:
     with contextlib.suppress(pp.PolicyParseError):
         pp.parse(text, strict=True)
+
+
+def test_closing_paragraphs_leave_the_last_item() -> None:
+    text = (
+        "一、加强规划\n（一）深化规划。电网规划应加强统筹。\n"
+        "（二）发挥引领作用。进一步强化分析。\n"
+        "请各有关单位按照上述要求，结合本地区实际，做好相关工作。\n"
+        "本通知自印发之日起施行，有效期5年。"
+    )
+    doc = pp.parse(text)
+    last = doc.find("一/（二）")
+    assert last is not None and last.text == "进一步强化分析。"
+    assert doc.closing == (
+        "请各有关单位按照上述要求，结合本地区实际，做好相关工作。本通知自印发之日起施行，有效期5年。"
+    )
+
+
+def test_a_statute_keeps_its_last_article_paragraphs() -> None:
+    text = "第一条　为了规范管理，制定本条例。\n第二条　本条例自公布之日起施行。\n"
+    text += "本条例由市政府负责解释。"
+    article = pp.parse(text).find("第二条")
+    assert article is not None
+    assert article.text == "本条例自公布之日起施行。本条例由市政府负责解释。"
