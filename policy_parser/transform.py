@@ -282,6 +282,25 @@ def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
     return []
 
 
+# Run-together text glues a title to its text: 二、工作要求各地区、各部门要坚决贯彻落实… The
+# title ends with a title word and the text opens as sentences open.
+_GLUED_TITLE = regex.compile(
+    r"(.{2,14}?(?:要求|措施|保障|任务|目标|原则|思想|机制|领导|安排|重点|职责|分工|举措|做法|实施))"
+    r"(?=各|为|要|按照|根据|以|坚持|到|加强|建立|进一步|全面|深入|认真|切实|推动|加快|围绕)"
+)
+
+
+def _unglue_title(reading: Reading) -> Reading:
+    """Split a glued title off a heading-less item whose siblings have title lines."""
+    if reading.tier is not Tier.NONE or reading.heading is not None:
+        return reading
+    m = _GLUED_TITLE.match(reading.own.text)
+    if m is None or _first_sentence_end(m.group(1)) is not None:
+        return reading
+    own = reading.own.slice(m.end(), len(reading.own.text))
+    return Reading(m.group(1), None, own, Tier.TITLE)
+
+
 def _reading(body: TrackedText, node: Node) -> Reading:
     """Read a node's marker line alone, without its later paragraphs."""
     marker = node.marker.marker
@@ -324,6 +343,8 @@ def to_drafts(
         readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
     # Sibling items are written alike: run-in titles stand when most items have one.
     titled = sum(r.vote for r in readings) > 0
+    if any(r.tier is Tier.TITLE for r in readings):
+        readings = [_unglue_title(r) for r in readings]
     out: list[Draft] = []
     for node, reading in zip(nodes, readings, strict=True):
         marker = node.marker.marker

@@ -190,3 +190,19 @@ def test_a_statute_keeps_its_last_article_paragraphs() -> None:
     article = pp.parse(text).find("第二条")
     assert article is not None
     assert article.text == "本条例自公布之日起施行。本条例由市政府负责解释。"
+
+
+def test_glued_title_in_run_together_text() -> None:
+    text = (
+        "一、部分地方典型做法（一）改革投资审批制度方面8项：企业投资项目承诺制改革。"
+        "二、工作要求各地区、各部门要坚决贯彻落实党中央、国务院决策部署。"
+        "三、有关情况各地区要主动对标先进。"
+    )
+    doc = pp.parse(text)
+    assert [(s.path, s.heading) for s in doc.sections] == [
+        ("一", "部分地方典型做法"),
+        ("二", "工作要求"),
+        ("三", None),
+    ]
+    two = doc.find("二")
+    assert two is not None and two.text.startswith("各地区、各部门要坚决")
