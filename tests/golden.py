@@ -94,3 +94,35 @@ def frame_mismatches(gold: dict[str, Any], doc: pp.Document, where: str = "") ->
         if i < len(doc.attachments):
             out.extend(frame_mismatches(attachment, doc.attachments[i], f"{where}附件{i + 1}:"))
     return sorted(out)
+
+
+def bodies_mismatches(gold: dict[str, Any], doc: pp.Document, where: str = "") -> list[str]:
+    """Required (path, body, role) triples missing, and triples found that are not allowed."""
+    out: list[str] = []
+    bodies = gold.get("bodies")
+    if bodies:
+        required = bodies.get("required", {})
+        extra = bodies.get("acceptable_extra", {})
+        any_extra = extra == "*"
+        got = {
+            path: {(norm(b.name), b.role.value) for c in s.clauses for b in c.bodies}
+            for path, s in flatten(doc.sections)
+        }
+
+        def names(entry: dict[str, Any]) -> set[str]:
+            n = entry["name"]
+            return {norm(x) for x in (n if isinstance(n, list) else [n])}
+
+        for path in sorted(set(required) | {p for p, g in got.items() if g}):
+            found, want = got.get(path, set()), required.get(path, [])
+            for w in want:
+                if not any((n, w["role"]) in found for n in names(w)):
+                    out.append(f"{where}{path}: missing {w['name']}/{w['role']}")
+            if any_extra:
+                continue
+            allowed = {(n, e["role"]) for e in want + extra.get(path, []) for n in names(e)}
+            out.extend(f"{where}{path}: extra {n}/{r}" for n, r in sorted(found - allowed))
+    for i, attachment in enumerate(gold.get("attachments") or []):
+        if i < len(doc.attachments):
+            out.extend(bodies_mismatches(attachment, doc.attachments[i], f"{where}附件{i + 1}:"))
+    return sorted(out)
