@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from policy_parser.models import Document, Section
+from policy_parser.models import Document, Responsibility, Section
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]  # stubs are optional
@@ -22,6 +23,7 @@ __all__ = [
     "outline",
     "outline_line",
     "responsibilities_csv",
+    "responsibilities_dataframe",
     "section_label",
     "to_dataframe",
     "to_markdown",
@@ -208,15 +210,36 @@ def outline(doc: Document) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def responsibilities_csv(doc: Document) -> str:
+def _responsibility_rows(rows: Iterable[Responsibility]) -> Iterator[tuple[Any, ...]]:
+    for row in rows:
+        values = (row.path, row.heading or "", row.body, row.role.value, row.clause)
+        yield (*values, row.span.start, row.span.end)
+
+
+def responsibilities_csv(doc: Document | Iterable[Responsibility]) -> str:
     """Return the responsibility table (:meth:`Document.responsibilities`) as CSV with a header.
 
     Columns: ``path, heading, body, role, clause, span_start, span_end``.
     """
+    rows = doc.responsibilities() if isinstance(doc, Document) else doc
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_RESPONSIBILITY_FIELDS)
-    for row in doc.responsibilities():
-        values = (row.path, row.heading or "", row.body, row.role.value, row.clause)
-        writer.writerow((*values, row.span.start, row.span.end))
+    writer.writerows(_responsibility_rows(rows))
     return buffer.getvalue()
+
+
+def responsibilities_dataframe(doc: Document | Iterable[Responsibility]) -> pandas.DataFrame:
+    """Return the responsibility table as a pandas DataFrame (columns as for CSV).
+
+    Raises:
+        ImportError: pandas is not installed (``pip install "policy-parser[pandas]"``).
+    """
+    try:
+        import pandas  # type: ignore[import-untyped, unused-ignore]
+    except ImportError as exc:
+        raise ImportError(
+            'responsibilities_dataframe needs pandas: pip install "policy-parser[pandas]"'
+        ) from exc
+    rows = doc.responsibilities() if isinstance(doc, Document) else doc
+    return pandas.DataFrame(list(_responsibility_rows(rows)), columns=list(_RESPONSIBILITY_FIELDS))

@@ -22,6 +22,7 @@ __all__ = [
     "Document",
     "MarkerKind",
     "PathBody",
+    "Responsibilities",
     "Responsibility",
     "Role",
     "Section",
@@ -151,6 +152,22 @@ class Responsibility(_Frozen):
     span: Span
 
 
+class Responsibilities(list[Responsibility]):
+    """The responsibility table: a list of rows that also exports itself."""
+
+    def to_csv(self) -> str:
+        """Return the table as CSV: ``path, heading, body, role, clause, span_start, span_end``."""
+        from policy_parser.export import responsibilities_csv  # export imports models
+
+        return responsibilities_csv(self)
+
+    def to_dataframe(self) -> Any:
+        """Return the table as a pandas DataFrame (needs ``policy-parser[pandas]``)."""
+        from policy_parser.export import responsibilities_dataframe
+
+        return responsibilities_dataframe(self)
+
+
 class Document(_Frozen):
     """A parsed policy document.
 
@@ -224,16 +241,20 @@ class Document(_Frozen):
         """Return every body mention with the path of its section, in document order."""
         return [PathBody(s.path, b) for s in self.walk() for c in s.clauses for b in c.bodies]
 
-    def responsibilities(self) -> list[Responsibility]:
-        """Return the responsibility table: one row per (clause, body)."""
-        return [
+    def responsibilities(self) -> Responsibilities:
+        """Return the responsibility table: one row per (clause, body), in document order.
+
+        The table is a list of :class:`Responsibility` rows with ``to_csv()`` and
+        ``to_dataframe()``.
+        """
+        return Responsibilities(
             Responsibility(
                 path=s.path, heading=s.heading, clause=c.text, body=b.name, role=b.role, span=b.span
             )
             for s in self.walk()
             for c in s.clauses
             for b in c.bodies
-        ]
+        )
 
     def to_markdown(self) -> str:
         """Render the section tree as Markdown (see :func:`policy_parser.export.to_markdown`)."""
