@@ -489,7 +489,13 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     if len(s) > 60 or not _is_ishy(s) or _MARKER.match(s) or _is_date_line(s):
         return None
     parts = [s]
-    for j in range(i + 1, min(i + 3, len(lines))):
+    j = i
+    for _ in range(2):
+        j += 1
+        if j < len(lines) and not lines[j].s:
+            j += 1  # web text puts a blank line between the lines of a wrapped title
+        if j >= len(lines):
+            return None
         nxt = lines[j].s
         if not nxt or not _is_ishy(nxt) or _is_chrome(nxt) or _MARKER.match(nxt) or len(nxt) > 60:
             return None
