@@ -187,7 +187,7 @@ def read_marker_line(
         first = line[:end]
         after = rest.slice(end + 1, len(line)).strip()
         if len(first) <= _TITLE_STOP_MAX and not _NOT_A_TITLE.search(first):
-            limit = _RUN_IN_COMMA_MAX if regex.search(r"[，,]", first) else _RUN_IN_MAX
+            limit = _RUN_IN_COMMA_MAX if "，" in first or "," in first else _RUN_IN_MAX
             if not after.text and more:
                 limit = _TITLE_STOP_MAX  # （一）统筹两个市场，打造加工制造中心。 above its items
             if len(first) <= limit:
