@@ -331,7 +331,7 @@ class _Selector:
                 self._note(c, "numbering-restart", Severity.WARNING, f"{c.marker} starts over")
                 return self._push(c, at)
             return None
-        if self.accepted == 0 or (n <= 3 and c.key not in self.parent_of):
+        if (self.accepted == 0 and n < 100) or (n <= 3 and c.key not in self.parent_of):
             # An excerpt may start anywhere (（十八）…); a new list may skip its first item.
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1")
             return self._push(c, at)
