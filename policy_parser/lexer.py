@@ -69,6 +69,13 @@ RANK: dict[MarkerKind, float] = {
     MarkerKind.APPENDIX: 0,
 }
 _LINE_ONLY = {MarkerKind.DECIMAL, MarkerKind.LATIN}
+_ARABIC = {
+    MarkerKind.ARABIC_DOT,
+    MarkerKind.ARABIC_PAREN,
+    MarkerKind.ARABIC_HALF_PAREN,
+    MarkerKind.DECIMAL,
+    MarkerKind.TABLE_ROW,
+}
 # Run-together text may glue these to the word before (…精准性（一）研究…, …总则第一条为了…).
 _MAY_GLUE = {
     MarkerKind.TABLE_ROW,
@@ -331,7 +338,8 @@ class _Selector:
                 self._note(c, "numbering-restart", Severity.WARNING, f"{c.marker} starts over")
                 return self._push(c, at)
             return None
-        if (self.accepted == 0 and n < 100) or (n <= 3 and c.key not in self.parent_of):
+        first = self.accepted == 0 and (n < 100 or c.kind not in _ARABIC)  # not 2025.
+        if first or (n <= 3 and c.key not in self.parent_of):
             # An excerpt may start anywhere (（十八）…); a new list may skip its first item.
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1")
             return self._push(c, at)
