@@ -117,8 +117,9 @@ def _finish(
     ]
     if frame.date_span:
         ranges.append(frame.date_span)
-    lo = tracked.source_span(min(a for a, _ in ranges), min(a for a, _ in ranges) + 1)[0]
-    hi = tracked.source_span(max(b for _, b in ranges) - 1, max(b for _, b in ranges))[1]
+    first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
+    lo, hi = tracked.source_span(first, last) if last > first else (0, 0)
+    lo, hi = min(lo, len(source)), min(hi, len(source))
     return Document(
         title=frame.title.value if frame.title else None,
         doc_number=frame.doc_number.value if frame.doc_number else None,
