@@ -88,7 +88,10 @@ _MAY_GLUE = {
 _STATUTE = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE}
 _BOUNDARY = frozenset("。；;：:！？!?）)」』】")
 # 第三条规定的, 第五条第一款, 第十二条、第十三条: references, not articles.
-_REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|的|之|至|、|和|或|及|中|以|项|款|目")
+_REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|之|至|、|项|款|目")
+# 第五条和第六条, 第五条的规定, 第五条中: references too, unless the article number continues at a
+# sentence start: …制定本条例。第二条中外合作开采活动，必须遵守本条例。 (run-together text).
+_WEAK_REFERENCE_AFTER = regex.compile(r"[的和或及中以]")
 _PAREN_REFERENCE_AFTER = frozenset("项款目条")
 _YEAR = regex.compile(r"[0-9]{4}年")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
@@ -119,6 +122,8 @@ class Marker:
         marker: The marker as written, without surrounding spaces.
         line_start: Whether it opens a line.
         boundary: Whether a sentence end (or a line start) precedes it.
+        weak: Whether what follows reads like a reference (第五条和…): it is only a marker
+            where the numbering continues exactly at a sentence start.
     """
 
     kind: MarkerKind
@@ -129,6 +134,7 @@ class Marker:
     marker: str
     line_start: bool
     boundary: bool
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +219,9 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     else:
         key = kind.value
     boundary = line_start or before in _BOUNDARY or before in _SPACE
-    return Marker(
-        kind, key, number, offset + m.start(), offset + end, written, line_start, boundary
-    )
+    weak = kind in _STATUTE and bool(_WEAK_REFERENCE_AFTER.match(after))
+    start = offset + m.start()
+    return Marker(kind, key, number, start, offset + end, written, line_start, boundary, weak)
 
 
 def _depth_at(line: str) -> tuple[list[int], list[int]]:
@@ -316,11 +322,24 @@ class _Selector:
                 break
         return at, {1}, False
 
-    def offer(self, c: Marker) -> int | None:
-        """Accept ``c`` and return its level, or reject it (None)."""
+    def offer(self, c: Marker, continued: bool = False) -> int | None:
+        """Accept ``c`` and return its level, or reject it (None).
+
+        Args:
+            c: The candidate.
+            continued: Whether a later candidate of the same style carries the next number
+                (evidence that a big jump, 第二条 → 第十八条, is the text's own numbering).
+        """
         at, expected, sibling = self._where(c)
         n = c.number
+        if c.weak and not (n in expected and c.boundary):
+            return None
         if n in expected and (c.boundary or c.kind in _MAY_GLUE):
+            return self._push(c, at)
+        last = self.stack[at].number if sibling else self.last.get(c.key)
+        if last is not None and c.boundary and continued and n > last:
+            # 第二条 … 第十八条, 第十九条: a jump the text keeps counting from is its numbering.
+            self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
         if not c.line_start:
             return None
@@ -349,11 +368,8 @@ class _Selector:
         if c.key not in self.parent_of:
             parent = self.stack[at - 1] if at else None
             self.parent_of[c.key] = parent.key if parent else None
-            if (
-                parent
-                and RANK[c.kind] - RANK[parent.kind] > 1
-                and c.kind is not (MarkerKind.DECIMAL)
-            ):
+            # Within the GB/T 9704 four: 1. under 一、 is common and fine; （1） under 一、 is not.
+            if parent and {c.kind, parent.kind} <= _GBT and RANK[c.kind] - RANK[parent.kind] > 2:
                 self._note(
                     c,
                     "skipped-level",
@@ -366,8 +382,26 @@ class _Selector:
         self.accepted += 1
         return at + 1
 
+    def note(self, c: Marker, code: str, severity: Severity, message: str) -> None:
+        """Record a diagnostic at candidate ``c``."""
+        self._note(c, code, severity, message)
+
     def _note(self, c: Marker, code: str, severity: Severity, message: str) -> None:
         self.diagnostics.append(LexDiagnostic(code, severity, message, c.start))
+
+
+_STRONG = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, *_STATUTE}
+_GBT = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, MarkerKind.ARABIC_DOT, MarkerKind.ARABIC_PAREN}
+_LOOKAHEAD = 64
+
+
+def _continued(found: list[Marker], i: int) -> bool:
+    """Whether a candidate soon after ``found[i]`` has its style and the next number."""
+    c = found[i]
+    return any(
+        d.key == c.key and d.number == c.number + 1 and d.boundary
+        for d in found[i + 1 : i + 1 + _LOOKAHEAD]
+    )
 
 
 def lex(text: str) -> Lexed:
@@ -381,12 +415,15 @@ def lex(text: str) -> Lexed:
     """
     selector = _Selector()
     chosen: list[tuple[Marker, int]] = []
-    for c in candidates(text):
+    found = candidates(text)
+    for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
-        level = selector.offer(c)
+        level = selector.offer(c, _continued(found, i))
         if level is not None:
             chosen.append((c, level))
+        elif c.line_start and c.kind in _STRONG:
+            selector.note(c, "ignored-marker", Severity.INFO, f"{c.marker} does not continue")
     segments: list[Segment] = []
     cuts = iter(chosen)
     nxt = next(cuts, None)

@@ -161,3 +161,36 @@ def test_sections_nest_under_chapters_and_sections() -> None:
 def test_marker_split_over_lines_is_joined() -> None:
     doc = pp.parse("一、总体要求\n（\n1\n）第一项内容。\n1\n．第二项")
     assert [s.marker for s in doc.walk()] == ["一、", "（1）", "1．"]
+
+
+def test_article_followed_by_a_reference_word_at_a_sentence_start() -> None:
+    # Run-together text: 第二条中外合作… is article 2, not a reference to it.
+    text = (
+        "第一条为保障发展，制定本条例。第二条中外合作开采活动，必须遵守本条例。"
+        "第三条境内的资源属于国家所有。第四条政府依法保护外国企业。"
+    )
+    assert [m for m, _, _ in _markers(text)] == ["第一条", "第二条", "第三条", "第四条"]
+    # …but a real reference inside a sentence stays text.
+    refs = "第一条 依照本法第五条和第六条的规定执行。\n第二条 依照第三条规定的程序办理。"
+    assert [m for m, _, _ in _markers(refs)] == ["第一条", "第二条"]
+
+
+def test_a_jump_the_text_keeps_counting_from_is_accepted_with_a_diagnostic() -> None:
+    text = "第一章 总则\n第一条 甲。\n第二条 乙。\n第二章 责任\n第十八条 丙。\n第十九条 丁。"
+    doc = pp.parse(text)
+    assert [s.path for s in doc.walk()][-2:] == ["第二章/第十八条", "第二章/第十九条"]
+    assert [(d.code, d.message) for d in doc.diagnostics] == [
+        ("numbering-gap", "第十八条 follows number 2")
+    ]
+
+
+def test_a_rejected_line_start_marker_is_reported() -> None:
+    doc = pp.parse("一、甲\n二、乙\n九、离群的编号\n三、丙")
+    assert [s.marker for s in doc.sections] == ["一、", "二、", "三、"]
+    assert [(d.code, d.severity.value) for d in doc.diagnostics] == [("ignored-marker", "info")]
+
+
+def test_skipped_level_only_within_the_gbt_four() -> None:
+    assert [d.code for d in pp.parse("一、甲\n（1）乙").diagnostics] == ["skipped-level"]
+    assert pp.parse("第一章 总则\n第一条 甲。").diagnostics == []
+    assert pp.parse("一、甲\n1.乙\n①丙").diagnostics == []
