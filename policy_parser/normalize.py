@@ -130,6 +130,22 @@ _MARKER_HEAD = regex.compile(r"[（(]?[0-9０-９一二三四五六七八九十�
 _MARKER_TAIL = regex.compile(r"[0-9０-９一二三四五六七八九十百〇零]*[）)．.、]")
 
 
+# A line that is only a number or a date word is a piece of the line around it.
+_FRAGMENT = regex.compile(r"[0-9０-９]{1,4}|[年月日号]")
+_FRAGMENT_TAIL = regex.compile(r"[年月日号）)．.、]")
+_SHORT_TAIL = 4
+_NOT_A_TAIL = regex.compile(r"附|目\s*录|[0-9０-９]")  # 附件1 after a list of annexes
+_HEADING_START = regex.compile(
+    r"[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百0-9]{1,4}[）)]|[0-9]{1,3}[.．、]"
+)
+_SHORT_TAIL_AFTER = 12
+_NO_TAIL_AFTER = (*_SENTENCE_END, "，", ",", "、", "）", ")", "”")
+_PUNCT = regex.compile(r"[\p{P}\s]")
+# Run-together text separates paragraphs by ideographic spaces: …工作。　　二、加强…
+_PARAGRAPH_GAP = regex.compile(r"(?<=[。；！？：])[\u3000 ]{2,}")
+_LONG_LINE = 200
+
+
 def display_width(text: str) -> int:
     """Return how many terminal columns ``text`` takes (CJK and full-width forms take two)."""
     # UTF-8 takes 1 byte for ASCII and 3 for CJK and full-width forms: (bytes + chars) / 2 is
@@ -152,7 +168,15 @@ def _clean_lines(source: str) -> list[TrackedText]:
                 last = m.end()
             keep.append(line.slice(last, len(line.text)))
             line = TrackedText.join(keep)
-        lines.append(line.strip())
+        line = line.strip()
+        if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
+            last = 0
+            for m in _PARAGRAPH_GAP.finditer(line.text):
+                lines.append(line.slice(last, m.start()))
+                last = m.end()
+            lines.append(line.slice(last, len(line.text)))
+        else:
+            lines.append(line)
     return lines
 
 
@@ -177,14 +201,36 @@ def _wrap_width(lines: Sequence[TrackedText]) -> int | None:
     return best if best_count >= 0.3 * len(widths) else None
 
 
-def _continues(prev: str, cur: str, width: int | None) -> bool:
-    """Tell whether line ``cur`` continues the paragraph whose last line is ``prev``."""
+def _continues(prev: str, cur: str, following: str, width: int | None) -> bool:
+    """Tell whether line ``cur`` continues the paragraph whose last line is ``prev``.
+
+    ``following`` is the next non-blank line after ``cur`` (a number alone on a line joins
+    its neighbours only when the line after it goes on with it).
+    """
     if (
         prev
         and _MARKER_HEAD.fullmatch(prev)
         and (_MARKER_TAIL.match(cur) or _MARKER_HEAD.fullmatch(prev + cur))
     ):
         return True  # '（' + '1）', '1' + '．'
+    if _FRAGMENT.fullmatch(prev) and (_FRAGMENT.fullmatch(cur) or _FRAGMENT_TAIL.match(cur)):
+        return True  # web text puts numbers on lines of their own: '2021' '年' '2' '月' '2' '日'
+    if (
+        _FRAGMENT.fullmatch(cur)
+        and not prev.endswith(_SENTENCE_END)
+        and (_FRAGMENT.fullmatch(following) or _FRAGMENT_TAIL.match(following))
+    ):
+        return True  # '（见附录' + '2' + '）进行竞价' (not a table's row number: '1' + '工作事项')
+    if (
+        len(prev) >= _SHORT_TAIL_AFTER
+        and _HEADING_START.match(prev)
+        and len(cur) <= _SHORT_TAIL
+        and not prev.endswith(_NO_TAIL_AFTER)
+        and not _PUNCT.search(cur)
+        and not _MARKER_TAIL.match(cur)
+        and not _NOT_A_TAIL.match(cur)
+    ):
+        return True  # a title wrapped by the page: '…持续优化营商' + '环境'
     if width is None or not width - 8 <= display_width(prev) <= width + 2:
         return False
     return not prev.endswith(_SENTENCE_END)
@@ -204,11 +250,15 @@ def normalize(source: str) -> TrackedText:
     width = _wrap_width(lines)
     paragraphs: list[list[TrackedText]] = []
     blank_before = False
+    texts = [line.text for line in lines if line.text]
+    k = 0  # index of the current line among the non-blank ones
     for line in lines:
         if not line.text:
             blank_before = True
             continue
-        if paragraphs and _continues(paragraphs[-1][-1].text, line.text, width):
+        k += 1
+        following = texts[k] if k < len(texts) else ""
+        if paragraphs and _continues(paragraphs[-1][-1].text, line.text, following, width):
             paragraphs[-1].append(line)
         else:
             if blank_before and paragraphs:

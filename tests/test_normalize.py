@@ -72,3 +72,37 @@ def test_offsets_map_back(source: str) -> None:
 def test_normalising_twice_changes_nothing(source: str) -> None:
     once = normalize(source).text
     assert normalize(once).text == once
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # Web text puts numbers and date words on lines of their own.
+        ("发布日期：\n2021\n年\n2\n月\n2\n日\n正文。", "发布日期：\n2021年2月2日\n正文。"),
+        ("按照规定（见附录\n2\n）进行竞价。", "按照规定（见附录2）进行竞价。"),
+        # …but a table's row number stays on its own line.
+        ("医政处\n\n1\n\n有序扩大家庭医生来源。", "医政处\n\n1\n\n有序扩大家庭医生来源。"),
+        # A heading wrapped by the page keeps its last word.
+        (
+            "一、进一步深化“放管服”改革，持续优化营商\n环境\n各区要加强统筹。",
+            "一、进一步深化“放管服”改革，持续优化营商环境\n各区要加强统筹。",
+        ),
+        (
+            "2.关于推进家庭医生签约服务工作的任务分工表\n附件1",
+            "2.关于推进家庭医生签约服务工作的任务分工表\n附件1",
+        ),
+    ],
+)
+def test_web_fragments(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+def test_paragraph_gaps_in_run_together_text() -> None:
+    body = "甲" * 200
+    source = f"现通知如下：　　一、加强监管。{body}。　　二、强化联动。　　总　　则"
+    assert normalize(source).text.split("\n") == [
+        "现通知如下：",
+        f"一、加强监管。{body}。",
+        "二、强化联动。",
+        "总　　则",
+    ]
