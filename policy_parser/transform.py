@@ -37,6 +37,9 @@ _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
+# Two or more spaces after a title of at least two characters (not 总　　则).
+_TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
+_LINE_PUNCT = regex.compile(r"[，,。；;：:！？!?、]")
 # A sentence that introduces a list or states a rule is not a title: 有下列行为之一的，…。
 _NOT_A_TITLE = regex.compile(r"[：:；;]|下列|如下|以下")
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
@@ -179,6 +182,11 @@ def read_marker_line(
         if cell:
             own = TrackedText.join([rest.slice(cell.end(), len(line)).strip(), *following])
             return Reading(line[: cell.start()], None, own, Tier.TITLE)
+    gap = _TITLE_GAP.search(line)
+    if gap and not _LINE_PUNCT.search(line, 0, gap.start()):
+        # Run-together text keeps a title apart by spaces: 一、加强监管执法　　有效解决…
+        own = TrackedText.join([rest.slice(gap.end(), len(line)).strip(), *following])
+        return Reading(line[: gap.start()], None, own, Tier.TITLE)
     end = _first_sentence_end(line)
     if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
         tier = Tier.TITLE if more else Tier.AMBIGUOUS

@@ -206,3 +206,10 @@ def test_glued_title_in_run_together_text() -> None:
     ]
     two = doc.find("二")
     assert two is not None and two.text.startswith("各地区、各部门要坚决")
+
+
+def test_title_kept_apart_by_spaces_in_run_together_text() -> None:
+    doc = pp.parse("一、加强监管执法　　有效解决执法缺位问题。\n（一）总　　体。要完善。")
+    first = doc.find("一")
+    assert first is not None
+    assert (first.heading, first.text) == ("加强监管执法", "有效解决执法缺位问题。")
