@@ -395,13 +395,18 @@ _GBT = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, MarkerKind.ARABIC_DOT, MarkerK
 _LOOKAHEAD = 64
 
 
-def _continued(found: list[Marker], i: int) -> bool:
-    """Whether a candidate soon after ``found[i]`` has its style and the next number."""
+def _continued(found: list[Marker], i: int, where: dict[tuple[str, int], list[int]]) -> bool:
+    """Whether a candidate soon after ``found[i]`` has its style and the next number.
+
+    ``where`` maps (key, number) to the indexes of boundary candidates, ascending: a bisect
+    instead of scanning the next ``_LOOKAHEAD`` candidates each time (a second per 50,000).
+    """
     c = found[i]
-    return any(
-        d.key == c.key and d.number == c.number + 1 and d.boundary
-        for d in found[i + 1 : i + 1 + _LOOKAHEAD]
-    )
+    at = where.get((c.key, c.number + 1))
+    if not at:
+        return False
+    j = bisect_right(at, i)
+    return j < len(at) and at[j] <= i + _LOOKAHEAD
 
 
 def lex(text: str) -> Lexed:
@@ -416,10 +421,14 @@ def lex(text: str) -> Lexed:
     selector = _Selector()
     chosen: list[tuple[Marker, int]] = []
     found = candidates(text)
+    where: dict[tuple[str, int], list[int]] = {}
+    for i, c in enumerate(found):
+        if c.boundary:
+            where.setdefault((c.key, c.number), []).append(i)
     for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
-        level = selector.offer(c, _continued(found, i))
+        level = selector.offer(c, _continued(found, i, where))
         if level is not None:
             chosen.append((c, level))
         elif c.line_start and c.kind in _STRONG:
