@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 from lark import Token, Transformer, Tree
 
+from policy_parser.bodies import lexicon
 from policy_parser.lexer import Lexed, Segment
 from policy_parser.models import Clause, MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
@@ -290,23 +291,69 @@ def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
     return []
 
 
-# Run-together text glues a title to its text: 二、工作要求各地区、各部门要坚决贯彻落实… The
-# title ends with a title word and the text opens as sentences open.
-_GLUED_TITLE = regex.compile(
-    r"(.{2,14}?(?:要求|措施|保障|任务|目标|原则|思想|机制|领导|安排|重点|职责|分工|举措|做法|实施))"
-    r"(?=各|为|要|按照|根据|以|坚持|到|加强|建立|进一步|全面|深入|认真|切实|推动|加快|围绕)"
+# Run-together text glues a title to its text: 二、工作要求各地区、各部门要坚决贯彻落实…,
+# 一、关于水利建设问题进一步加大…, 五、提高资源税税率为有效缩减…. The text opens as sentences
+# open (各地区, 为, 按照 …), with an organ as subject, or by repeating the title's noun
+# (三、联席会议工作规则联席会议每年召开…).
+_ABOUT_TITLE = regex.compile(r"关于[^，。；：,;:]{2,40}?问题(?=[^，。；：,;:])")
+_OPENER = regex.compile(
+    r"各|为|要(?![求点素件])|在|自|对|按照|根据|依据|坚持|到|加强|建立|进一步|全面|深入|认真"
+    r"|切实|推动|加快|围绕|有关|国务院|国家|中央"
 )
+_TITLE_STOP = regex.compile(r"[，。；：,;:（(“]")
+_NOT_A_GLUED_TITLE = regex.compile(r"^[各本我对在为由]|要(?![求点素件])|应|必须|须|将|可以|已|是")
+_GLUED_MIN, _GLUED_MAX = 4, 20
 
 
-def _unglue_title(reading: Reading) -> Reading:
-    """Split a glued title off a heading-less item whose siblings have title lines."""
-    if reading.tier is not Tier.NONE or reading.heading is not None:
-        return reading
-    m = _GLUED_TITLE.match(reading.own.text)
-    if m is None or _first_sentence_end(m.group(1)) is not None:
-        return reading
-    own = reading.own.slice(m.end(), len(reading.own.text))
-    return Reading(m.group(1), None, own, Tier.TITLE)
+def _glued_split(text: str) -> int | None:
+    """Return where a title glued to its text ends, or None."""
+    about = _ABOUT_TITLE.match(text)
+    if about:
+        return about.end()
+    stop = _TITLE_STOP.search(text)
+    # The title and the first words of the text stand before the first punctuation.
+    limit = min(_GLUED_MAX, (stop.start() if stop else len(text)) - _GLUED_MIN)
+    for p in range(_GLUED_MIN, limit + 1):
+        if _OPENER.match(text, p) or text.startswith(text[:2], p) or _organ_at(text, p):
+            # A title names a task; it has no subject and no modal verb (各地区要主动…).
+            return None if _NOT_A_GLUED_TITLE.search(text, 0, p) else p
+    return None
+
+
+def _organ_at(text: str, p: int) -> bool:
+    """Whether a known organ's name starts at ``p`` (七、加强信息引导工业和信息化部、…)."""
+    organs = lexicon()
+    return any(organs.get(text[p:q]) == "organ" for q in range(p + 3, min(len(text), p + 14) + 1))
+
+
+def _unglue_titles(
+    kind: MarkerKind, readings: list[Reading], lines: list[TrackedText]
+) -> list[Reading]:
+    """Split glued titles off items without a title line, where the siblings show they have one.
+
+    Either a sibling has a title line, or most siblings (three in five) read as glued. A
+    glued title also beats a run-in reading of the same line (三、联席会议工作规则联席会议每年
+    召开一次例会。 reads as one short sentence).
+    """
+    if kind not in (MarkerKind.CN_COMMA, MarkerKind.CN_PAREN):
+        return readings
+    splits = [
+        None if r.tier is Tier.TITLE else _glued_split(line.text)
+        for r, line in zip(readings, lines, strict=True)
+    ]
+    found = sum(p is not None for p in splits)
+    titled = any(r.tier is Tier.TITLE for r in readings)
+    # Without a title line among them, only top-level items (一、) that mostly read as glued.
+    most = kind is MarkerKind.CN_COMMA and len(readings) >= 3 and found >= 0.6 * len(readings)
+    if not found or not (titled or most):
+        return readings
+    out: list[Reading] = []
+    for reading, p, line in zip(readings, splits, lines, strict=True):
+        if p is None:
+            out.append(reading)
+        else:
+            out.append(Reading(line.text[:p], None, line.slice(p, len(line.text)), Tier.TITLE))
+    return out
 
 
 def _reading(body: TrackedText, node: Node) -> Reading:
@@ -342,6 +389,7 @@ def to_drafts(
         The drafts, each with its heading, own text, span, path and children.
     """
     readings: list[Reading] = []
+    lines: list[TrackedText] = []  # each item's whole text, for glued titles
     for node in nodes:
         marker = node.marker.marker
         assert marker is not None
@@ -349,10 +397,11 @@ def to_drafts(
         rest = body.slice(marker.end, node.marker.end).strip()
         following = [body.slice(s.start, s.end).strip() for s in node.texts + tail]
         readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
+        lines.append(TrackedText.join([rest, *following]))
     # Sibling items are written alike: run-in titles stand when most items have one.
     titled = sum(r.vote for r in readings) > 0
-    if any(r.tier is Tier.TITLE for r in readings):
-        readings = [_unglue_title(r) for r in readings]
+    if nodes and nodes[0].marker.marker is not None:
+        readings = _unglue_titles(nodes[0].marker.marker.kind, readings, lines)
     out: list[Draft] = []
     for node, reading in zip(nodes, readings, strict=True):
         marker = node.marker.marker

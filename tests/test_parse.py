@@ -196,7 +196,7 @@ def test_glued_title_in_run_together_text() -> None:
     text = (
         "一、部分地方典型做法（一）改革投资审批制度方面8项：企业投资项目承诺制改革。"
         "二、工作要求各地区、各部门要坚决贯彻落实党中央、国务院决策部署。"
-        "三、有关情况各地区要主动对标先进。"
+        "三、各地区要主动对标先进，相互学习借鉴。"
     )
     doc = pp.parse(text)
     assert [(s.path, s.heading) for s in doc.sections] == [
@@ -213,3 +213,29 @@ def test_title_kept_apart_by_spaces_in_run_together_text() -> None:
     first = doc.find("一")
     assert first is not None
     assert (first.heading, first.text) == ("加强监管执法", "有效解决执法缺位问题。")
+
+
+def test_glued_titles_when_most_top_level_items_read_as_glued() -> None:
+    text = (
+        "各地区：现通知如下：一、实行开采总量限制对萤石实行总量控制。"
+        "二、提高资源税税率为有效缩减开采量，提高税率。"
+        "三、加强信息引导工业和信息化部、国土资源部要加强研究。"
+        "四、关于水利建设问题进一步加大支持。"
+    )
+    doc = pp.parse(text)
+    assert [s.heading for s in doc.sections] == [
+        "实行开采总量限制",
+        "提高资源税税率",
+        "加强信息引导",
+        "关于水利建设问题",
+    ]
+    three = doc.find("三")
+    assert three is not None and three.text.startswith("工业和信息化部、国土资源部要")
+
+
+def test_list_items_are_not_unglued() -> None:
+    text = (
+        "第三条　下列所得为来源于境内的所得：（一）因任职在中国境内提供劳务取得的所得；"
+        "（二）将财产出租给承租人在中国境内使用而取得的所得；（三）许可各种特许权在中国境内使用的所得。"
+    )
+    assert [s.heading for s in pp.parse(text).walk()] == [None, None, None, None]
