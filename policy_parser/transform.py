@@ -298,7 +298,7 @@ def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
 _ABOUT_TITLE = regex.compile(r"关于[^，。；：,;:]{2,40}?问题(?=[^，。；：,;:])")
 _OPENER = regex.compile(
     r"各|为|要(?![求点素件])|在|自|对|按照|根据|依据|坚持|到|加强|建立|进一步|全面|深入|认真"
-    r"|切实|推动|加快|围绕|有关|国务院|国家|中央"
+    r"|切实|推动|加快|围绕|有关|国务院|国家|中央|以习近平|贯彻"
 )
 _TITLE_STOP = regex.compile(r"[，。；：,;:（(“]")
 _NOT_A_GLUED_TITLE = regex.compile(r"^[各本我对在为由]|要(?![求点素件])|应|必须|须|将|可以|已|是")
