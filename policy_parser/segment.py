@@ -123,7 +123,8 @@ _TITLE_BAD = regex.compile(r"[。，；！？：:|>＞]|\.docx?|\.xlsx?|\.pdf|ht
 # Organ names end with one of these: 国务院办公厅, 国家发展改革委, 广州市卫生健康委员会.
 _ORG_END = regex.compile(
     r"(?:国务院|委员会|人民政府|政府|办公厅|办公室|委|厅|局|部|署|院|会|府|办|中心|银行|公司"
-    r"|集团|党委|党组|市委|省委|区委|县委|科协|妇联|工会|团委|法院|检察院|军区|总队)$"
+    r"|集团|党委|党组|市委|省委|区委|县委|科协|妇联|工会|团委|法院|检察院|军区|总队|司|分行|支行"
+    r"|分局|支队|大队)$"
 )
 
 # Section markers at a line start: 一、 （一） 第一章 第一条 1. （1） ① 1　总则 (decimal outline).
@@ -174,13 +175,42 @@ _CHROME_WORDS = frozenset(
     ]
 )
 _PAGE_NUMBER = regex.compile(r"^[-—－–]+\s*\d{1,4}\s*[-—－–]+$")
+# Weak page chrome: skipped in a header, but not the end of a body (a table may hold such cells).
+# A publication time '2019-01-07 09:30'; a font-size widget 'Aa' / '字体：' / '小' '|' '中'.
+_CHROME_WEAK = regex.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"|A\s*a|字\s*[体号]\s*[：:]?\s*(?:[大中小]\s*[|｜]?\s*){0,3}|[大中小]|[|｜]"
+)
+_MD_CHROME = regex.compile(
+    r"(?:\s*(?:!\[[^\]\n]{0,80}\]\([^)\s]{0,400}\)|\*\*A[+＋-]?\*\*[大中小]?))+\s*"
+)
+# A metadata panel label, often letter-spaced ('发 文 字 号 ：'), its value on the next line.
+_PANEL_LABEL = regex.compile(
+    r"(?:名称|标题|索引号|发布机构|发文机关|发文单位|发文字号|文号|主题|主题分类|主题词|成文日期"
+    r"|发文日期|发布日期|印发日期|生效日期|施行日期|废止日期|有效性|时效性|效力状态|体裁分类|文种"
+    r"|公开方式|公开范围|所属机构|信息来源|来源|分类|组配分类|服务对象)[：:]"
+)
 
 # Closing parts of a 公文 and what follows it.
 _ANNEX_NOTE = regex.compile(r"^附\s*件\s*[：:]")  # 附件说明 '附件：1．…'
 _ANNEX_MARK = regex.compile(
     r"^(?:附\s*件|附\s*录)\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$"
 )
+# An attachment marker with its name on the line: '附录2：竞价指引', '附件1：任务分工表'.
+_ANNEX_NAMED = regex.compile(
+    r"^(?:附\s*件|附\s*录)\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]\s*"
+    r"(?P<name>[^。；：:！？]{2,60}?)$"
+)
+# The name a notice issues, in its body: '《某某办法》已经…同意，现印发实施', '现将《X》印发给你们'.
+_ISSUED_IN_BODY = regex.compile(
+    r"《(?P<a>[^《》\n]{2,60})》(?=[^。\n《]{0,30}(?:印发|发布|公布|下发))"
+    r"|(?:印发|发布|公布|下发)《(?P<b>[^《》\n]{2,60})》"
+)
 _NOTE = regex.compile(r"^[（(]\s*此件[^）)]{0,30}[）)]$")
+# A download link of an attachment on a web page: '附件.doc', '附件1：某某清单.xlsx'.
+_FILE_LINK = regex.compile(
+    r"^[^。；]{0,100}\.(?:docx?|wps|pdf|xlsx?|et|zip|rar|7z|ofd|txt|pptx?)$", regex.I
+)
 _COPY_TO = regex.compile(
     r"^(?:抄\s*送|抄\s*报|主\s*题\s*词|印\s*发)[：:]|\d{1,2}月\d{1,2}日\s*印\s*发$"
 )
@@ -198,12 +228,14 @@ _TOC = regex.compile(r"^目\s*录$")
 _TABLE_HEAD_GLUED = regex.compile(
     r"序号[\p{Han}\s/（）()、]{0,80}?(?=[一二三四五六七八九十]+、|[0-9０-９])"
 )
+_TAB_HEADER = regex.compile(r"序号(?:[ \u3000]*\t[ \u3000]*[^\t。；]{1,20}){2,15}\t?")
 _SENTENCE_END = regex.compile(r"[。！？；：:]$|[。！？][”’）)]$")
 
 # Promulgation orders: 中华人民共和国国务院令 第707号 / 广东省人民政府令第123号.
 _ORDER = regex.compile(
     r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
 )
+_ORDER_ORGAN = regex.compile(r"(?:中华人民共和国)?(?P<o>[\p{Han}]{2,20}?)\s*令")
 _ORDER_NAME = regex.compile(
     r"(?:公布(?:修订后的)?|发布|施行)《(?P<a>[^《》]{2,80})》|《(?P<b>[^《》]{2,80})》(?:已经|业经|经)"
 )
@@ -226,7 +258,7 @@ _ADDRESSEE_BAD = regex.compile(
 )
 _ADDRESSEE_END = regex.compile(
     r"(?:单位|部门|机构|政府|委|局|厅|院|办|会|中心|公司|企业|学校|银行|兵团|署|部|所|站|处|室"
-    r"|同志|人员|群众|个人)$"
+    r"|同志|人员|群众|个人|司|分行|支行)$"
 )
 
 
@@ -268,15 +300,25 @@ def _despace(s: str) -> str:
     ``国 家 粮 食 应 急 预 案 的 函`` → ``国家粮食应急预案的函``; ``国家发展改革委 国家能源局``
     keeps its space (two names): only runs of single characters are glued together.
     """
+    toks = s.split()
+    # A run of two or more single characters is letter spacing; it is glued to the words around
+    # it too ('…造地费有 关 问 题 的 复 函' → '…造地费有关问题的复函'), except after or before
+    # an organ name ('国家发展改革委 国 家 能 源 局关于…' keeps the space between two organs).
+    spaced = [False] * len(toks)
+    for k, tok in enumerate(toks):
+        if len(tok) == 1 and (
+            (k > 0 and len(toks[k - 1]) == 1) or (k + 1 < len(toks) and len(toks[k + 1]) == 1)
+        ):
+            spaced[k] = True
     out: list[str] = []
-    last_single = False
-    for tok in s.split():
-        single = len(tok) == 1
-        if out and single and last_single:
+    for k, tok in enumerate(toks):
+        if out and (
+            (spaced[k] and spaced[k - 1])
+            or ((spaced[k] or spaced[k - 1]) and not _ORG_END.search(out[-1]))
+        ):
             out[-1] += tok
         else:
             out.append(tok)
-        last_single = single
     return " ".join(out)
 
 
@@ -348,9 +390,18 @@ def _is_chrome(s: str) -> bool:
         return False
     if s in _CHROME_WORDS or _PAGE_NUMBER.match(s):
         return True
+    if ("**" in s or "![" in s) and _MD_CHROME.fullmatch(s):
+        return True  # '![Image 2](http://…jpg)', '**A+**大**A+**中**A+**小'
     if "。" in s or len(s) > 120:
         return False
+    if len(s) <= 40 and (_CHROME_WEAK.fullmatch(s) or _PANEL_LABEL.match(_compact(s))):
+        return True
     return _CHROME_STRONG.search(s) is not None
+
+
+def _is_weak_chrome(s: str) -> bool:
+    """Chrome that does not end a body: a word of a widget, a time stamp, a page number."""
+    return s in _CHROME_WORDS or bool(_PAGE_NUMBER.match(s)) or bool(_CHROME_WEAK.fullmatch(s))
 
 
 def _is_date_line(s: str) -> bool:
@@ -430,6 +481,7 @@ class _Ctx:
     line_at: list[int]  # line index of each line start, for bisect
     claimed: list[tuple[int, int]] = field(default_factory=list)
     noise: list[tuple[int, int]] = field(default_factory=list)
+    first_top: int | None = None  # index of the first line opening with 一、/第一条/第一章
 
 
 def _line_index(ctx: _Ctx, pos: int) -> int:
@@ -463,6 +515,8 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     md = _MARKDOWN_TITLE.match(s)
     if md:
         t = md.group(1).strip()
+        if "](" in t or _CHROME_STRONG.search(t[:40]) or _is_chrome(t):
+            return None  # '# 您当前所在的位置：[首页](…)>[…](…)': a breadcrumb
         if 2 <= len(t) <= 130:
             start = ln.start + md.start(1)
             return _Cand(i, i, Field(_despace(t), start, ln.end), None, ln.end, markdown=True)
@@ -491,6 +545,8 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     # Wrapped title: '国务院办公厅关于印发' + '国 家 粮 食 应 急 预 案 的 函'.
     if len(s) > 60 or not _is_ishy(s) or _MARKER.match(s) or _is_date_line(s):
         return None
+    if _is_panel_value(ctx, i):
+        return None  # '有 效 性 ：' / '有效': a value of a metadata panel does not start a title
     parts = [s]
     j = i
     for _ in range(2):
@@ -507,9 +563,31 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         parts.append(nxt)
         joined = "".join(parts)
         if _title_like(joined):
+            if _title_like(nxt) and not _WRAP_HEAD.search(_compact("".join(parts[:-1]))):
+                # '互动回应' / '专题专栏' / '…的通知': navigation words above a whole title line
+                # are not its beginning; that line is a candidate of its own.
+                return None
             end = lines[j].end
             return _Cand(i, j, Field(_join_title(parts), ln.start, end), None, end)
     return None
+
+
+def _is_panel_value(ctx: _Ctx, i: int) -> bool:
+    """Whether line ``i`` is the value of a panel label on the line before ('发 文 字 号 ：')."""
+    k = i - 1
+    while k >= 0 and not ctx.lines[k].s:
+        k -= 1
+    if k < 0:
+        return False
+    prev = _compact(ctx.lines[k].s)
+    return bool(_PANEL_LABEL.match(prev)) and len(prev) <= 8
+
+
+# The beginning of a wrapped title that needs the next line: '…关于印发', an organ name ('…统战部'
+# / '关于…'), a connector ('…和' / '…的'), a year ('2024年').
+_WRAP_HEAD = regex.compile(
+    rf"关于|(?:印发|转发|发布|公布|的|和|与|及|、|年|[0-9０-９]|{_ORG_END.pattern[:-1]})$"
+)
 
 
 def _continues_wrap(prev: str) -> bool:
@@ -618,6 +696,10 @@ def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
         if len(s) <= 8:
             continue
         break
+    if _after_annex_mark(ctx, cand.first):
+        # The title of an appendix ('附录2：竞价指引' / '某某竞价指引') after a numbered body:
+        # the document is the body before it, the appendix is its attachment.
+        score -= 4
     if first_par:
         # '…制定本实施方案。' names the kind of its own document; a headline that names another
         # kind ('…顶岗培养计划', a news headline before the plan) is not this document's title.
@@ -625,6 +707,20 @@ def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
         if own and own.group(1) not in cand.title.value:
             score -= 4
     return score
+
+
+def _after_annex_mark(ctx: _Ctx, i: int) -> bool:
+    """Whether line ``i`` follows an attachment marker that follows numbered sections."""
+    k = i - 1
+    while k >= 0 and not ctx.lines[k].s:
+        k -= 1
+    if k < 0 or not (_ANNEX_MARK.match(ctx.lines[k].s) or _ANNEX_NAMED.match(ctx.lines[k].s)):
+        return False
+    if ctx.first_top is None:
+        ctx.first_top = next(
+            (n for n, ln in enumerate(ctx.lines) if _TOP_MARKER.match(ln.s)), len(ctx.lines)
+        )
+    return ctx.first_top < k
 
 
 def _addressee_ok(head: str) -> bool:
@@ -744,9 +840,11 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return False
     if _ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _NOTE.match(s) or _COPY_TO.search(s):
         return True
-    if _CONTACT.match(s):
+    if _ANNEX_NAMED.match(s):
         return True
-    if _is_chrome(s) and not _PAGE_NUMBER.match(s) and s not in _CHROME_WORDS:
+    if _CONTACT.match(s) or _FILE_LINK.match(s):
+        return True
+    if _is_chrome(s) and not _is_weak_chrome(s):
         return True
     if s in ("发布", "打印", "关闭", "返回顶部"):
         return True
@@ -820,6 +918,16 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
             a = _skip_ws(text, a, ln.end)
         if _ANNEX_MARK.match(s) and not _ANNEX_NOTE.match(s):
             break  # '附件1' opens an attachment
+        named = _ANNEX_NAMED.match(s) if a == ln.start else None
+        if named is not None:
+            if close.date is not None or org_parts or not _annex_list_item(ctx, i):
+                break  # '附录2：竞价指引' followed by its text opens an attachment
+            # '附件1：检查清单' / '附件2：联系表' / signature: a 附件说明 listing the names
+            close.annex_names.append(named.group("name").strip())
+            close.end = ln.end
+            in_annex_note = True
+            i += 1
+            continue
         if _ANNEX_NOTE.match(s) and close.date is None and not org_parts:
             in_annex_note = True
             name = regex.sub(r"^附\s*件\s*[：:]\s*", "", s)
@@ -869,6 +977,11 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
             close.end = ln.end
             i += 1
             continue
+        if _FILE_LINK.match(s) and not org_parts:
+            ctx.noise.append((ln.start, ln.end))  # '附件.doc': a download link, not a name
+            close.end = ln.end
+            i += 1
+            continue
         glued = _glued_sig_at(text, a, ln.end) if close.date is None else None
         if glued is not None:
             fields, dm, stop = glued
@@ -910,6 +1023,24 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
                 close.end -= 1
             close.end = max(close.end, pos)
     return close
+
+
+def _next_content(ctx: _Ctx, i: int) -> int:
+    """Index of the next non-blank line after ``i`` (``len(lines)`` if none)."""
+    j = i + 1
+    while j < len(ctx.lines) and not ctx.lines[j].s:
+        j += 1
+    return j
+
+
+def _annex_list_item(ctx: _Ctx, i: int) -> bool:
+    """Whether a named annex line ``i`` belongs to a list of names before a signature."""
+    j = _next_content(ctx, i)
+    while j < len(ctx.lines) and _ANNEX_NAMED.match(ctx.lines[j].s):
+        j = _next_content(ctx, j)
+    if j >= len(ctx.lines):
+        return False
+    return _signature_run(ctx, j)
 
 
 def _add_orgs(close: _Close, parts: list[tuple[str, int, int]]) -> None:
@@ -969,6 +1100,14 @@ def _title_issuers(title: str) -> list[str]:
     return _org_tokens(head) or []
 
 
+def _order_issuer(text: str, m: regex.Match[str]) -> Field | None:
+    """The organ that issues an order: '中华人民共和国国家安全部令第2号' → 国家安全部."""
+    om = _ORDER_ORGAN.match(text, m.start(), m.end())
+    if om is None or _ORG_END.search(om.group("o")) is None:
+        return None
+    return Field(om.group("o"), om.start("o"), om.end("o"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading one document
 # ---------------------------------------------------------------------------------------------
@@ -983,6 +1122,7 @@ def _read_header(
     datetime.date | None,
     tuple[int, int] | None,
     tuple[int, int] | None,
+    Field | None,
 ]:
     """Read what follows a title: 发文字号, metadata, 目录, 主送机关, a table header.
 
@@ -995,6 +1135,7 @@ def _read_header(
     date: datetime.date | None = None
     date_span: tuple[int, int] | None = None
     table_header: tuple[int, int] | None = None
+    order_issuer: Field | None = None
     for _ in range(40):
         pos = _skip_ws(text, pos, limit)
         if pos >= limit:
@@ -1019,6 +1160,10 @@ def _read_header(
             continue
         if at_start and _DATE.match(s) and _META_PASSED.search(s):
             # '2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过'
+            # '2022年6月6日 中华人民共和国国家安全部令第2号公布': the organ before 令 issues it.
+            om = _ORDER.search(text, pos, ln.end)
+            if om is not None and order_issuer is None:
+                order_issuer = _order_issuer(text, om)
             date = parse_date(s)
             dm = _DATE.match(s)
             if dm is not None:
@@ -1045,7 +1190,7 @@ def _read_header(
             pos = th[1]
             continue
         break
-    return pos, number, addressees, date, date_span, table_header
+    return pos, number, addressees, date, date_span, table_header, order_issuer
 
 
 def _skip_toc(ctx: _Ctx, i: int, limit: int) -> int:
@@ -1078,8 +1223,11 @@ def _table_header(ctx: _Ctx, pos: int, limit: int) -> tuple[int, int] | None:
     text = ctx.text
     if not text.startswith("序号", pos):
         return None
-    m = _TABLE_HEAD_GLUED.match(text, pos, min(limit, pos + 200))
     i = _line_index(ctx, pos)
+    ln = ctx.lines[i]
+    if pos == ln.start and "\t" in ln.s and _TAB_HEADER.fullmatch(ln.s):
+        return pos, ln.end  # one row per line, cells separated by tabs (HTML td → tab)
+    m = _TABLE_HEAD_GLUED.match(text, pos, min(limit, pos + 200))
     if m is not None and "\n" not in m.group(0):
         return pos, m.end()
     lines = ctx.lines
@@ -1153,7 +1301,9 @@ def _read_document(
 ) -> tuple[Frame, int]:
     """Read one document whose title ends at ``after_title``; return it and where it ends."""
     text = ctx.text
-    body_start, num2, addressees, mdate, mspan, table_header = _read_header(ctx, after_title, limit)
+    body_start, num2, addressees, mdate, mspan, table_header, order_issuer = _read_header(
+        ctx, after_title, limit
+    )
     number = number or num2
     if number is None and title is not None and depth == 0:
         number = _number_before(ctx, title.start)
@@ -1170,7 +1320,11 @@ def _read_document(
     attachments: list[Frame] = []
     pos = max(close.end, close_at)
     if depth < 3 and nested:
-        pos = _read_attachments(ctx, pos, limit, depth, attachments, title, close.annex_names)
+        pos = _read_attachments(
+            ctx, pos, limit, depth, attachments, title, close.annex_names, (body_start, body_end)
+        )
+    if not close.issuers and order_issuer is not None:
+        close.issuers.append(order_issuer)
     frame = Frame(
         title=title,
         doc_number=number,
@@ -1201,16 +1355,33 @@ def _number_before(ctx: _Ctx, title_start: int) -> Field | None:
     """A 发文字号 printed above the title (web pages put it in a panel before the heading)."""
     i = _line_index(ctx, title_start) - 1
     seen = 0
-    while i >= 0 and seen < 6:
+    while i >= 0 and seen < 40:
         s = ctx.lines[i].s
         if s:
             seen += 1
             m = _DOCNUM_LINE.match(s)
-            if m:
+            # A bare number just above the title, or the value of a '发 文 字 号 ：' label.
+            if m and (seen <= 6 or _is_number_label(ctx, i)):
                 a = ctx.lines[i].start + m.start(1)
                 return Field(_compact(m.group(1)), a, ctx.lines[i].start + m.end(1))
+            lm = _NUMBER_LABEL.match(s)
+            if lm is not None and seen <= 40:
+                m = _DOCNUM_AT.match(s, lm.end())
+                if m is not None and not s[m.end() :].strip():
+                    a = ctx.lines[i].start + m.start(1)
+                    return Field(_compact(m.group(1)), a, ctx.lines[i].start + m.end(1))
         i -= 1
     return None
+
+
+_NUMBER_LABEL = regex.compile(r"(?:发\s*文\s*字\s*号|文\s*号)\s*[：:]\s*")
+
+
+def _is_number_label(ctx: _Ctx, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and not ctx.lines[k].s:
+        k -= 1
+    return k >= 0 and _NUMBER_LABEL.fullmatch(ctx.lines[k].s) is not None
 
 
 def _read_attachments(
@@ -1221,6 +1392,7 @@ def _read_attachments(
     out: list[Frame],
     parent_title: Field | None,
     annex_names: list[str],
+    parent_body: tuple[int, int] = (0, 0),
 ) -> int:
     """Read the documents that follow a signature: '附件1' + title, or a title line."""
     text = ctx.text
@@ -1239,6 +1411,31 @@ def _read_attachments(
         nested = True
         if _NOTE.match(s) or _COPY_TO.search(s):
             pos = ln.end
+            continue
+        named = _ANNEX_NAMED.match(s) if p == ln.start else None
+        if named is not None:
+            ctx.noise.append((ln.start, ln.end))
+            j = _next_content(ctx, i)
+            if j >= len(lines) or lines[j].start >= limit:
+                return ln.end
+            t = lines[j]
+            if _ANNEX_MARK.match(t.s) or _ANNEX_NAMED.match(t.s):
+                pos = ln.end  # '附录1：流程图' (a picture) right before '附录2：竞价指引'
+                continue
+            nested = False
+            cand = _title_candidate(ctx, j)
+            if cand is not None and cand.first == j:
+                title, number, after = cand.title, cand.doc_number, cand.after
+            else:
+                name = named.group("name").strip()
+                k = ln.start + named.start("name")
+                title, after = Field(_despace(name), k, k + len(name)), ln.end
+            frame, end = _read_document(ctx, title, number, after, limit, depth + 1, nested)
+            if frame.body[1] > frame.body[0] or frame.attachments:
+                out.append(frame)
+            if end <= pos:
+                return end
+            pos = end
             continue
         mark = _ANNEX_MARK.match(s)
         if mark is not None and p == ln.start:
@@ -1266,6 +1463,12 @@ def _read_attachments(
                 gm = regex.match(r"附\s*件\s*[0-9０-９]{0,2}\s*[：:]?\s*", text[p : ln.end])
                 q = p + gm.end() if gm is not None else p
                 hit = _issued_at(text, q, ln.end, issued)
+                if hit is None and p == ln.start and _TOP_MARKER.match(s):
+                    # The issued text right after the signature without its title line
+                    # ('…现印发实施。' / 某某局 / date / '第一条…'): named after the notice.
+                    names = issued + _issued_in_body(ctx, parent_body)
+                    if names:
+                        hit = Field(_compact(names[0]), p, p)
                 if hit is None:
                     return pos
                 sm = regex.match(r"[（(][^（）()]{1,16}[）)]", text[hit.end : hit.end + 20])
@@ -1280,6 +1483,14 @@ def _read_attachments(
         if end <= pos:
             return end
         pos = end
+
+
+def _issued_in_body(ctx: _Ctx, body: tuple[int, int]) -> list[str]:
+    """Names a notice's body issues: '《某某办法》已经同意，现印发实施' → ['某某办法']."""
+    a, b = body
+    window = ctx.text[a : min(b, a + 3000)]
+    m = _ISSUED_IN_BODY.search(window)
+    return [m.group("a") or m.group("b")] if m else []
 
 
 def _issued_names(title: str) -> list[str]:
@@ -1346,10 +1557,11 @@ def _read_order(ctx: _Ctx) -> Frame | None:
     number = Field(_compact(om.group(0)), om.start(), om.end())
     frame, _ = _read_document(ctx, title, None, tm.end(), len(text), 0)
     ctx.noise.append((om.start(), tm.start()))
+    issuer = _order_issuer(text, om)
     return Frame(
         title=title,
         doc_number=number,
-        issuers=frame.issuers,
+        issuers=frame.issuers or ([issuer] if issuer is not None else []),
         addressees=frame.addressees,
         date=date or frame.date,
         date_span=date_span or frame.date_span,

@@ -1,4 +1,4 @@
-"""Task tables (任务分工表) written one cell per line, rebuilt into rows and sections.
+"""Task tables (任务分工表) written one cell per line or one row per line, rebuilt into sections.
 
 A web page or a Word file turned into text gives a table as its cells, one per line, header
 first::
@@ -13,6 +13,16 @@ fewer cells; an empty cell is written ``/``. This stage finds how many leading c
 merged from where the next task number falls, and turns each task into a section: the 序号 is
 its marker, the 工作事项 its heading, each 主要内容 cell a clause whose bodies are the row's
 牵头单位 (lead) and 配合单位 (cooperate) cells, read by ``bodies.table_bodies``.
+
+A table taken from HTML with ``td`` → tab and ``tr`` → newline gives one row per line::
+
+    序号⇥重点任务⇥牵头单位⇥配合单位
+    1⇥优化企业开办服务⇥市市场监管局⇥市税务局、市公安局
+    根据…⇥各区政府⇥市人社局        ← same task: its merged leading cells are missing
+
+Row boundaries are known there, so empty cells are kept and a continuation row is aligned to
+the right. Without a 主要内容 column (``序号/重点任务/牵头单位/配合单位``) the task cell is the
+clause and the section has no heading.
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ _NUMBER = regex.compile(r"[0-9]{1,3}")
 _ITEM = regex.compile(r"事项|任务|措施|工作|举措")
 _CONTENT = regex.compile(r"内容|措施|要求|具体")
 _END_STOP = "。；;"
+_ROLE_HEAD = regex.compile(r"牵头|配合|责任|负责|参与|协助|单位|部门|时限|时间|期限|备注")
 
 
 class _Cell(NamedTuple):
@@ -72,6 +83,52 @@ def _rows(cells: list[_Cell], width: int, merged: int) -> list[list[list[_Cell]]
     return tasks or None
 
 
+def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
+    """Group tab-separated rows (one per line) into tasks; None if they do not line up.
+
+    A row opens task N when its first cell is N; any other row continues the current task, its
+    missing leading cells being the task's merged cells. A line without a tab continues the
+    last cell of the row before it (a cell holding several paragraphs).
+    """
+    tasks: list[list[list[_Cell]]] = []
+    pos = 0
+    expected = 1
+    for line in body.split("\n"):
+        at = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        row: list[_Cell] = []
+        off = at
+        for piece in line.split("\t"):
+            stripped = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            a = off + lead if stripped else off
+            row.append(_Cell(stripped, a, a + len(stripped)))
+            off += len(piece) + 1
+        while len(row) > 1 and not row[-1].text and len(row) > width:
+            row.pop()  # a trailing tab
+        if len(row) > width:
+            return None
+        if row[0].text == str(expected) and len(row) >= width - 1:
+            row += [_Cell("", row[-1].end, row[-1].end)] * (width - len(row))
+            tasks.append([row])
+            expected += 1
+            continue
+        if not tasks:
+            return None
+        if len(row) == 1:
+            last = tasks[-1][-1]
+            k = max((i for i, c in enumerate(last) if c.text), default=len(last) - 1)
+            cell = last[k]
+            last[k] = _Cell(body[cell.start : row[0].end], cell.start, row[0].end)
+            continue
+        if _NUMBER.fullmatch(row[0].text) and len(row) >= width - 1:
+            return None  # a task number out of order
+        tasks[-1].append(row)
+    return tasks or None
+
+
 def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list[Draft] | None:
     """Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
 
@@ -84,21 +141,33 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         One draft per task, with its clauses and bodies already read; None when the cells do
         not line up as numbered tasks under this header.
     """
+    header = [c.strip() for h in header for c in h.split("\t") if c.strip()]
     width = len(header)
     if width < 3 or "序号" not in header[0]:
         return None
-    cells = _cells(body.text)
     tasks = None
-    # Fewest merged columns first: every count lines up when continuation rows are one cell
-    # long, so the first count whose rows meet each next task number is the table's.
-    for merged in range(1, width - 1):
-        tasks = _rows(cells, width, merged)
-        if tasks is not None:
-            break
+    if "\t" in body.text:
+        tasks = _tab_rows(body.text, width)
+    else:
+        cells = _cells(body.text)
+        # Fewest merged columns first: every count lines up when continuation rows are one cell
+        # long, so the first count whose rows meet each next task number is the table's.
+        for merged in range(1, width - 1):
+            tasks = _rows(cells, width, merged)
+            if tasks is not None:
+                break
     if tasks is None:
         return None
     item_col = 1 if width > 3 and _ITEM.search(header[1]) else None
-    content_col = next((i for i, h in enumerate(header) if _CONTENT.search(h)), 2)
+    content_col = next((i for i, h in enumerate(header) if i and _CONTENT.search(h)), None)
+    if content_col is None:
+        # No 主要内容 column: the first column that is not a role, a date or a note holds the
+        # task itself (序号/重点任务/牵头单位/配合单位), which is then the text, not a heading.
+        content_col = next(
+            (i for i, h in enumerate(header) if i and not _ROLE_HEAD.search(h)), min(2, width - 1)
+        )
+        if content_col == item_col:
+            item_col = None
     drafts: list[Draft] = []
     for rows in tasks:
         first = rows[0]
@@ -109,6 +178,8 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         texts: list[TrackedText] = []
         for row in padded:
             content = row[content_col] if content_col < len(row) else row[-1]
+            if not content.text:
+                continue  # an empty content cell (tab tables keep empty cells)
             mentions = [
                 BodyMention(name=f.name, role=f.role, span=Span(start=a, end=b))
                 for column, cell in enumerate(row)
@@ -120,7 +191,7 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
             texts.append(body.slice(content.start, content.end))
         marker = first[0]
         start, _ = body.source_span(marker.start, marker.end)
-        last = rows[-1][-1]
+        last = max((c for r in rows for c in r if c.text), key=lambda c: c.end)
         _, end = body.source_span(last.start, last.end)
         path = f"{prefix}/{number}" if prefix else str(number)
         own = TrackedText.join(texts)

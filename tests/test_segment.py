@@ -508,3 +508,177 @@ def test_many_short_lines_are_fast() -> None:
     t0 = time.perf_counter()
     segment(text)
     assert time.perf_counter() - t0 < 10.0
+
+
+# ---------------------------------------------------------------------------------------------
+# QA classes on unseen documents: appendices, untitled issued texts, web chrome, signatures.
+# ---------------------------------------------------------------------------------------------
+
+
+def _outline(doc: object) -> list[tuple[str, str | None]]:
+    return [(s.path, s.heading) for s in doc.walk()]  # type: ignore[attr-defined]
+
+
+def test_appendix_with_name_after_untitled_body_is_an_attachment() -> None:
+    import policy_parser as pp
+
+    text = (
+        "依据上级要求，特制订本细则。\n一、工作背景\n甲内容。\n二、工作方式\n乙内容。\n"
+        "三、工作流程\n丙内容。\n附录2：报价指引\n某市报价指引\n一、报价目的\n丁内容。\n"
+        "二、参与资格\n戊内容。\n"
+    )
+    doc = pp.parse(text)
+    assert [s.path for s in doc.sections] == ["一", "二", "三"]
+    assert [a.title for a in doc.attachments] == ["某市报价指引"]
+    assert [s.path for s in doc.attachments[0].sections] == ["一", "二"]
+
+
+def test_appendix_with_name_after_titled_body_is_not_appended_at_top_level() -> None:
+    import policy_parser as pp
+
+    text = (
+        "某市用电响应实施细则\n依据上级要求，特制订本细则。\n一、工作背景\n甲内容。\n"
+        "二、工作方式\n乙内容。\n附录1：流程图\n附录2：报价指引\n某市报价指引\n一、报价目的\n"
+        "丁内容。\n二、参与资格\n戊内容。\n"
+    )
+    doc = pp.parse(text)
+    assert doc.title == "某市用电响应实施细则"
+    assert [s.path for s in doc.sections] == ["一", "二"]
+    assert [a.title for a in doc.attachments] == ["某市报价指引"]
+    assert [s.path for s in doc.attachments[0].sections] == ["一", "二"]
+
+
+def test_annex_list_with_names_before_signature_keeps_the_signature() -> None:
+    text = (
+        "关于开展检查的通知\n各单位：\n请认真组织实施。\n附件1：检查清单\n附件2：联系表\n"
+        "某某局\n2023年3月1日\n"
+    )
+    frame = segment(text)
+    assert [f.value for f in frame.issuers] == ["某某局"]
+    assert frame.date == datetime.date(2023, 3, 1)
+
+
+def test_issued_text_after_signature_without_title_becomes_attachment() -> None:
+    import policy_parser as pp
+
+    text = (
+        "关于印发某某管理办法的通知\n各单位：\n《某某管理办法》已经同意，现印发实施。\n"
+        "某某局\n2023年8月9日\n\n第一条　为规范管理，制定本办法。\n"
+        "第二条　本办法自发布之日起施行。\n"
+    )
+    doc = pp.parse(text)
+    assert doc.title == "关于印发某某管理办法的通知"
+    assert doc.issuers == ["某某局"]
+    assert [a.title for a in doc.attachments] == ["某某管理办法"]
+    assert [s.path for s in doc.attachments[0].sections] == ["第一条", "第二条"]
+
+
+def test_issued_text_title_from_guillemets_when_the_title_names_none() -> None:
+    import policy_parser as pp
+
+    text = (
+        "关于加强管理的通知\n各单位：\n现将《某某工作规则》印发给你们，请遵照执行。\n"
+        "某某局\n2023年8月9日\n一、总则\n甲。\n二、分则\n乙。\n"
+    )
+    doc = pp.parse(text)
+    assert [a.title for a in doc.attachments] == ["某某工作规则"]
+    assert [s.path for s in doc.attachments[0].sections] == ["一", "二"]
+
+
+def test_web_chrome_between_title_and_addressee_is_skipped() -> None:
+    text = (
+        "某某办关于印发《供电服务规范》的通知\n2019-01-07 09:30\n来源：某某办\n"
+        "Aa\n字体：\n小\n|\n中\n"
+        "|\n大\n各供电企业：\n为规范服务，现印发你们，请遵照执行。\n附件.doc\n某某省能源监管办公室\n"
+        "2018年12月25日\n"
+    )
+    frame = segment(text)
+    assert frame.title is not None and frame.title.value == "某某办关于印发《供电服务规范》的通知"
+    assert [f.value for f in frame.addressees] == ["各供电企业"]
+    assert [f.value for f in frame.issuers] == ["某某省能源监管办公室"]
+    assert frame.date == datetime.date(2018, 12, 25)
+    assert text[slice(*frame.body)] == "为规范服务，现印发你们，请遵照执行。"
+
+
+def test_signature_organs_ending_in_si_and_fenhang() -> None:
+    text = (
+        "关于做好试点工作的通知\n各省发展改革委：\n请结合实际，推动落实。\n国家某某委办公厅\n"
+        "国家某某局综合司\n某某部经济建设司\n中国人民银行某某分行\n2019年7月31日\n"
+    )
+    frame = segment(text)
+    assert [f.value for f in frame.issuers] == [
+        "国家某某委办公厅",
+        "国家某某局综合司",
+        "某某部经济建设司",
+        "中国人民银行某某分行",
+    ]
+    assert text[slice(*frame.body)] == "请结合实际，推动落实。"
+
+
+def test_letter_spaced_panel_gives_doc_number_and_is_not_title() -> None:
+    text = (
+        "名 称 ：\n市某某局关于印发春节用电实施细则的通知\n索 引 号 ：\n1112/2021-00073\n"
+        "发 文 字 号 ：\n津某某〔2021〕3号\n主 题 ：\n工业\n成 文 日 期 ：\n发 文 日 期 ：\n"
+        "有 效 性 ：\n有效\n市某某局关于印发春节用电\n实施细则的通知\n有关单位：\n"
+        "现予以印发，请遵照执行。\n"
+        "2021\n年\n2\n月\n2\n日\n"
+    )
+    import policy_parser as pp
+
+    doc = pp.parse(text)
+    assert doc.title == "市某某局关于印发春节用电实施细则的通知"
+    assert doc.doc_number == "津某某〔2021〕3号"
+    assert doc.addressees == ["有关单位"]
+    assert doc.date == datetime.date(2021, 2, 2)
+
+
+def test_letter_spaced_tail_of_a_title_is_joined() -> None:
+    text = (
+        "国务院办公厅关于缴纳造地费有 关 问 题 的 复 函国办函〔1997〕32号国家某某局："
+        "现函复如下：一、同意。国务院办公厅一九九七年五月二十七日"
+    )
+    frame = segment(text)
+    assert (
+        frame.title is not None and frame.title.value == "国务院办公厅关于缴纳造地费有关问题的复函"
+    )
+    assert frame.doc_number is not None and frame.doc_number.value == "国办函〔1997〕32号"
+
+
+def test_two_spaced_organ_names_keep_their_space() -> None:
+    text = "国家某某委 国 家 某 某 局关于加强管理的通知\n各单位：\n请遵照执行。\n2020年1月1日\n"
+    frame = segment(text)
+    assert (
+        frame.title is not None and frame.title.value == "国家某某委 国家某某局关于加强管理的通知"
+    )
+
+
+def test_markdown_breadcrumb_is_not_the_title() -> None:
+    text = (
+        "# 您当前所在的位置：[首页](http://example.gov.cn/)>[动态](http://example.gov.cn/d/)\n\n"
+        "# 某区扎实推进签约服务工作\n\n发表时间：**2025-03-28 16:55:56**\n\n"
+        "为深入贯彻落实有关措施，某区召开工作会议。\n\n会上，与会人员集中学习了有关政策。\n"
+    )
+    frame = segment(text)
+    assert frame.title is not None and frame.title.value == "某区扎实推进签约服务工作"
+
+
+def test_order_line_names_the_issuer() -> None:
+    text = (
+        "# 公民举报某某行为奖励办法\n\n2022年6月6日 中华人民共和国国家安全部令第2号公布\n\n"
+        "## 第一章 总 则\n\n第一条 为了鼓励举报，制定本办法。\n\n第二条 本办法自公布之日起施行。\n"
+    )
+    frame = segment(text)
+    assert frame.title is not None and frame.title.value == "公民举报某某行为奖励办法"
+    assert [f.value for f in frame.issuers] == ["国家安全部"]
+    assert frame.date == datetime.date(2022, 6, 6)
+
+
+def test_order_header_names_the_issuer() -> None:
+    text = (
+        "某某省人民政府令\n第123号\n\n《某某省道路管理办法》已经省政府常务会议通过，现予公布，"
+        "自2024年1月1日起施行。\n省长　某某某\n2023年11月1日\n\n某某省道路管理办法\n\n"
+        "第一条　为了加强道路管理，制定本办法。\n第二条　本办法自2024年1月1日起施行。\n"
+    )
+    frame = segment(text)
+    assert frame.title is not None and frame.title.value == "某某省道路管理办法"
+    assert [f.value for f in frame.issuers] == ["某某省人民政府"]

@@ -60,3 +60,69 @@ def test_task_table_attachment_end_to_end() -> None:
     sections = doc.sections or (doc.attachments[0].sections if doc.attachments else [])
     assert [s.path for s in sections] == ["1", "2"]
     assert ("市人社局", "cooperate") in [(b.name, b.role.value) for b in sections[0].bodies]
+
+
+# Tables from HTML (td → tab, tr → newline): one row per line, cells separated by tabs.
+TAB_TABLE = (
+    "序号\t重点任务\t牵头单位\t配合单位\n"
+    "1\t优化企业开办服务\t市市场监管局\t市税务局、市公安局\n"
+    "2\t压缩办理时限\t市政务服务局\t\n"
+)
+
+
+def test_tab_separated_rows() -> None:
+    header, _, body = TAB_TABLE.partition("\n")
+    drafts = table_drafts(TrackedText(body, (0,), (0,)), [header])
+    assert drafts is not None
+    assert [(d.section.number, d.section.kind.value, d.section.text) for d in drafts] == [
+        (1, "table_row", "优化企业开办服务"),
+        (2, "table_row", "压缩办理时限"),
+    ]
+    bodies = [(b.name, b.role.value) for c in drafts[0].clauses for b in c.bodies]
+    assert bodies == [
+        ("市市场监管局", "lead"),
+        ("市税务局", "cooperate"),
+        ("市公安局", "cooperate"),
+    ]
+    for draft in drafts:
+        for clause in draft.clauses:
+            assert body[clause.span.start : clause.span.end] == clause.text
+            for b in clause.bodies:
+                assert body[b.span.start : b.span.end] == b.name
+
+
+def test_tab_separated_rows_with_content_column_and_merged_cells() -> None:
+    header = "序号\t工作事项\t主要内容\t牵头单位\t配合单位"
+    body = (
+        "1\t扩大家庭医生来源。\t推动人才资源向基层倾斜。\t各区政府\t市卫生健康委\n"
+        "加大公开招聘力度。\t各区政府\t市人社局\n"
+        "2\t优化签约服务团队。\t组建家庭医生团队。\t市卫生健康委\t\n"
+    )
+    drafts = table_drafts(TrackedText(body, (0,), (0,)), header.split("\t"))
+    assert drafts is not None
+    assert [(d.section.number, d.section.heading) for d in drafts] == [
+        (1, "扩大家庭医生来源"),
+        (2, "优化签约服务团队"),
+    ]
+    assert [c.text for c in drafts[0].clauses] == ["推动人才资源向基层倾斜。", "加大公开招聘力度。"]
+    assert [(b.name, b.role.value) for b in drafts[0].clauses[1].bodies] == [
+        ("各区政府", "lead"),
+        ("市人社局", "cooperate"),
+    ]
+
+
+def test_tab_table_attachment_end_to_end() -> None:
+    text = (
+        "关于印发某某方案的通知\n各区：\n现印发给你们，请认真贯彻执行。\n某某办公厅\n2024年3月1日\n"
+        "附件\n重点任务分工表\n" + TAB_TABLE
+    )
+    doc = pp.parse(text)
+    assert [a.title for a in doc.attachments] == ["重点任务分工表"]
+    att = doc.attachments[0]
+    assert [s.path for s in att.sections] == ["1", "2"]
+    assert att.preamble is None
+    assert [(b.name, b.role.value) for b in att.sections[0].bodies] == [
+        ("市市场监管局", "lead"),
+        ("市税务局", "cooperate"),
+        ("市公安局", "cooperate"),
+    ]
