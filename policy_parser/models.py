@@ -201,57 +201,80 @@ class Document(_Frozen):
     source: str = ""
     span: Span = Span(start=0, end=0)
 
-    def walk(self) -> Iterator[Section]:
-        """Yield every section of this document (not of its attachments), pre-order."""
+    def walk(self, *, attachments: bool = False) -> Iterator[Section]:
+        """Yield every section of this document, pre-order.
+
+        Args:
+            attachments: Also yield the sections of the attachments, after the document's own.
+        """
         for section in self.sections:
             yield from section.walk()
+        if attachments:
+            for attachment in self.attachments:
+                yield from attachment.walk(attachments=True)
+
+    def _paths(self, prefix: str = "") -> Iterator[tuple[str, Section]]:
+        """Yield (full path, section) for this document and its attachments: '附件1/二/（三）'."""
+        for section in self.walk():
+            yield prefix + section.path, section
+        for i, attachment in enumerate(self.attachments, start=1):
+            yield from attachment._paths(f"{prefix}附件{i}/")
 
     def find(self, path: str) -> Section | None:
-        """Return the section at ``path`` ('四/（十八）'), or the first whose last marker matches.
+        """Return the section at ``path``, or the first whose last marker matches.
 
-        Markers are compared as in paths: trailing 、 . ． dropped, brackets made full-width.
+        ``path`` is written as :attr:`Section.path` (``'四/（十八）'``); a section of an attachment
+        is found by its own path too, or as ``'附件1/四/（十八）'``. Markers are compared as in
+        paths: trailing 、 . ． dropped, brackets made full-width.
         """
         want = [path_key(part) for part in path.split("/") if part.strip()]
         if not want:
             return None
         target = "/".join(want)
-        for section in self.walk():
-            if section.path == target:
+        sections = list(self._paths())
+        for full, section in sections:
+            if target in (full, section.path):
                 return section
         if len(want) == 1:
-            for section in self.walk():
+            for _, section in sections:
                 if path_key(section.marker) == want[0]:
                     return section
         return None
 
     def clauses(self, body: str | None = None, role: Role | str | None = None) -> list[Clause]:
-        """Return the clauses naming a body that contains ``body`` with ``role`` (None: any)."""
+        """Return the clauses naming a body that contains ``body`` with ``role`` (None: any).
+
+        Clauses of attachments count too (a notice's issued plan is where the work is).
+        """
         wanted_role = Role(role) if role is not None else None
-        found: list[Clause] = []
-        for section in self.walk():
-            for clause in section.clauses:
-                if any(
-                    (body is None or body in b.name) and (wanted_role in (None, b.role))
-                    for b in clause.bodies
-                ):
-                    found.append(clause)
-        return found
+        return [
+            clause
+            for _, section in self._paths()
+            for clause in section.clauses
+            if any(
+                (body is None or body in b.name) and wanted_role in (None, b.role)
+                for b in clause.bodies
+            )
+        ]
 
     def bodies(self) -> list[PathBody]:
-        """Return every body mention with the path of its section, in document order."""
-        return [PathBody(s.path, b) for s in self.walk() for c in s.clauses for b in c.bodies]
+        """Return every body mention with its section's path, attachments included.
+
+        Paths in an attachment start with ``附件N/``.
+        """
+        return [PathBody(p, b) for p, s in self._paths() for c in s.clauses for b in c.bodies]
 
     def responsibilities(self) -> Responsibilities:
         """Return the responsibility table: one row per (clause, body), in document order.
 
-        The table is a list of :class:`Responsibility` rows with ``to_csv()`` and
-        ``to_dataframe()``.
+        Attachments are included (paths ``附件N/…``). The table is a list of
+        :class:`Responsibility` rows with ``to_csv()`` and ``to_dataframe()``.
         """
         return Responsibilities(
             Responsibility(
-                path=s.path, heading=s.heading, clause=c.text, body=b.name, role=b.role, span=b.span
+                path=p, heading=s.heading, clause=c.text, body=b.name, role=b.role, span=b.span
             )
-            for s in self.walk()
+            for p, s in self._paths()
             for c in s.clauses
             for b in c.bodies
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -493,21 +492,22 @@ def test_segment_total_on_any_text(text: str) -> None:
     parse_date(text)
 
 
-def test_two_megabyte_one_line_input_is_fast() -> None:
+# Speed is measured in benchmarks/bench.py, never asserted here: these check that huge inputs
+# are read at all and give a sane frame.
+def test_two_megabyte_one_line_input() -> None:
     unit = "各地区要完善工作机制（以下简称机制），一体化推进相关领域改革。国务院办公厅2020年11月1日"
     text = "国务院办公厅关于印发某方案的通知国办发〔2020〕43号各省人民政府：" + unit * (
         2_000_000 // len(unit)
     )
-    t0 = time.perf_counter()
-    segment(text)
-    assert time.perf_counter() - t0 < 10.0
+    frame = segment(text)
+    assert frame.doc_number is not None and frame.doc_number.value == "国办发〔2020〕43号"
+    assert 0 <= frame.body[0] <= frame.body[1] <= len(text)
 
 
-def test_many_short_lines_are_fast() -> None:
+def test_many_short_lines() -> None:
     text = "\n".join(["关于某事的通知", "国务院办公厅", "附件", "一、总体要求"] * 50_000)
-    t0 = time.perf_counter()
-    segment(text)
-    assert time.perf_counter() - t0 < 10.0
+    frame = segment(text)
+    assert 0 <= frame.body[0] <= frame.body[1] <= len(text)
 
 
 # ---------------------------------------------------------------------------------------------
