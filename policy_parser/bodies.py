@@ -106,6 +106,9 @@ _HAN = r"\u4e00-\u9fff"
 # Distributive and qualifying words written in front of a name and kept in it:
 # 各类媒体, 有关部门, 广大科技工作者, 市级学会.
 _MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|广大|全体|全市|全省|本级|市级|区级|省级)"
+# Brackets written inside names: 区县（自治县）, 区县〔自治县〕, 区县(自治县).
+_LB = r"[（〔(]"
+_RB = r"[）〕)]"
 
 
 # Rank suffixes of names that are not in the lexicon, longest first: 市大数据发展局, 国务院扶贫办.
@@ -117,17 +120,18 @@ def _words(text: str) -> list[str]:
 _SUFFIXES = _words(
     "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
     "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
-    "机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 所 站 馆 队"
+    "办事处 机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 所 "
+    "站 馆 队"
 )
 # A function word inside a pattern name would mean the "name" is really a phrase:
 # 有条件的科普机构, 在区内企业.
 _VERBISH = (
     r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
-    r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头|配合|参与|参加|协助"
+    r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
 )
 _FUNC_CHAR = (
     rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|{_VERBISH})[{_HAN}]"
-    rf"|（[{_HAN}、]{{1,6}}）)"
+    rf"|{_LB}[{_HAN}、]{{1,6}}{_RB})"
 )
 # An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
 _NOT_OBJECT = (
@@ -136,8 +140,8 @@ _NOT_OBJECT = (
 )
 # Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
 _LEVELS = (
-    r"(?:各?(?:省|自治区|直辖市|市|州|盟|区县（自治县）|区县|县（市、区）|县|区|旗"
-    r"|乡镇（街道）|乡镇|街道|村（社区）|村))"
+    rf"(?:各?(?:省|自治区|直辖市|市|州|盟|区县{_LB}自治县{_RB}|区县|县{_LB}市、区{_RB}|县|区|旗"
+    rf"|乡镇{_LB}街道{_RB}|乡镇|街道|村{_LB}社区{_RB}|村))"
 )
 _SEP = r"(?:、以及|以及|、|和|及|与|或)"
 # What may follow a name: a separator, punctuation, an adverb or a role verb.
@@ -154,10 +158,47 @@ _NOT_NAMES = frozenset(
 )
 # A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
 _NOT_AFTER = r"(?![家界债])"
+# After an incentive verb, a lexicon name followed by a noun modifies it and is no object:
+# 支持地方工业项目建设, 支持地方特色产业, 支持企业债券发行.
+_NOUN_AFTER = (
+    r"(?!工业|产业|项目|经济|财政|特色|品牌|标准|政策|资金|金融|融资|债券|产品|服务|工作|事务|"
+    r"事业|人才|数据|平台|体系|制度|机制|资源|规划|数量|名单|名录|比例|性|级|化)"
+)
+# Category words that label a list and are no body on their own: 行业协会等单位.
+_BARE = "单位|部门|机构|组织|团体"
+_BARE_NAMES = frozenset(_BARE.split("|"))
+_FIELD_CATEGORY = r"(?:行政主管部门|主管部门|行政部门|管理部门|部门|机构)"
+# Names ending so are channels, not bodies: 政务新媒体 are accounts on platforms.
+_NOT_ENDINGS = ("政务新媒体",)
+
+
+_Trie = dict[str, "_Trie"]
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """Return a pattern matching any of ``words``, longest first, written as a prefix tree.
+
+    ``市科协|市科技局|市`` becomes ``市(?:科(?:协|技局))?``: the engine reads each character
+    once instead of trying hundreds of names in turn (a flat alternation of the lexicon made
+    name matching the largest cost of a parse). A greedy ``?`` tries the longer name first,
+    as the flat list sorted longest first did.
+    """
+    trie: _Trie = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: _Trie) -> str:
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
 
 
 @functools.cache
@@ -165,6 +206,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     lex = _alternation(lexicon())
     # 部 is not the end of 价格主管部门, nor 委 of 委员会.
     head = f"(?:{lex}|{_alternation(_SUFFIXES)})(?![门员])"
+    # A second name in brackets belongs to the first: 市交通委（市道运局）; so does a lead mark
+    # in an annotation list: 责任单位：市发展改革委（牵头）、市财政局.
+    head = rf"{head}(?:[（(][{_HAN}]{{0,10}}?{head}[）)]|{_LEAD_MARK})?"
     # A name whose end is certain: prefix words, then the shortest run of function characters
     # that ends in a lexicon name or suffix and is followed by a boundary.  Shortest first, so
     # 有关群团组织和社会组织 splits before 和, while 工业和信息化部 (a lexicon entry, tried
@@ -173,20 +217,34 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     name = rf"(?:{bounded}|{_LEVELS}(?={_SEP}))"
     # After 等 a category labels the list: 工会、共青团、妇联等群团组织.
     name_list = rf"(?P<n>{name})(?:(?:{_SEP}|等)(?P<n>{name}))*(?P<deng>等)?"
-    adverbs = r"(?:也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可)*"
+    adverbs = rf"(?:{_ADVERBS})*"
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
+    # A level word may stand before a lexicon name (市有关部门) or share the suffix of the last
+    # item (请各省、自治区、直辖市人民政府…).
     fwd_name = (
         rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
-        rf"|{_MOD}*(?:{lex}){_NOT_AFTER})"
+        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_LEVELS}(?={_SEP}))"
     )
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
     # After 会同 the list is a list of bodies even where a verb follows the last one:
     # 会同价格主管部门加强…, 会同市政府办公厅、市有关部门加强….
     with_name = rf"(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head})"
     with_list = rf"(?P<n>{with_name})(?:{_SEP}(?P<n>{with_name}))*(?:等(?P<n>{with_name})?)?"
+    # X、Y等部门: a category after a list of fields names one body per field:
+    # 教育、卫生等部门和单位要… → 教育部门, 卫生部门.
+    field = rf"[{_HAN}]{{2,6}}?"
+    cat_list = (
+        rf"(?P<f>{field})(?:、(?P<f>{field}))*等(?:有关|相关)?(?P<cat>{_FIELD_CATEGORY})"
+        rf"(?:{_SEP}(?:有关|相关)?(?:{_BARE}))?{adverbs}"
+    )
+    # Names that can open a subject glued to a run-in heading: organs, and 各-lists (各区, 各地区).
+    organs = [n for n, kind in lexicon().items() if kind == "organ" or n.startswith("各")]
     return {
         "with": regex.compile(with_list),
+        "categories": regex.compile(cat_list),
+        "organ": regex.compile(_alternation(organs)),
         "name": regex.compile(rf"{bounded}"),
         "subject": regex.compile(rf"{name_list}{adverbs}"),
         "forward": regex.compile(fwd_list),
@@ -233,9 +291,13 @@ _OPEN_CLOSE = {
     "[": "]",
 }
 _MASK = "□"
+_BRACKET = regex.compile(
+    "[" + regex.escape("".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values())) + "]"
+)
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
 _ANNOTATION_KEY = regex.compile(
-    r"负责|牵头|会同|配合|参与|参加|协助|协办|责任单位|责任部门|牵头单位|配合单位"
+    r"负责|牵头|会同|配合|参与|参加|协助|协办|协同单位|协同部门|责任单位|责任部门|责任主体|"
+    r"实施单位|落实单位|主办单位"
 )
 # A bracket inside a name: 区县（自治县）, 乡镇（街道）, 县（市、区）, 市交通委（市道运局）.
 _NAME_BRACKET = regex.compile(rf"[{_HAN}、]{{1,8}}")
@@ -243,7 +305,9 @@ _NAME_BRACKET = regex.compile(rf"[{_HAN}、]{{1,8}}")
 # cost more than the match itself (a fifth of parse time on many short sections).
 _HAN_CHAR = regex.compile(rf"[{_HAN}]")
 _DEFINED_AS = regex.compile("简称|下称|以下|含")
-_SUBJECT_LEAD = regex.compile(r"\s*(?:由|同时|其中|并且|并|此外|另外|特别是|尤其是|而且|而)?")
+_SUBJECT_LEAD = regex.compile(
+    r"\s*(?:由|请|以|邀请|动员|同时|其中|并且|并|此外|另外|特别是|尤其是|而且|而)?"
+)
 _PHRASE_BREAK = regex.compile(r"[，,。；;：:□]")
 _YOU_LEAD = regex.compile(r"\s*由")
 _DOC_NUMBER = regex.compile(rf"[{_HAN}]{{1,12}}〔\d{{4}}〕\d+号")
@@ -259,7 +323,9 @@ def _groups(text: str) -> list[_Group]:
     """Find the top-level bracket, quote and title groups of a clause and classify them."""
     groups: list[_Group] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for bracket in _BRACKET.finditer(text):  # only the brackets, not every character
+        i = bracket.start()
+        ch = bracket.group()
         if stack and ch == _OPEN_CLOSE[stack[-1][0]]:
             opener, start = stack.pop()
             if stack:
@@ -267,8 +333,10 @@ def _groups(text: str) -> list[_Group]:
             inner = text[start + 1 : i]
             if opener in "（(" and _ANNOTATION_KEY.search(inner):
                 kind = "annotation"
+            elif opener == "【" and _LABEL_WORD.fullmatch(inner):
+                kind = "label"  # 【责任单位】市商务委: read as 责任单位：
             elif (
-                opener in "（("
+                opener in "（(〔"
                 and _NAME_BRACKET.fullmatch(inner)
                 and start > 0
                 and _HAN_CHAR.match(text[start - 1])
@@ -284,12 +352,14 @@ def _groups(text: str) -> list[_Group]:
 
 
 def _masked(text: str, groups: list[_Group]) -> str:
+    spans = [(g.start, g.end) for g in groups if g.kind in ("annotation", "masked")]
+    if "〔" in text:
+        spans += [m.span() for m in _DOC_NUMBER.finditer(text)]
+    if not spans:
+        return text
     chars = list(text)
-    for g in groups:
-        if g.kind != "name":
-            chars[g.start : g.end] = _MASK * (g.end - g.start)
-    for m in _DOC_NUMBER.finditer(text):
-        chars[m.start() : m.end()] = _MASK * (m.end() - m.start())
+    for start, end in spans:
+        chars[start:end] = _MASK * (end - start)
     return "".join(chars)
 
 
@@ -310,7 +380,9 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
     ``市、区县（自治县）人民政府`` → ``市人民政府``, ``区县（自治县）人民政府``: a bare level word
     takes the suffix of the last name; without one it is dropped (``市`` alone is no body).
     """
-    items = [_Name(m.string[s:e], s, e) for s, e in zip(m.starts("n"), m.ends("n"), strict=True)]
+    items = [
+        _unglossed(m.string[s:e], s, e) for s, e in zip(m.starts("n"), m.ends("n"), strict=True)
+    ]
     levels = _patterns()["level"]
     out: list[_Name] = []
     # The shared part is what follows the level word of the last name:
@@ -320,26 +392,96 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
     shared = last[lead.end() :] if lead and lead.end() < len(last) else ""
     for item in items:
         if levels.fullmatch(item.name) and item is not items[-1]:
-            if shared:
+            if item.name in lexicon() and m.string[item.end : item.end + 1] != "、":
+                out.append(item)  # 各区及市有关部门: 各区 is a name of its own
+            elif shared:
                 out.append(_Name(item.name + shared, item.start, items[-1].end))
             elif item.name in lexicon():
                 out.append(item)  # 乡镇（街道）、村（社区）
             continue
-        if _core(item.name) in _NOT_NAMES:
+        if _core(item.name) in _NOT_NAMES or item.name.endswith(_NOT_ENDINGS):
             continue
+        if item.name in _BARE_NAMES and item.start and m.string[item.start - 1] in _LIST_MARKS:
+            continue  # 行业协会等单位: the bare category labels the list
         out.append(item)
     return out
+
+
+_LIST_MARKS = frozenset("等、和及与或")
+_LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
+_LEAD_MARK_END = regex.compile(rf"{_LEAD_MARK}$")
+
+
+def _lead_marked(f: Found) -> Found:
+    """市发展改革委（牵头） in an annotation list: the body leads; the mark is no part of it."""
+    mark = _LEAD_MARK_END.search(f.name) if f.name[-1] in "）)〕" else None
+    if mark is None:
+        return f
+    return Found(f.name[: mark.start()], Role.LEAD, f.start, f.end - (len(f.name) - mark.start()))
+
+
+# A bracketed category after a name glosses it and is no second name: 国务院有关部门（单位）.
+_GLOSS = regex.compile(r"[（(](?:单位|部门|机构)[）)]$")
+
+
+def _unglossed(name: str, start: int, end: int) -> _Name:
+    gloss = _GLOSS.search(name) if name[-1] in "）)" else None
+    if gloss is None:
+        return _Name(name, start, end)
+    return _Name(name[: gloss.start()], start, end - (len(name) - gloss.start()))
+
+
+_ADVERBS = "也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可"
+_ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
+# What may stand glued before a subject that opens with an organ name (a run-in heading:
+# 加强信息引导工业和信息化部…会同…), unless it governs the name: 对/向/与…市政府, 配合市公安局.
+_GOVERNS = regex.compile(
+    r"(?:[对向与和及同给把被将在从的由以为请跟]|会同|配合|协助|参与|参加|负责|牵头|商|经|报)$"
+)
+
+
+@functools.cache
+def _end_chars() -> frozenset[str]:
+    """Characters a subject span can end with: the last of a name, a level word or an adverb."""
+    words = [*lexicon(), *_SUFFIXES, *"省区市州盟县旗镇道村）〕)"]
+    return frozenset(w[-1] for w in words) | frozenset(_ADVERB_CHARS)
+
+
+def _field_names(m: regex.Match[str], offset: int) -> list[_Name]:
+    """教育、卫生等部门 → 教育部门, 卫生部门 (each field takes the category)."""
+    cat = m.group("cat")
+    end = m.end("cat") + offset
+    return [
+        _Name(f + cat, s + offset, end) for f, s in zip(m.captures("f"), m.starts("f"), strict=True)
+    ]
 
 
 def _subject_names(span: str, offset: int) -> list[_Name]:
     """Names of a subject span (the text before 要/应当/负责…), or [] when it is no subject."""
     span = span.rstrip()
+    if not span or span[-1] not in _end_chars():
+        return []  # no name, level word or adverb ends so: most spans stop here
     lead = _SUBJECT_LEAD.match(span)
     skip = lead.end() if lead else 0
-    m = _patterns()["subject"].fullmatch(span, skip)
+    pats = _patterns()
+    m = pats["subject"].fullmatch(span, skip)
     if m is None and "由" in span[skip:]:
         # 本预案由国务院办公厅负责解释: the body follows 由.
-        m = _patterns()["subject"].fullmatch(span, span.rindex("由") + 1)
+        m = pats["subject"].fullmatch(span, span.rindex("由") + 1)
+    if m is None and "等" in span:
+        cats = pats["categories"].fullmatch(span, skip)
+        if cats is not None:
+            return _field_names(cats, offset)
+    if m is None and len(span) - skip > 3 and not _PHRASE_BREAK.search(span):
+        # A run-in heading glued to the subject: 加强信息引导工业和信息化部、国土资源部会同….
+        # Only an organ of the lexicon or a 各-list (各区要…) opens such a subject, and only
+        # where nothing before it governs it.
+        for o in pats["organ"].finditer(span, skip + 1):
+            before = span[skip : o.start()]
+            if _HAN_CHAR.match(before[-1]) and not _GOVERNS.search(before):
+                m = pats["subject"].fullmatch(span, o.start())
+                if m is not None:
+                    break
     if m is None:
         return []
     return [_Name(n.name, n.start + offset, n.end + offset) for n in _split_list(m)]
@@ -360,10 +502,10 @@ def starts_with_subject(text: str) -> bool:
     offset = len(text) - len(stripped)
     masked = _masked(stripped, _groups(stripped))
     for m in _VERB.finditer(masked):
+        if _PHRASE_BREAK.search(masked, 0, m.start()):
+            return False  # the first phrase has no subject; a later one is not this part's
         if _subject_names(masked[: m.start()], offset):
             return True
-        if _PHRASE_BREAK.search(masked[: m.start()]):
-            return False
     return False
 
 
@@ -374,49 +516,100 @@ def starts_with_subject(text: str) -> bool:
 # Role verbs after a subject.  要 and 应 are modal only when not part of 主要/重要/需要/
 # 要求/应用/适应/应急…; the subject check then weeds out the rest.
 _VERB = regex.compile(
-    r"(?P<resp>按职责分工负责|分别负责|负责(?!人)|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
+    r"(?P<resp>按职责分工负责|分别负责|总负责|负总责|归口管理|归口负责|负责(?!人|同志)"
+    r"|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
     r"|应当|(?<![适相响对供反效])应(?![用急对届该有])|必须|须)"
-    r"|(?P<lead>牵头(?!单位|部门|医院|处室|机构|作用|职责|工作|抓总))|(?P<with>会同)|(?P<coop>配合|参与|参加|协助)"
+    r"|(?P<lead>牵头(?!单位|部门|医院|处室|机构|作用|职责|工作|抓总))|(?P<with>会同)"
+    r"|(?P<coop>配合|参与|参加|协助)"
+    # X为联席会议牵头单位, X作为责任主体, X为配合单位.
+    rf"|(?:作为|为|是)[{_HAN}]{{0,12}}?(?:(?P<lead_as>牵头(?:单位|部门))"
+    r"|(?P<resp_as>责任(?:单位|部门|主体))|(?P<coop_as>配合(?:单位|部门)))"
+    # 由X商Y确定: X consults Y (read like 会同; only after 由 or 请, see _free_text).
+    rf"|(?<=[{_HAN}])(?P<shang>商)(?![务会业品标户场铺贸量报讨议定榷洽谈请城家圈界号检事人贩超])"
 )
-_INCENTIVE = regex.compile(r"(?:鼓励|引导|支持|倡导)(?:(?:和|、|并)(?:鼓励|引导|支持|倡导))*")
-_PHRASE_END = regex.compile(r"[，,。；;：:！？!?□\s]")
-
-
-def _phrase_start(masked: str, pos: int) -> int:
-    for i in range(pos - 1, -1, -1):
-        if _PHRASE_END.match(masked[i]):
-            return i + 1
-    return 0
+_ROLES = {
+    "resp": Role.RESPONSIBLE,
+    "resp_as": Role.RESPONSIBLE,
+    "lead": Role.LEAD,
+    "lead_as": Role.LEAD,
+    "with": Role.LEAD,
+    "shang": Role.LEAD,
+    "coop": Role.COOPERATE,
+    "coop_as": Role.COOPERATE,
+}
+_INCENTIVE_WORDS = r"(?:鼓励|引导|支持|倡导|号召)"
+# 获支持企业, 给予支持: a noun, not a verb with an object.
+_INCENTIVE = regex.compile(
+    rf"(?<!获|得|给予|予以|的){_INCENTIVE_WORDS}(?:(?:和|、|并){_INCENTIVE_WORDS})*"
+)
+# 为了鼓励公民举报…，制定本办法: a purpose phrase gives no role.
+_PURPOSE = regex.compile(r"为了|为(?!牵头)")
+# 请各地…报送, 请冶金部商有关部门…: the addressee of 请 is responsible.
+_PLEASE = regex.compile(r"(?:(?<=^|[，,。；;：:□\s])(?:并|现|特|另)?)请(?![示求教假柬])")
+_RESP_VERB = frozenset(("负责", "负总责", "总负责"))
+_CLAUSE_END = regex.compile(r"[，,。；;！!]|$")
+_LAST_PHRASE_END = regex.compile(r"(?r)[，,。；;：:！？!?□\s]")
 
 
 def _free_text(masked: str) -> Iterator[Found]:
+    verbs = list(_VERB.finditer(masked))
+    please = list(_PLEASE.finditer(masked)) if "请" in masked else []
+    incentives = list(_INCENTIVE.finditer(masked))
+    if not verbs and not please and not incentives:
+        return
+
+    def phrase_start(pos: int) -> int:
+        last = _LAST_PHRASE_END.search(masked, 0, pos)  # a reverse search from pos
+        return last.end() if last else 0
+
     subjects: list[Found] = []
-    for m in _VERB.finditer(masked):
-        start = _phrase_start(masked, m.start())
-        names = _subject_names(masked[start : m.start()], start)
-        if not names and start > 0 and masked[start - 1] in "，," and not masked[start : m.start()]:
+    claimed: list[tuple[int, int]] = []
+    for m in please:
+        for n in _forward(masked, m.end()):
+            found = Found(n.name, Role.RESPONSIBLE, n.start, n.end)
+            subjects.append(found)
+            claimed.append((n.start, n.end))
+            yield found
+    for m in verbs:
+        start = phrase_start(m.start())
+        span = masked[start : m.start()]
+        kind = m.lastgroup or ""
+        if kind == "shang" and "由" not in span and "请" not in span:
+            continue
+        names = _subject_names(span, start)
+        if not names and start > 0 and masked[start - 1] in "，," and not span:
             # 工会、共青团、妇联等群众团体以及企业事业单位，应当…: the subject before the comma.
-            prev = _phrase_start(masked, start - 1)
+            prev = phrase_start(start - 1)
             names = _subject_names(masked[prev : start - 1], prev)
-        kind = m.lastgroup
-        role = {"resp": Role.RESPONSIBLE, "lead": Role.LEAD, "coop": Role.COOPERATE}.get(
-            kind or "", Role.LEAD
-        )
+        if (
+            not names
+            and m.group() in _RESP_VERB
+            and "对" in span
+            and _CLAUSE_END.match(masked, m.end())
+        ):
+            # 有关地方政府对本地区的管理负总责。: the subject stands before 对 (not in
+            # 对直接负责的主管人员, where 负责 is no verb of the clause).
+            names = _subject_names(span[: span.index("对")], start)
+        role = _ROLES.get(kind, Role.LEAD)
         for n in names:
             found = Found(n.name, role, n.start, n.end)
+            claimed.append((n.start, n.end))
             if role is not Role.COOPERATE:
                 subjects.append(found)
             yield found
-        if kind == "with":
+        if kind == "with" or (kind == "shang" and names):
             # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
             for n in _forward(masked, m.end(), "with"):
                 yield Found(n.name, Role.COOPERATE, n.start, n.end)
-    for m in _INCENTIVE.finditer(masked):
+    for m in incentives:
         if any(f.end <= m.start() for f in subjects):
             # 中小学校要…，组织并支持师生开展…: the school supports, the text obliges the school.
             continue
+        if _PURPOSE.match(masked, phrase_start(m.start()), m.start()):
+            continue
         for n in _forward(masked, m.end()):
-            yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
+            if not any(s < n.end and n.start < e for s, e in claimed):
+                yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
 
 
 def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
@@ -432,10 +625,16 @@ def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
 
 _LABELS = {
     "lead": r"牵头单位|牵头部门|牵头责任单位|主办单位",
-    "cooperate": r"配合单位|配合部门|参与单位|参加单位|协办单位|协助单位",
+    "cooperate": (
+        r"配合单位|配合部门|参与单位|参与部门|参加单位|协办单位|协助单位|协同单位|协同部门"
+    ),
     "responsible": r"责任单位|责任部门|负责单位|负责部门|主责单位|实施单位|落实单位|责任主体",
 }
-_LABEL = regex.compile("|".join(rf"(?P<{k}>(?:{v}))\s*[：:]" for k, v in _LABELS.items()))
+# 责任单位：X, and 【责任单位】X with the label in lenticular brackets.
+_LABEL = regex.compile(
+    "|".join(rf"【?(?P<{k}>(?:{v}))(?:\s*[：:]|】[：:]?)" for k, v in _LABELS.items())
+)
+_LABEL_WORD = regex.compile("|".join(f"(?:{v})" for v in _LABELS.values()))
 _OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
 # 排在第一位的部门为牵头部门 / 列第一位者为牵头单位 / 排名第一的为牵头单位, optionally 下同.
 _RULE = regex.compile(
@@ -448,6 +647,7 @@ _KEYWORD = regex.compile(
     r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)|(?P<_COOP>配合|参与|参加|协助|协办)"
 )
 _DELIMS = regex.compile(r"[，,；;。]")
+_FIELD_DELIMS = regex.compile(r"[，,；;。\s]")
 
 
 def _parser() -> Lark:
@@ -475,7 +675,8 @@ def _name_tokens(text: str, start: int, end: int) -> list[Token] | None:
         if s > pos:
             sep = chunk[pos:s]
             tokens.append(_tok("_DENG" if sep == "等" else "_SEP", sep, base + pos, base + s))
-        tokens.append(_tok("NAME", chunk[s:e], base + s, base + e))
+        name = _unglossed(chunk[s:e], base + s, base + e)
+        tokens.append(_tok("NAME", name.name, name.start, name.end))
         pos = e
     if m.group("deng"):
         tokens.append(_tok("_DENG", "等", base + pos, base + pos + 1))
@@ -485,23 +686,31 @@ def _name_tokens(text: str, start: int, end: int) -> list[Token] | None:
 def _tokens(text: str, start: int, end: int, field_line: bool) -> list[Token]:
     """Cut an annotation body ``text[start:end]`` into grammar tokens."""
     tokens: list[Token] = []
+    # (start, end) of each part; a part after a delimiter character starts one past it, a
+    # part opened by a label written without one (牵头单位：X 配合单位：Y, 牵头单位：X配合单位：Y)
+    # starts at the label.
     parts: list[tuple[int, int]] = []
     depth = 0
     cut = start
-    delims = _DELIMS if not field_line else regex.compile(r"[，,；;。\s]")
+    delims = _FIELD_DELIMS if field_line else _DELIMS
+    labels = {m.start() for m in _LABEL.finditer(text, start, end)}
     for i in range(start, end):
         ch = text[i]
-        if ch in "（(":
+        if ch in "（(〔":
             depth += 1
-        elif ch in "）)":
+        elif ch in "）)〕":
             depth -= 1
         elif depth == 0 and delims.match(ch):
             parts.append((cut, i))
             cut = i + 1
+        elif depth == 0 and i in labels and text[cut:i].strip():
+            parts.append((cut, i))
+            cut = i
     parts.append((cut, end))
     for n, (ps, pe) in enumerate(parts):
         if n:
-            tokens.append(_tok("_DELIM", text[ps - 1], ps - 1, ps))
+            prev_end = parts[n - 1][1]
+            tokens.append(_tok("_DELIM", text[prev_end:ps], prev_end, ps))
         tokens.extend(_part_tokens(text, ps, pe))
     return tokens
 
@@ -554,18 +763,31 @@ def _annotation(
     text: str, start: int, end: int, rules: ReadingRules, field_line: bool = False
 ) -> tuple[list[Found], ReadingRules]:
     """Read one annotation ``text[start:end]`` (without its brackets)."""
-    body = text[start:end]
+    found, rules = _read_annotation(text[start:end], rules, field_line)
+    return [Found(f.name, f.role, f.start + start, f.end + start) for f in found], rules
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_annotation(
+    body: str, rules: ReadingRules, field_line: bool
+) -> tuple[tuple[Found, ...], ReadingRules]:
+    """Read an annotation body; offsets index ``body``.
+
+    Cached: a plan repeats the same annotation (``（人力资源社会保障部牵头，国务院相关部门及各地区
+    按职责分工负责）``) item after item, and the lark parse is the costliest step of a clause.
+    """
     rule = _RULE.search(body)
     first_leads = rules.first_listed_leads or rule is not None
     if rule is not None and _PERSIST.search(body):
         rules = replace(rules, first_listed_leads=True)
-    tokens = _tokens(text, start, end, field_line)
+    tokens = _tokens(body, 0, len(body), field_line)
     try:
         tree = _parser().parse(tokens)  # a token list, see _TokenLexer
     except LarkError:
         # An annotation the grammar does not cover: read its parts one by one.
-        return _annotation_parts(text, start, end, rules, first_leads, field_line), rules
-    return _read_tree(tree, first_leads), rules
+        parts = _annotation_parts(body, 0, len(body), rules, first_leads, field_line)
+        return tuple(parts), rules
+    return tuple(_read_tree(tree, first_leads)), rules
 
 
 def _annotation_parts(
@@ -594,7 +816,7 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
             or (p.data == "labeled" and p.children and str(p.children[0]) == "lead")
         )
         for p in tree.children
-    )
+    ) or any(_LEAD_MARK_END.search(n.name) for n in _names_of(tree))
     first_done = False
     for part in tree.children:
         if not isinstance(part, Tree):
@@ -625,7 +847,7 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
             found.append(Found(n.name, r, n.start, n.end))
         if role is Role.RESPONSIBLE and names:
             first_done = True
-    return found
+    return [_lead_marked(f) for f in found]
 
 
 # --------------------------------------------------------------------------------------------
@@ -654,20 +876,26 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     groups = _groups(clause)
     masked = _masked(clause, groups)
     label = _LABEL.search(masked)
-    if label and (label.start() == 0 or masked[label.start() - 1] in "。；;！？ \t\u3000"):
+    if label and (label.start() == 0 or masked[label.start() - 1] in "。；;！？ \t\n\u3000"):
         # A field line: 责任单位：市科协  参加单位：市教委 (after the sentence it labels).
         found, rules = _annotation(clause, label.start(), len(clause), rules, field_line=True)
+        # The label stands outside every bracket group, so the text before it keeps its
+        # groups and its mask.
         clause = clause[: label.start()]
-        groups = _groups(clause)
+        masked = masked[: label.start()]
+        groups = [g for g in groups if g.end <= label.start()]
     for g in groups:
         if g.kind == "annotation":
             more, rules = _annotation(clause, g.start + 1, g.end - 1, rules)
             found.extend(more)
-    rule = _RULE.search(_masked(clause, groups))
-    if rule is not None and _PERSIST.search(clause):
+    if "第一" in masked and _RULE.search(masked) is not None and _PERSIST.search(clause):
         # 各项任务中排在第一位的部门为牵头部门 (in running text, for what follows)
         rules = replace(rules, first_listed_leads=True)
-    found.extend(_specific(list(_free_text(_masked(clause, groups)))))
+    free = list(_free_text(masked))
+    if free:
+        found.extend(_specific(free))
+    if not found:
+        return [], rules
     return _dedupe(found), rules
 
 
@@ -718,7 +946,7 @@ def table_bodies(rows: list[list[str]]) -> list[list[Found]]:
             cell = row[i]
             toks = _tokens(cell, 0, len(cell), field_line=False)
             got += [
-                Found(str(t), role, t.start_pos or 0, t.end_pos or 0)
+                _lead_marked(Found(str(t), role, t.start_pos or 0, t.end_pos or 0))
                 for t in toks
                 if t.type == "NAME"
             ]
