@@ -123,6 +123,12 @@ _SUFFIXES = _words(
     "办事处 机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 所 "
     "站 馆 队"
 )
+# A pattern name does not open with a verb that governs it: 组织企业参加, 指导企业参与,
+# 确定专门机构负责 (组织部 is a name).
+_NOT_NAME_START = (
+    r"(?!组织(?![部和及与、，,。；;：:）)\s□]|$)|指导(?!中心|站)|确定|明确|安排|带动|发动|要求|通知|协调|推荐|委托|授权|责成"
+    r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员)"
+)
 # A function word inside a pattern name would mean the "name" is really a phrase:
 # 有条件的科普机构, 在区内企业.
 _VERBISH = (
@@ -147,7 +153,7 @@ _SEP = r"(?:、以及|以及|、|和|及|与|或)"
 # What may follow a name: a separator, punctuation, an adverb or a role verb.
 _BOUNDARY = (
     r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
-    r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可)"
+    r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可|具体|全面|统一|直接|依法)"
 )
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
 _NOT_NAMES = frozenset(
@@ -213,7 +219,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # that ends in a lexicon name or suffix and is followed by a boundary.  Shortest first, so
     # 有关群团组织和社会组织 splits before 和, while 工业和信息化部 (a lexicon entry, tried
     # longest first) stays whole.
-    bounded = rf"{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}{_BOUNDARY}"
+    bounded = rf"{_NOT_NAME_START}{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}{_BOUNDARY}"
     name = rf"(?:{bounded}|{_LEVELS}(?={_SEP}))"
     # After 等 a category labels the list: 工会、共青团、妇联等群团组织.
     name_list = rf"(?P<n>{name})(?:(?:{_SEP}|等)(?P<n>{name}))*(?P<deng>等)?"
@@ -230,7 +236,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
     # After 会同 the list is a list of bodies even where a verb follows the last one:
     # 会同价格主管部门加强…, 会同市政府办公厅、市有关部门加强….
-    with_name = rf"(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head})"
+    with_name = rf"(?:{_NOT_NAME_START}{_MOD}*{_FUNC_CHAR}{{0,10}}?{head})"
     with_list = rf"(?P<n>{with_name})(?:{_SEP}(?P<n>{with_name}))*(?:等(?P<n>{with_name})?)?"
     # X、Y等部门: a category after a list of fields names one body per field:
     # 教育、卫生等部门和单位要… → 教育部门, 卫生部门.
@@ -305,8 +311,10 @@ _NAME_BRACKET = regex.compile(rf"[{_HAN}、]{{1,8}}")
 # cost more than the match itself (a fifth of parse time on many short sections).
 _HAN_CHAR = regex.compile(rf"[{_HAN}]")
 _DEFINED_AS = regex.compile("简称|下称|以下|含")
+# What may stand before a subject: 由X负责, 请X…, 以X为牵头单位, 邀请/组织X参加….
 _SUBJECT_LEAD = regex.compile(
-    r"\s*(?:由|请|以|邀请|动员|同时|其中|并且|并|此外|另外|特别是|尤其是|而且|而)?"
+    r"\s*(?:由|请|以|邀请|动员|组织(?!部)|带动|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
+    r"|而且|而)?"
 )
 _PHRASE_BREAK = regex.compile(r"[，,。；;：:□]")
 _YOU_LEAD = regex.compile(r"\s*由")
@@ -431,7 +439,10 @@ def _unglossed(name: str, start: int, end: int) -> _Name:
     return _Name(name[: gloss.start()], start, end - (len(name) - gloss.start()))
 
 
-_ADVERBS = "也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可"
+_ADVERBS = (
+    "也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可|具体|全面|统一|直接|"
+    "依法|负责"  # 由X具体负责, X全面负责, X依法负责, X负责牵头
+)
 _ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
 # What may stand glued before a subject that opens with an organ name (a run-in heading:
 # 加强信息引导工业和信息化部…会同…), unless it governs the name: 对/向/与…市政府, 配合市公安局.
@@ -636,6 +647,10 @@ _LABEL = regex.compile(
 )
 _LABEL_WORD = regex.compile("|".join(f"(?:{v})" for v in _LABELS.values()))
 _OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
+# Field labels that may follow a name with no delimiter: 责任单位：市水务局完成时限：2024年底.
+_FIELD_LABEL = regex.compile(
+    r"(?:完成时限|完成时间|时间节点|时限要求|进度安排|责任领导|分管领导|联系人|工作目标)[：:]"
+)
 # 排在第一位的部门为牵头部门 / 列第一位者为牵头单位 / 排名第一的为牵头单位, optionally 下同.
 _RULE = regex.compile(
     r"(?:排在|排|列|位列|排名)?第一(?:位|个|名)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)"
@@ -694,6 +709,7 @@ def _tokens(text: str, start: int, end: int, field_line: bool) -> list[Token]:
     cut = start
     delims = _FIELD_DELIMS if field_line else _DELIMS
     labels = {m.start() for m in _LABEL.finditer(text, start, end)}
+    labels.update(m.start() for m in _FIELD_LABEL.finditer(text, start, end))
     for i in range(start, end):
         ch = text[i]
         if ch in "（(〔":
