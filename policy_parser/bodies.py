@@ -120,8 +120,8 @@ def _words(text: str) -> list[str]:
 _SUFFIXES = _words(
     "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
     "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
-    "办事处 机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 所 "
-    "站 馆 队"
+    "办事处 海关 机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 "
+    "所 站 馆 队"
 )
 # A pattern name does not open with a verb that governs it: 组织企业参加, 指导企业参与,
 # 确定专门机构负责 (组织部 is a name).
@@ -658,7 +658,7 @@ _RULE = regex.compile(
 )
 _PERSIST = regex.compile(r"下同|以下|后同")
 _KEYWORD = regex.compile(
-    r"(?P<_RESP>按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责)"
+    r"(?P<_RESP>按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
     r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)|(?P<_COOP>配合|参与|参加|协助|协办)"
 )
 _DELIMS = regex.compile(r"[，,；;。]")

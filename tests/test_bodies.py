@@ -199,6 +199,8 @@ def test_pitfalls(text: str, expected: list[tuple[str, Role]]) -> None:
             [("市发展改革委", L), ("市财政局", R)],
         ),
         ("（协同单位：市财政局）", [("市财政局", C)]),
+        ("(责任单位：上海海关、市商务委)", [("上海海关", R), ("市商务委", R)]),
+        ("（市商务委牵头，各区政府落实）", [("市商务委", L), ("各区政府", R)]),
         ("（各区县〔自治县〕政府负责）", [("各区县〔自治县〕政府", R)]),
         # B2: labels separated by a space, glued after a name, or written 【label】
         (
