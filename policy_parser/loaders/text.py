@@ -19,6 +19,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from policy_parser.encoding import repair
+
 __all__ = ["DecodeFailure", "decode_bytes", "looks_like_text"]
 
 # (mark, codec) in the order they must be tested.
@@ -127,4 +129,7 @@ def _endian(mark: bytes) -> str:
 
 
 def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Every decode path ends here: undo mojibake saved as UTF-8 (涓€銆… for 一、…) when the
+    # round trip proves it (policy_parser.encoding.repair), else keep the text as decoded.
+    return repair(text) or text
