@@ -267,7 +267,7 @@ def is_body_name(text: str) -> bool:
     Returns:
         True for lexicon names and for names built as function words + rank suffix.
     """
-    if not text or text in _NOT_NAMES or len(text) > 30:
+    if not text or text in _NOT_NAMES or len(text) > 30 or text.endswith(_NOT_ENDINGS):
         return False
     if text in lexicon():
         return True

@@ -325,6 +325,9 @@ def test_distributed_name_span_covers_the_list() -> None:
         ("科普日", False),
         ("全部", False),
         ("有条件的科普机构", False),
+        ("市交通委（市道运局）", True),
+        ("中国政府网政务新媒体", False),
+        ("指导企业", False),
     ],
 )
 def test_is_body_name(name: str, ok: bool) -> None:
