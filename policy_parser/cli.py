@@ -26,9 +26,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import policy_parser
+from policy_parser.batch import parse_many
 from policy_parser.errors import PolicyParseError
 from policy_parser.export import outline, section_label, to_markdown
 from policy_parser.loaders import (
@@ -40,6 +41,8 @@ from policy_parser.loaders import (
     load_text,
 )
 from policy_parser.models import Document, Section
+
+T = TypeVar("T")
 
 __all__ = ["main"]
 
@@ -89,7 +92,7 @@ def _error(message: str) -> None:
     print(f"{_PROG}: error: {message}", file=sys.stderr)
 
 
-def _progress(items: list[str], enabled: bool) -> Iterator[str]:
+def _progress(items: list[T], enabled: bool) -> Iterator[T]:
     # A progress bar on a terminal when many files are read and rich is installed.
     if not enabled or len(items) < 2 or not sys.stderr.isatty():
         yield from items
@@ -103,12 +106,38 @@ def _progress(items: list[str], enabled: bool) -> Iterator[str]:
     yield from track(items, description="parsing", console=Console(stderr=True), transient=True)
 
 
+def _parse_parallel(
+    items: list[str], args: argparse.Namespace, jobs: int
+) -> tuple[list[_Parsed], int]:
+    # Processes for many files; results stream back in input order.
+    parsed: list[_Parsed] = []
+    status = EXIT_OK
+    results = parse_many(
+        [Path(i) for i in items], jobs=jobs, strict=args.strict, return_exceptions=True
+    )
+    for item, result in zip(items, results, strict=True):
+        if isinstance(result, LoadError | MissingExtraError):
+            _error(str(result))
+            status = EXIT_USAGE
+        elif isinstance(result, PolicyParseError):
+            _error(f"{item}: {result}")
+            status = max(status, EXIT_STRICT)
+        elif isinstance(result, BaseException):
+            raise result
+        else:
+            parsed.append(_Parsed(item, result))
+    return parsed, status
+
+
 def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
     items = list(_expand(args.files))
     args.many = len(items) > 1  # one input prints one document; several print a list
     if not items:
         _error("no supported files found (.txt .pdf .docx .html) in " + " ".join(args.files))
         return [], EXIT_USAGE
+    jobs = args.jobs or (os.cpu_count() or 1)
+    if jobs > 1 and "-" not in items:
+        return _parse_parallel(items, args, jobs)
     parsed: list[_Parsed] = []
     status = EXIT_OK
     for item in _progress(items, not args.no_progress):
@@ -315,6 +344,14 @@ def build_parser() -> argparse.ArgumentParser:
             help="fail (exit 1) on the first diagnostic of severity error",
         )
         sub.add_argument("--no-progress", action="store_true", help="no progress bar")
+        sub.add_argument(
+            "-j",
+            "--jobs",
+            type=int,
+            default=1,
+            metavar="N",
+            help="parse on N processes (0: one per CPU); the output keeps the input order",
+        )
 
     sub = command("parse", "parse documents and print them", _cmd_parse)
     inputs(sub)

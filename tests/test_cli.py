@@ -196,3 +196,18 @@ def test_python_dash_m(tmp_path: Path) -> None:
         [sys.executable, "-m", "policy_parser", "--version"], capture_output=True, check=False
     )
     assert version.stdout.decode().strip() == f"policy-parser {pp.__version__}"
+
+
+def test_jobs_keep_the_input_order(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "data" / "corpus"
+    for name in (
+        "005_guobanfa-2018-117-ducha-jili-tongzhi.txt",
+        "007_guofa-2019-3-zonghe-baoshuiqu-yijian.txt",
+    ):
+        shutil.copy(corpus / name, tmp_path / name)
+    code, serial, _ = run(capsys, "outline", str(tmp_path))
+    assert code == 0
+    code, parallel, _ = run(capsys, "outline", str(tmp_path), "--jobs", "2")
+    assert code == 0
+    assert parallel == serial
+    assert 0 <= serial.index("激励支持力度") < serial.index("综合保税区")  # 005 before 007

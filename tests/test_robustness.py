@@ -254,7 +254,7 @@ def test_text_loader_repairs_provable_mojibake() -> None:
 
 def test_parse_reports_mojibake() -> None:
     doc = pp.parse(_mojibake(ORIGINAL, "cp1252"))
-    if not any(d.code == "mojibake" for d in doc.diagnostics):
-        pytest.xfail("api.parse does not call encoding.detect_mojibake yet (issue 5 report)")
     diag = next(d for d in doc.diagnostics if d.code == "mojibake")
     assert diag.severity is pp.Severity.WARNING
+    assert diag.message.startswith("text looks like UTF-8 decoded as cp1252")
+    assert not [d for d in pp.parse(ORIGINAL).diagnostics if d.code == "mojibake"]
