@@ -682,3 +682,56 @@ def test_order_header_names_the_issuer() -> None:
     frame = segment(text)
     assert frame.title is not None and frame.title.value == "某某省道路管理办法"
     assert [f.value for f in frame.issuers] == ["某某省人民政府"]
+
+
+# QA round 2 ----------------------------------------------------------------------------------
+
+
+def _meta(text: str) -> dict[str, object]:
+    import policy_parser as pp
+
+    doc = pp.parse(text)
+    return {
+        "title": doc.title,
+        "no": doc.doc_number,
+        "issuers": doc.issuers,
+        "date": doc.date,
+        "addr": doc.addressees,
+        "pre": doc.preamble,
+        "sections": [s.path for s in doc.walk()],
+    }
+
+
+@pytest.mark.parametrize("pair", ["﹝﹞", "〔〕", "[]", "（）", "()", "【】", "［］"])
+def test_doc_number_brackets_of_every_kind(pair: str) -> None:
+    number = f"某某规{pair[0]}2017{pair[1]}2269号"
+    text = (
+        f"关于做好某某工作的通知\n{number}\n各省某某委：\n现通知如下。\n一、加强领导\n"
+        "各地要加强领导。\n国家某某委\n2017年12月29日\n"
+    )
+    m = _meta(text)
+    assert m["title"] == "关于做好某某工作的通知"
+    assert m["no"] == number
+    assert m["issuers"] == ["国家某某委"]
+    assert m["date"] == datetime.date(2017, 12, 29)
+    assert m["addr"] == ["各省某某委"]
+    assert m["sections"] == ["一"]
+
+
+@pytest.mark.parametrize(
+    "annex",
+    [
+        "附件：\n1.甲办法（试行）\n2.乙办法（试行）\n",
+        "附件：1．甲办法 2．乙办法 3．丙办法\n",
+        "附件：1.甲办法\n2.乙办法\n3.丙办法\n",
+    ],
+)
+def test_annex_list_is_never_sections(annex: str) -> None:
+    text = (
+        "关于印发甲办法和乙办法的通知\n某某规﹝2017﹞2269号\n各省某某委：\n"
+        f"现印发给你们，请按照执行。\n{annex}国家某某委\n2017年12月29日\n"
+    )
+    m = _meta(text)
+    assert m["sections"] == []
+    assert m["title"] == "关于印发甲办法和乙办法的通知"
+    assert m["issuers"] == ["国家某某委"]
