@@ -97,9 +97,7 @@ _ISO_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(
 # 发文字号: 国办发〔2018〕117号, 穗医保规字〔2024〕1号, 国发[2019]3号, 京政发（2020）5号.
 _LB = r"[〔\[［【(（﹝]"  # every bracket a 发文字号 year is written in
 _RB = r"[〕\]］】)）﹞]"
-_DOCNUM_TAIL = regex.compile(
-    rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号"
-)
+_DOCNUM_TAIL = regex.compile(rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号")
 _DOCNUM_AT = regex.compile(
     r"(?:文\s*号[：:]\s*)?([\p{Han}A-Za-z]{1,15}\s*"
     rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号)"
