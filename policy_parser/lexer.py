@@ -96,6 +96,7 @@ _PAREN_REFERENCE_AFTER = frozenset("项款目条")
 _YEAR = regex.compile(r"[0-9]{4}年")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
 _CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
+_INLINE_MIN = 6  # shorter lines hold no marker after their first: 一、甲（一）乙 is seven
 _HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
 _SPACE = " \t\u3000"
 _OPENERS = "（(《“‘〈「『【["
@@ -124,6 +125,8 @@ class Marker:
         boundary: Whether a sentence end (or a line start) precedes it.
         weak: Whether what follows reads like a reference (第五条和…): it is only a marker
             where the numbering continues exactly at a sentence start.
+        digit_after: Whether a digit follows (3.121人才梯队项目, 1.5亿元): it is only a marker
+            where an open list goes on with exactly its number.
     """
 
     kind: MarkerKind
@@ -135,6 +138,7 @@ class Marker:
     line_start: bool
     boundary: bool
     weak: bool = False
+    digit_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +201,11 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
         return None
     after = line[m.end() : m.end() + 2]
     before = line[m.start() - 1] if m.start() else ""
-    if kind in (MarkerKind.ARABIC_DOT, MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN) and (
-        after[:1].isdigit() and not _YEAR.match(line, m.end())
-    ):
-        return None  # 1.5亿元, 1、2、3 — but 3．2020年底前… is a marker before a year
+    digit_after = after[:1].isdigit() and not _YEAR.match(line, m.end())
+    if digit_after and kind in (MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN):
+        return None  # 1、2、3
+    if digit_after and kind is MarkerKind.ARABIC_DOT and not line_start:
+        return None  # 1.5亿元 — but 3．2020年底前… is a marker before a year
     if kind in _STATUTE and _REFERENCE_AFTER.match(after):
         return None
     if kind is MarkerKind.TABLE_ROW and not _CELL_BREAK.match(line, m.end()):
@@ -221,7 +226,9 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in _STATUTE and bool(_WEAK_REFERENCE_AFTER.match(after))
     start = offset + m.start()
-    return Marker(kind, key, number, start, offset + end, written, line_start, boundary, weak)
+    return Marker(
+        kind, key, number, start, offset + end, written, line_start, boundary, weak, digit_after
+    )
 
 
 def _depth_at(line: str) -> tuple[list[int], list[int]]:
@@ -255,7 +262,7 @@ def candidates(text: str) -> list[Marker]:
             c = _candidate(line, offset, head, line_start=True)
             if c:
                 found.append(c)
-        if len(line) > 40:
+        if len(line) > _INLINE_MIN:
             positions: list[int] | None = None
             depths: list[int] = []
             for m in pattern.finditer(line, (head.end() if head else start) or 1):
@@ -334,6 +341,8 @@ class _Selector:
         n = c.number
         if c.weak and not (n in expected and c.boundary):
             return None
+        if c.digit_after and not (sibling and n in expected):
+            return None
         if n in expected and (c.boundary or c.kind in _MAY_GLUE):
             return self._push(c, at)
         last = self.stack[at].number if sibling else self.last.get(c.key)
@@ -343,6 +352,10 @@ class _Selector:
             return self._push(c, at)
         if not c.line_start:
             return None
+        if last is not None and n > last and c.kind in _STATUTE:
+            # A line that opens with 第三十条 is an article, whatever came before (an excerpt).
+            self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
+            return self._push(c, at)
         if sibling:
             last = self.stack[at].number
             if last < n <= last + 3:
@@ -358,8 +371,12 @@ class _Selector:
                 return self._push(c, at)
             return None
         first = self.accepted == 0 and (n < 100 or c.kind not in _ARABIC)  # not 2025.
-        if first or (n <= 3 and c.key not in self.parent_of):
-            # An excerpt may start anywhere (（十八）…); a new list may skip its first item.
+        if first:
+            # An excerpt may start anywhere (（十八）…): worth a word, not an error.
+            self._note(c, "numbering-start", Severity.WARNING, f"the text starts at {c.marker}")
+            return self._push(c, at)
+        if n <= 3 and c.key not in self.parent_of:
+            # A new list that skips its first item.
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1")
             return self._push(c, at)
         return None

@@ -38,6 +38,7 @@ _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
+_DATE_START = regex.compile(r"[0-9０-９]{4}年|[0-9０-９]{1,2}月")  # 2020年底前实现… is substance
 # Two or more spaces after a title of at least two characters (not 总　　则).
 _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
 _LINE_PUNCT = regex.compile(r"[，,。；;：:！？!?、]")
@@ -192,7 +193,7 @@ def read_marker_line(
     if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
         tier = Tier.TITLE if more else Tier.AMBIGUOUS
         return Reading(line, None, TrackedText.join(following), tier)
-    if end is not None and not line[:1].isdigit():
+    if end is not None and not _DATE_START.match(line):
         first = line[:end]
         after = rest.slice(end + 1, len(line)).strip()
         if len(first) <= _TITLE_STOP_MAX and not _NOT_A_TITLE.search(first):
@@ -297,10 +298,14 @@ def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
 # (三、联席会议工作规则联席会议每年召开…).
 _ABOUT_TITLE = regex.compile(r"关于[^，。；：,;:]{2,40}?问题(?=[^，。；：,;:])")
 _OPENER = regex.compile(
-    r"各|为|要(?![求点素件])|在|自|对|按照|根据|依据|坚持|到|加强|建立|进一步|全面|深入|认真"
+    r"各|为|在|自|对|按照|根据|依据|坚持|到|加强|建立|进一步|全面|深入|认真"
     r"|切实|推动|加快|围绕|有关|国务院|国家|中央|以习近平|贯彻"
 )
 _TITLE_STOP = regex.compile(r"[，。；：,;:（(“]")
+_PREPOSITIONS = frozenset("对在为自")
+_SUBJECT_END = regex.compile(
+    r"(?:公司|集团|部门|委员会|政府|局|厅|委|办|中心|机构|单位|企业|学校|医院|协会|银行)$"
+)
 _NOT_A_GLUED_TITLE = regex.compile(r"^[各本我对在为由]|要(?![求点素件])|应|必须|须|将|可以|已|是")
 _GLUED_MIN, _GLUED_MAX = 4, 20
 
@@ -315,8 +320,11 @@ def _glued_split(text: str) -> int | None:
     limit = min(_GLUED_MAX, (stop.start() if stop else len(text)) - _GLUED_MIN)
     for p in range(_GLUED_MIN, limit + 1):
         if _OPENER.match(text, p) or text.startswith(text[:2], p) or _organ_at(text, p):
-            # A title names a task; it has no subject and no modal verb (各地区要主动…).
-            return None if _NOT_A_GLUED_TITLE.search(text, 0, p) else p
+            # A title names a task; it has no subject and no modal verb (各地区要主动…), and
+            # is not itself the subject of the sentence (集团公司对所属企业…).
+            title = text[:p]
+            subject = text[p] in _PREPOSITIONS and _SUBJECT_END.search(title)
+            return None if _NOT_A_GLUED_TITLE.search(title) or subject else p
     return None
 
 
@@ -398,8 +406,11 @@ def to_drafts(
         following = [body.slice(s.start, s.end).strip() for s in node.texts + tail]
         readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
         lines.append(TrackedText.join([rest, *following]))
-    # Sibling items are written alike: run-in titles stand when most items have one.
-    titled = sum(r.vote for r in readings) > 0
+    # Sibling items are written alike: run-in titles stand when most items have one, or when
+    # every item opens with a short sentence (（二）优化科研管理环境，落实扩大科研机构自主权。…).
+    titled = sum(r.vote for r in readings) > 0 or (
+        all(r.vote >= 0 for r in readings) and any(r.tier is Tier.LENIENT for r in readings)
+    )
     if nodes and nodes[0].marker.marker is not None:
         readings = _unglue_titles(nodes[0].marker.marker.kind, readings, lines)
     out: list[Draft] = []

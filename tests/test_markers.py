@@ -194,3 +194,31 @@ def test_skipped_level_only_within_the_gbt_four() -> None:
     assert [d.code for d in pp.parse("一、甲\n（1）乙").diagnostics] == ["skipped-level"]
     assert pp.parse("第一章 总则\n第一条 甲。").diagnostics == []
     assert pp.parse("一、甲\n1.乙\n①丙").diagnostics == []
+
+
+def test_short_lines_are_scanned_for_run_together_markers() -> None:
+    long = "内容" * 40 + "。"
+    text = "一、主要目标和基本原则　　（一）主要目标。"
+    text += f"　　1.体制机制进一步完善。{long}　　2.政策优化。{long}"
+    doc = pp.parse(text)
+    assert [s.path for s in doc.walk()] == ["一", "一/（一）", "一/（一）/1", "一/（一）/2"]
+
+
+def test_a_digit_after_the_dot_only_where_the_list_goes_on() -> None:
+    text = "（一）人才项目。实施如下项目：\n1.甲项目。内容。\n2.乙项目。内容。\n"
+    text += "3.121人才梯队项目。重点培养。\n"
+    doc = pp.parse(text)
+    three = doc.find("（一）/3")
+    assert three is not None and three.heading == "121人才梯队项目"
+    assert [s.marker for s in pp.parse("1.5亿元用于科普\n2.甲").walk()] == ["2."]
+
+
+def test_an_article_after_a_gap_in_an_excerpt() -> None:
+    doc = pp.parse("## 第一章 总则\n\n第一条 甲。\n\n## 第六章 法律责任\n\n第三十条 戊。\n")
+    assert [s.path for s in doc.walk()][-2:] == ["第六章", "第六章/第三十条"]
+    assert [d.code for d in doc.diagnostics] == ["numbering-gap", "numbering-gap"]
+
+
+def test_an_excerpt_starting_mid_list_is_a_warning() -> None:
+    doc = pp.parse("（十八）推动科普。\n（十九）推动融合。", strict=True)
+    assert [(d.code, d.severity.value) for d in doc.diagnostics] == [("numbering-start", "warning")]

@@ -239,3 +239,20 @@ def test_list_items_are_not_unglued() -> None:
         "（二）将财产出租给承租人在中国境内使用而取得的所得；（三）许可各种特许权在中国境内使用的所得。"
     )
     assert [s.heading for s in pp.parse(text).walk()] == [None, None, None, None]
+
+
+def test_a_list_of_short_first_sentences_with_commas_is_titled() -> None:
+    text = (
+        "二、任务要求\n（一）优化科研管理环境，落实扩大科研机构自主权。推动政府职能转变。\n"
+        "（二）优化学术诚信环境，树立良好学风。坚持道德自律和制度规范并举。\n"
+    )
+    assert [s.heading for s in pp.parse(text).walk()][1:] == [
+        "优化科研管理环境，落实扩大科研机构自主权",
+        "优化学术诚信环境，树立良好学风",
+    ]
+
+
+def test_a_subject_before_its_verb_is_not_a_glued_title() -> None:
+    text = "现批复如下：一、原则同意组建方案。二、集团公司要深化企业改革，转换经营机制。"
+    text += "三、集团公司对所属企业负责。"
+    assert [s.heading for s in pp.parse(text).walk()] == [None, None, None]
