@@ -450,6 +450,8 @@ def _title_like(s: str) -> bool:
         return False
     if _DOCNUM_TAIL.search(t):
         return False
+    if t.count("《") != t.count("》"):
+        return False  # '根据《若干意见' (cut before a cited number): a fragment of a sentence
     return _TITLE_END.search(t) is not None
 
 
@@ -496,6 +498,9 @@ def _line_index(ctx: _Ctx, pos: int) -> int:
     return lo
 
 
+_NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '〔2018〕46号'
+
+
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     """A title starting at line ``i``.
 
@@ -535,7 +540,7 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
                 if 1 <= len(head) - m.end() <= 12:
                     best = m.end()
                     break
-        if best > 0 and _title_like(head[:best]):
+        if best > 0 and _title_like(head[:best]) and _NUM_PREFIX.fullmatch(head[best:]):
             num_start = ln.start + best
             num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
             title = Field(_despace(head[:best]), ln.start, ln.start + best)
@@ -549,7 +554,7 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         return None  # '有 效 性 ：' / '有效': a value of a metadata panel does not start a title
     parts = [s]
     j = i
-    for _ in range(2):
+    for _ in range(3):
         j += 1
         if j < len(lines) and not lines[j].s:
             j += 1  # web text puts a blank line between the lines of a wrapped title
@@ -1585,6 +1590,10 @@ def _by_markers(ctx: _Ctx) -> Frame:
                 first = i
                 break
     if first < 0:
+        if any(_ANNEX_NOTE.match(ln.s) for ln in lines):
+            # A 附件说明 list ('附件：1．X 2．Y') closes the body: its items are not sections.
+            frame, _ = _read_document(ctx, None, None, 0, len(ctx.text), 0)
+            return frame
         body = (0, len(ctx.text))
         return Frame(body=body, defined_terms=_defined_terms(ctx.text, 0, len(ctx.text)))
     # The preamble: sentence paragraphs just before the first marker, back to a headline.

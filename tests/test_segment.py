@@ -735,3 +735,41 @@ def test_annex_list_is_never_sections(annex: str) -> None:
     assert m["sections"] == []
     assert m["title"] == "关于印发甲办法和乙办法的通知"
     assert m["issuers"] == ["国家某某委"]
+
+
+def test_annex_list_without_a_title_is_not_sections() -> None:
+    text = (
+        "现印发给你们，请按照执行。\n附件：1．甲办法 2．乙办法 3．丙办法\n国家某某委\n"
+        "2017年12月29日\n"
+    )
+    m = _meta(text)
+    assert m["sections"] == []
+    assert m["pre"] == "现印发给你们，请按照执行。"
+
+
+def test_wrapped_title_and_a_cited_number_in_the_body() -> None:
+    text = (
+        "国家某某委关于印发《甲地区电网输电价格\n定价办法（试行）》《乙跨省跨区专项工程输电\n"
+        "价格定价办法（试行）》和《关于制定地方电网\n和增量配电网配电价格的指导意见》的通知\n"
+        "某某规〔2017〕2269号\n各省某某委：\n根据《若干意见》（中发〔2015〕28号）的规定，"
+        "现印发给你们。\n附件：\n1.甲办法（试行）\n2.乙办法（试行）\n国家某某委\n2017年12月29日\n"
+    )
+    m = _meta(text)
+    assert m["title"] == (
+        "国家某某委关于印发《甲地区电网输电价格定价办法（试行）》《乙跨省跨区专项工程输电"
+        "价格定价办法（试行）》和《关于制定地方电网和增量配电网配电价格的指导意见》的通知"
+    )
+    assert m["no"] == "某某规〔2017〕2269号"
+    assert m["addr"] == ["各省某某委"]
+    assert m["sections"] == []
+
+
+def test_number_cited_in_the_body_is_not_the_documents() -> None:
+    text = (
+        "关于做好某某工作的通知\n各省某某委：\n根据《若干意见》（中发〔2015〕28号）的规定，"
+        "现通知如下。\n一、加强领导\n各地要加强领导。\n国家某某委\n2017年12月29日\n"
+    )
+    m = _meta(text)
+    assert m["title"] == "关于做好某某工作的通知"
+    assert m["no"] is None
+    assert m["addr"] == ["各省某某委"]
