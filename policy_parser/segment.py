@@ -678,6 +678,7 @@ def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
             _is_date_line(s)
             or _ISO_DATE.fullmatch(s)
             or (_DATE.match(s) and _META_PASSED.search(s))
+            or _BRACKET_DATE.fullmatch(s)
         ):
             continue
         if _TOC.match(_compact(s)):
@@ -1154,9 +1155,13 @@ def _read_header(
             pos = ln.end
             continue
         dn = _DOCNUM_LINE.match(s) if at_start else None
-        if dn is None and not at_start:
+        if dn is None and number is None:
             dn = _DOCNUM_AT.match(s)
-            if dn is not None and dn.start() != 0:
+            if dn is not None and (
+                dn.start() != 0 or (at_start and not _header_after(ctx, pos + dn.end(), ln.end))
+            ):
+                # At a line start, a number glued to what follows ('国办发〔2015〕94号各省…：')
+                # only when a header part follows it, not a sentence citing it.
                 dn = None
         if dn is not None and number is None:
             a = pos + dn.start(1)
@@ -1174,6 +1179,13 @@ def _read_header(
             if dm is not None:
                 date_span = (pos + dm.start(), pos + dm.end())
             pos = ln.end
+            continue
+        bd = _BRACKET_DATE.match(text, pos, min(limit, pos + 40))
+        if bd is not None and date is None:
+            # 成文日期 in brackets under the title or after the number: '（一九九〇年十二月五日）'.
+            date = parse_date(bd.group(1))
+            date_span = (bd.start(), bd.end())
+            pos = bd.end()
             continue
         rv = _REVISION_NOTE.match(text, pos, min(limit, pos + 800))
         if rv is not None and at_start and rv.end() >= ln.end - 1:
@@ -1196,6 +1208,19 @@ def _read_header(
             continue
         break
     return pos, number, addressees, date, date_span, table_header, order_issuer
+
+
+_BRACKET_DATE = regex.compile(rf"[（(]\s*({_DATE.pattern})\s*[）)]")
+
+
+def _header_after(ctx: _Ctx, pos: int, end: int) -> bool:
+    """Whether a header part starts at ``pos``: the line's end, 主送机关, a bracketed date."""
+    pos = _skip_ws(ctx.text, pos, end)
+    if pos >= end:
+        return True
+    return (
+        _addressee_at(ctx, pos) is not None or _BRACKET_DATE.match(ctx.text, pos, end) is not None
+    )
 
 
 def _skip_toc(ctx: _Ctx, i: int, limit: int) -> int:

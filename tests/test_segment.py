@@ -773,3 +773,40 @@ def test_number_cited_in_the_body_is_not_the_documents() -> None:
     assert m["title"] == "关于做好某某工作的通知"
     assert m["no"] is None
     assert m["addr"] == ["各省某某委"]
+
+
+def test_doc_number_glued_to_the_addressee_line() -> None:
+    text = (
+        "国务院办公厅关于优化某某环境的指导意见\n国办发〔2015〕94号各省、自治区、直辖市人民政府，"
+        "国务院各部委、各直属机构：\n现提出以下意见。\n一、总体要求\n各地要加强领导。\n"
+        "国务院办公厅\n2015年12月29日\n"
+    )
+    m = _meta(text)
+    assert m["no"] == "国办发〔2015〕94号"
+    assert m["addr"] == ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
+    assert m["pre"] == "现提出以下意见。"
+
+
+@pytest.mark.parametrize("glue", ["", "\n", "　　"])
+def test_bracketed_date_after_the_doc_number(glue: str) -> None:
+    text = (
+        f"国务院关于进一步加强某某工作的决定\n国发〔1990〕65号{glue}（一九九〇年十二月五日）"
+        "　　保护环境是基本国策。特作如下决定：　　一、严格执行法律法规"
+        "　　各级人民政府必须严格执行。"
+        "　　二、防治工业污染　　有关部门要加强管理。"
+    )
+    m = _meta(text)
+    assert m["no"] == "国发〔1990〕65号"
+    assert m["date"] == datetime.date(1990, 12, 5)
+    assert m["pre"] == "保护环境是基本国策。特作如下决定："
+
+
+def test_bracketed_date_after_the_title() -> None:
+    text = (
+        "某某省某某管理办法\n（2020年3月5日）\n第一条　为了加强管理，制定本办法。\n"
+        "第二条　本办法自公布之日起施行。\n"
+    )
+    m = _meta(text)
+    assert m["title"] == "某某省某某管理办法"
+    assert m["date"] == datetime.date(2020, 3, 5)
+    assert m["pre"] is None or m["pre"] == ""
