@@ -770,6 +770,10 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
     am = _GLUED_ANNEX.search(text, lo, ln.end)
     if am is not None:
         found = _skip_ws(text, am.start(), ln.end)
+    for sm in _SPACED_RUN.finditer(text, lo, found if found is not None else ln.end):
+        # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
+        if _spaced_signature(ctx, sm.end(), ln):
+            return sm.end()
     for dm in _DATE.finditer(text, lo, found if found is not None else ln.end):
         # Work on small windows: the regex module pays for the whole string on every call with a
         # position, which makes per-date checks on a 2 MB one-line text quadratic.
@@ -788,6 +792,22 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
         org_start = _skip_ws(text, w0 + sig.start("org"), dm.start())
         return org_start if found is None else min(found, org_start)
     return found
+
+
+_SPACED_RUN = regex.compile(r"(?<=[。！？”])[ \t\u3000]{4,}(?=\S)")
+
+
+def _spaced_signature(ctx: _Ctx, a: int, ln: _Line) -> bool:
+    """Whether organ names at ``a`` up to the line end (and then a date, or nothing) sign."""
+    text = ctx.text
+    if _glued_sig_at(text, a, ln.end) is not None:
+        return True
+    rest = text[a : ln.end].strip()
+    if len(rest) > 80 or _org_tokens(rest) is None:
+        return False
+    i = _line_index(ctx, ln.start)
+    j = _next_content(ctx, i)
+    return j >= len(ctx.lines) or _is_date_line(ctx.lines[j].s) or _is_end_line(ctx, j)
 
 
 def _glued_sig_at(text: str, a: int, end: int) -> tuple[list[Field], regex.Match[str], int] | None:
@@ -1022,6 +1042,8 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
         names_ok = _org_tokens(" ".join(p[0] for p in org_parts)) is not None
         if names_ok and (close.date is not None or close.headline is not None):
             _add_orgs(close, org_parts)
+        elif names_ok and _skip_ws(text, close.end, limit) >= limit and _set_off(text, pos):
+            _add_orgs(close, org_parts)  # '…狠抓落实。　　　　国务院' ends the text: it signs
         elif close.date is None and close.headline is None:
             # Not a signature after all (a headline of something else): do not consume it.
             close.end = org_parts[0][1] if org_parts else close.end
@@ -1029,6 +1051,11 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
                 close.end -= 1
             close.end = max(close.end, pos)
     return close
+
+
+def _set_off(text: str, pos: int) -> bool:
+    """Whether ``pos`` follows a run of spaces after a sentence (a signature set off on a line)."""
+    return _SPACED_RUN.search(text[max(0, pos - 40) : pos + 1]) is not None
 
 
 def _next_content(ctx: _Ctx, i: int) -> int:

@@ -810,3 +810,25 @@ def test_bracketed_date_after_the_title() -> None:
     assert m["title"] == "某某省某某管理办法"
     assert m["date"] == datetime.date(2020, 3, 5)
     assert m["pre"] is None or m["pre"] == ""
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "各地区要狠抓落实。　　　　　　　　　　国务院办公厅\n　　　　　　　　　　2015年12月29日\n",
+        "各地区要狠抓落实。　　　　　　　　　　国务院办公厅　　　　2015年12月29日\n",
+        "各地区要狠抓落实。　　　　　　　　　　国务院办公厅\n",
+    ],
+)
+def test_signature_on_the_line_of_the_closing_paragraph(close: str) -> None:
+    import policy_parser as pp
+
+    text = (
+        "关于优化某某环境的指导意见\n各省人民政府：\n现提出以下意见。\n一、总体要求\n"
+        f"各地要加强领导。\n{close}"
+    )
+    doc = pp.parse(text)
+    assert doc.issuers == ["国务院办公厅"]
+    if "2015" in close:
+        assert doc.date == datetime.date(2015, 12, 29)
+    assert [s.text for s in doc.walk()] == ["各地要加强领导。各地区要狠抓落实。"]
