@@ -857,7 +857,24 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
         hm = _HEADLINE.match("".join(parts))
         if hm and _org_tokens(hm.group("o")):
             return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
-    return False
+    return _last_signature(ctx, i, j, parts)
+
+
+def _last_signature(ctx: _Ctx, i: int, j: int, parts: list[str]) -> bool:
+    """Whether organ lines ``i``..``j`` end the text after a closing sentence.
+
+    They sign it without a date: '…独立行使监督管理职权。' / '国务院'.
+    """
+    if (
+        not parts
+        or _next_content(ctx, j - 1) < len(ctx.lines)
+        or _org_tokens(" ".join(parts)) is None
+    ):
+        return False
+    k = i - 1
+    while k >= 0 and not ctx.lines[k].s:
+        k -= 1
+    return k >= 0 and _SENTENCE_END.search(ctx.lines[k].s) is not None
 
 
 def _is_end_line(ctx: _Ctx, i: int) -> bool:
@@ -1042,7 +1059,19 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
         names_ok = _org_tokens(" ".join(p[0] for p in org_parts)) is not None
         if names_ok and (close.date is not None or close.headline is not None):
             _add_orgs(close, org_parts)
-        elif names_ok and _skip_ws(text, close.end, limit) >= limit and _set_off(text, pos):
+        elif (
+            names_ok
+            and _skip_ws(text, close.end, limit) >= limit
+            and (
+                _set_off(text, pos)
+                or _last_signature(
+                    ctx,
+                    _line_index(ctx, org_parts[0][1]),
+                    len(ctx.lines),
+                    [p[0] for p in org_parts],
+                )
+            )
+        ):
             _add_orgs(close, org_parts)  # '…狠抓落实。　　　　国务院' ends the text: it signs
         elif close.date is None and close.headline is None:
             # Not a signature after all (a headline of something else): do not consume it.

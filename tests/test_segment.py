@@ -832,3 +832,16 @@ def test_signature_on_the_line_of_the_closing_paragraph(close: str) -> None:
     if "2015" in close:
         assert doc.date == datetime.date(2015, 12, 29)
     assert [s.text for s in doc.walk()] == ["各地要加强领导。各地区要狠抓落实。"]
+
+
+def test_dateless_signature_ends_the_text() -> None:
+    import policy_parser as pp
+
+    text = (
+        "国务院关于进一步加强某某工作的决定\n国发〔1990〕65号\n保护环境是基本国策。特作如下决定：\n"
+        "一、严格执行法律法规\n各级人民政府必须严格执行。\n"
+        "二、防治工业污染\n有关部门要加强管理。\n国务院\n"
+    )
+    doc = pp.parse(text)
+    assert doc.issuers == ["国务院"]
+    assert [s.text for s in doc.walk()] == ["各级人民政府必须严格执行。", "有关部门要加强管理。"]
