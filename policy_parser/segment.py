@@ -979,13 +979,20 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
                 before = name[: name.find(dm.group(0))] if dm.group(0) in name else name
                 orgs = _split_glued_orgs(before, hint)
                 if orgs:
-                    off = a + s.find(orgs[0]) if orgs[0] in s else a
+                    # Names may be letter-spaced: '…企业名单国 务 院一九九八年七月二十一日'.
+                    cut = None
+                    for k0 in range(len(before) - 1, max(-1, len(before) - 80), -1):
+                        sp = _find_spaced(before, orgs[0], k0)
+                        if sp is not None:
+                            cut = sp[0]
+                            break
+                    off = a + s.find(before) if cut is None else a + s.find(before) + cut
                     for o in orgs:
-                        k = text.find(o, off, ln.end)
-                        if k >= 0:
-                            close.issuers.append(Field(o, k, k + len(o)))
-                            off = k + len(o)
-                    name = before[: before.rfind(orgs[0])] if orgs[0] in before else before
+                        ks = _find_spaced(text[: a + dm.start()], o, off)
+                        if ks is not None:
+                            close.issuers.append(Field(o, ks[0], ks[1]))
+                            off = ks[1]
+                    name = before[:cut] if cut is not None else before
                 close.date = parse_date(dm.group(0))
                 close.date_span = (a + dm.start(), a + dm.end())
                 if name.strip():

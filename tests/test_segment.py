@@ -845,3 +845,20 @@ def test_dateless_signature_ends_the_text() -> None:
     doc = pp.parse(text)
     assert doc.issuers == ["国务院"]
     assert [s.text for s in doc.walk()] == ["各级人民政府必须严格执行。", "有关部门要加强管理。"]
+
+
+@pytest.mark.parametrize("sig", ["国 务 院", "国务院"])
+def test_flat_reply_with_annex_note_and_glued_signature(sig: str) -> None:
+    import policy_parser as pp
+
+    text = (
+        "国务院关于组建某集团公司的批复国函〔1998〕57号国家某委：你委请示收悉，现批复如下："
+        "一、原则同意组建方案。二、集团公司要深化企业改革。三、集团公司的财务关系单列。"
+        f"附件：某集团公司主要成员企业名单{sig}一九九八年七月二十一日"
+        "附件：某集团公司主要成　员　企　业　名　单一、直属的油气田企业(2个)1.大庆石油管理局"
+    )
+    doc = pp.parse(text)
+    assert doc.issuers == ["国务院"]
+    assert doc.date == datetime.date(1998, 7, 21)
+    assert [a.title for a in doc.attachments] == ["某集团公司主要成员企业名单"]
+    assert [s.path for s in doc.walk()] == ["一", "二", "三"]
