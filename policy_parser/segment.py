@@ -144,7 +144,7 @@ _CHROME_STRONG = regex.compile(
     r"|^发布日期[：:]|^成文日期[：:]|^(?:信息)?来源[：:]|^索引号|^主题词[：:]|^分类[：:]"
     r"|^发布机构[：:]|^名称[：:]|^文号[：:]|字体[：:]|扫一扫|扫码|相关新闻|相关政策|相关文件"
     r"|相关链接|排行榜|无障碍|长者助手|高级搜索|搜索热词|^\[\s*打印\s*\]$|^公开方式[：:]"
-    r"|内容纠错|^下载|繁体版|英文版|^登\s*录$|政策解读|解读$|^首页|^A[+＋-][大中小]?$"
+    r"|^(?:内容|正文)[：:]$|内容纠错|^下载|繁体版|英文版|^登\s*录$|政策解读|解读$|^首页|^A[+＋-][大中小]?$"
 )
 _CHROME_WORDS = frozenset(
     [
@@ -1183,7 +1183,7 @@ def _order_issuer(text: str, m: regex.Match[str]) -> Field | None:
 
 
 def _read_header(
-    ctx: _Ctx, pos: int, limit: int
+    ctx: _Ctx, pos: int, limit: int, title: str = ""
 ) -> tuple[
     int,
     Field | None,
@@ -1213,7 +1213,10 @@ def _read_header(
         ln = lines[i]
         at_start = pos <= ln.start
         s = text[pos : ln.end]
-        if at_start and (_is_chrome(s) or _INFO_END.match(s)):
+        if at_start and (
+            _is_chrome(s) or _INFO_END.match(s) or (title and _compact(s) == _compact(title))
+        ):
+            # Page chrome, or the title printed again (a web page heading, then the document).
             ctx.noise.append((ln.start, ln.end))
             pos = ln.end
             continue
@@ -1395,7 +1398,7 @@ def _read_document(
     """Read one document whose title ends at ``after_title``; return it and where it ends."""
     text = ctx.text
     body_start, num2, addressees, mdate, mspan, table_header, order_issuer = _read_header(
-        ctx, after_title, limit
+        ctx, after_title, limit, title.value if title is not None else ""
     )
     number = number or num2
     if number is None and title is not None and depth == 0:

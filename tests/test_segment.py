@@ -862,3 +862,26 @@ def test_flat_reply_with_annex_note_and_glued_signature(sig: str) -> None:
     assert doc.date == datetime.date(1998, 7, 21)
     assert [a.title for a in doc.attachments] == ["某集团公司主要成员企业名单"]
     assert [s.path for s in doc.walk()] == ["一", "二", "三"]
+
+
+def test_title_repeated_after_markdown_metadata_is_not_the_preamble() -> None:
+    text = (
+        "# 上海市促进某某业务发展若干规定\n\n2024年11月28日 上海市某某会议通过\n\n"
+        "<!-- INFO END -->\n\n上海市促进某某业务 发展若干规定\n\n"
+        "第一条 为了促进发展，制定本规定。\n\n第二条 本规定自2025年1月1日起施行。\n"
+    )
+    m = _meta(text)
+    assert m["title"] == "上海市促进某某业务发展若干规定"
+    assert not m["pre"]
+    assert m["sections"] == ["第一条", "第二条"]
+
+
+def test_page_label_is_not_the_preamble() -> None:
+    text = (
+        "关于转发某办法的通知\n首页\n关于转发某办法的通知\n2021-01-27 14:44\n内容：\n附件：\n"
+        "1.关于转发某办法的通知.doc\n2.附件：某办法.tif\n扫一扫在手机打开当前页\n"
+    )
+    m = _meta(text)
+    assert m["title"] == "关于转发某办法的通知"
+    assert not m["pre"]
+    assert m["sections"] == []
