@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -127,13 +128,13 @@ _SUFFIXES = _words(
 # 确定专门机构负责 (组织部 is a name).
 _NOT_NAME_START = (
     r"(?!组织(?![部和及与、，,。；;：:）)\s□]|$)|指导(?!中心|站)|确定|明确|安排|带动|发动|要求|通知|协调|推荐|委托|授权|责成"
-    r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员)"
+    r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员|研究(?![院所会中室])|制定|商定|协商|核定)"
 )
 # A function word inside a pattern name would mean the "name" is really a phrase:
 # 有条件的科普机构, 在区内企业.
 _VERBISH = (
     r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
-    r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
+    r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头(?!单位|部门)|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
 )
 _FUNC_CHAR = (
     rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|{_VERBISH})[{_HAN}]"
@@ -149,11 +150,16 @@ _LEVELS = (
     rf"(?:各?(?:省|自治区|直辖市|市|州|盟|区县{_LB}自治县{_RB}|区县|县{_LB}市、区{_RB}|县|区|旗"
     rf"|乡镇{_LB}街道{_RB}|乡镇|街道|村{_LB}社区{_RB}|村))"
 )
-_SEP = r"(?:、以及|以及|、|和|及|与|或)"
+_SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
 # What may follow a name: a separator, punctuation, an adverb or a role verb.
 _BOUNDARY = (
-    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
+    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
     r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可|具体|全面|统一|直接|依法)"
+)
+# More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
+_EXTENSION = (
+    rf"(?:(?:(?![和及与或并等各]){_FUNC_CHAR}){{1,10}}?"
+    r"(?:派出机构|机构|部门|管理委员会|委员会|管理局|中心|办公室|局)(?![门员]))"
 )
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
 _NOT_NAMES = frozenset(
@@ -174,6 +180,7 @@ _NOUN_AFTER = (
 _BARE = "单位|部门|机构|组织|团体"
 _BARE_NAMES = frozenset(_BARE.split("|"))
 _FIELD_CATEGORY = r"(?:行政主管部门|主管部门|行政部门|管理部门|部门|机构)"
+_CATEGORY_END = regex.compile(rf"{_FIELD_CATEGORY}$")
 # Names ending so are channels, not bodies: 政务新媒体 are accounts on platforms.
 _NOT_ENDINGS = ("政务新媒体",)
 
@@ -219,7 +226,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # that ends in a lexicon name or suffix and is followed by a boundary.  Shortest first, so
     # 有关群团组织和社会组织 splits before 和, while 工业和信息化部 (a lexicon entry, tried
     # longest first) stays whole.
-    bounded = rf"{_NOT_NAME_START}{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}{_BOUNDARY}"
+    bounded = rf"{_NOT_NAME_START}{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}{_EXTENSION}?{_BOUNDARY}"
     name = rf"(?:{bounded}|{_LEVELS}(?={_SEP}))"
     # After 等 a category labels the list: 工会、共青团、妇联等群团组织.
     name_list = rf"(?P<n>{name})(?:(?:{_SEP}|等)(?P<n>{name}))*(?P<deng>等)?"
@@ -236,7 +243,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
     # After 会同 the list is a list of bodies even where a verb follows the last one:
     # 会同价格主管部门加强…, 会同市政府办公厅、市有关部门加强….
-    with_name = rf"(?:{_NOT_NAME_START}{_MOD}*{_FUNC_CHAR}{{0,10}}?{head})"
+    # Nothing bounds such a name, so the shortest would stop at a known prefix: 国家能源局派出
+    # 机构, 政府法制部门, 海关特殊监管区域管理委员会 — a lexicon name or suffix followed by
+    # more name characters and a rank suffix is one longer name.
+    with_name = rf"(?:{_NOT_NAME_START}{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}{_EXTENSION}?)"
     with_list = rf"(?P<n>{with_name})(?:{_SEP}(?P<n>{with_name}))*(?:等(?P<n>{with_name})?)?"
     # X、Y等部门: a category after a list of fields names one body per field:
     # 教育、卫生等部门和单位要… → 教育部门, 卫生部门.
@@ -255,6 +265,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "subject": regex.compile(rf"{name_list}{adverbs}"),
         "forward": regex.compile(fwd_list),
         "level": regex.compile(rf"{_LEVELS}"),
+        # 会同属地商务、生态环境部门: fields before a name share its category.
+        "fields": regex.compile(rf"(?:(?P<f>{_FUNC_CHAR}{{2,6}}?)、)+"),
+        # 支持企业建设研发中心: the object is 企业, what it builds is no part of it.
+        "object_head": regex.compile(rf"{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?={_OBJECT_VERB})"),
     }
 
 
@@ -297,7 +311,7 @@ _OPEN_CLOSE = {
     "[": "]",
 }
 _MASK = "□"
-_BRACKET = regex.compile(
+_BRACKET = re.compile(  # a plain class: the stdlib engine scans for it faster
     "[" + regex.escape("".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values())) + "]"
 )
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
@@ -538,6 +552,7 @@ _VERB = regex.compile(
     # 由X商Y确定: X consults Y (read like 会同; only after 由 or 请, see _free_text).
     rf"|(?<=[{_HAN}])(?P<shang>商)(?![务会业品标户场铺贸量报讨议定榷洽谈请城家圈界号检事人贩超])"
 )
+
 _ROLES = {
     "resp": Role.RESPONSIBLE,
     "resp_as": Role.RESPONSIBLE,
@@ -553,6 +568,7 @@ _INCENTIVE_WORDS = r"(?:鼓励|引导|支持|倡导|号召)"
 _INCENTIVE = regex.compile(
     rf"(?<!获|得|给予|予以|的){_INCENTIVE_WORDS}(?:(?:和|、|并){_INCENTIVE_WORDS})*"
 )
+_INCENTIVE_GATE = re.compile(_INCENTIVE_WORDS)  # cheap test before the look-behind scan
 # 为了鼓励公民举报…，制定本办法: a purpose phrase gives no role.
 _PURPOSE = regex.compile(r"为了|为(?!牵头)")
 # 请各地…报送, 请冶金部商有关部门…: the addressee of 请 is responsible.
@@ -565,7 +581,7 @@ _LAST_PHRASE_END = regex.compile(r"(?r)[，,。；;：:！？!?□\s]")
 def _free_text(masked: str) -> Iterator[Found]:
     verbs = list(_VERB.finditer(masked))
     please = list(_PLEASE.finditer(masked)) if "请" in masked else []
-    incentives = list(_INCENTIVE.finditer(masked))
+    incentives = list(_INCENTIVE.finditer(masked)) if _INCENTIVE_GATE.search(masked) else []
     if not verbs and not please and not incentives:
         return
 
@@ -623,11 +639,97 @@ def _free_text(masked: str) -> Iterator[Found]:
                 yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
 
 
+# Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
+_OBJECT_VERB = (
+    r"(?:建设|设立|举办|开展|创建|创办|培育|打造|建立|成立|组建|引进|申报|参与|参加|加强|加快|"
+    r"提升|采用|实施|开发|购买|使用|投资|申请|承担|联合|新建|改建|扩建|筹建)"
+)
+
+
+# A part that opens with a body and a bare duty verb: 国家能源局抓紧制定…；电力交易机构按照
+# 交易规则做好…. Only at the start of a clause or a ；-part. The stdlib engine: its literal
+# prefix scan makes these short searches cheaper than with the regex module.
+_DUTY_WORDS = "做好|抓紧|组织|开展|加强|落实|制定|完善|推进"
+_ACCORDING = "按照|根据|依照|依据"
+# Plain alternations: no group or lookaround, so the stdlib engine scans for them fast.
+_DUTY_ANY = re.compile(_DUTY_WORDS)
+_DUTY_OR_ACCORDING = re.compile(f"{_DUTY_WORDS}|{_ACCORDING}")
+_PART_END = re.compile(r"[，,。；;：:□\s]")
+
+
+def _duty_subjects(masked: str) -> list[Found]:
+    """Subjects of bare duty verbs at part starts; names only, no category and no people."""
+    found: list[Found] = []
+    starts = [0]
+    if "；" in masked or ";" in masked:
+        starts += [i + 1 for i, ch in enumerate(masked) if ch in "；;"]
+    end_chars = _end_chars()
+    for pos in starts:
+        while pos < len(masked) and masked[pos].isspace():
+            pos += 1
+        stop = pos + 42  # a subject of at most 40 characters
+        verb = _DUTY_OR_ACCORDING.search(masked, pos + 2, stop)
+        while verb is not None and (
+            masked[verb.start() - 1] not in end_chars
+            or masked[verb.start() : verb.end() + 1] in _NOT_DUTY  # 组织部, 组织者
+        ):
+            verb = _DUTY_OR_ACCORDING.search(masked, verb.end(), stop)
+        if verb is None or masked[verb.start() - 1] in _ADVERB_CHARS:
+            continue  # 各地要加强: 要 has given the subject its role
+        if _PART_END.search(masked, pos + 1, verb.start()):
+            continue  # the verb is not in the first phrase of the part
+        if verb.group() in _ACCORDING:
+            end = _PART_END.search(masked, verb.end())
+            if not _DUTY_ANY.search(masked, verb.end(), end.start() if end else len(masked)):
+                continue
+        subject = _patterns()["subject"].fullmatch(masked, pos, verb.start())
+        if subject is None:
+            continue
+        found += [
+            Found(n.name, Role.RESPONSIBLE, n.start, n.end)
+            for n in _split_list(subject)
+            if n.name not in _BARE_NAMES
+            and lexicon().get(n.name) != "people"
+            and (n.name in lexicon() or is_body_name(n.name))
+        ]
+    return found
+
+
+_NOT_DUTY = frozenset(("组织部", "组织人", "组织者", "组织机"))
+
+
 def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
-    m = _patterns()[pattern].match(masked, pos)
+    pats = _patterns()
+    fields = None
+    if pattern == "with" and "、" in masked[pos + 2 : pos + 9]:
+        fields = pats["fields"].match(masked, pos)
+    m = pats[pattern].match(masked, fields.end() if fields else pos)
+    if m is None and fields is not None:
+        fields = None
+        m = pats[pattern].match(masked, pos)
     if m is None:
         return []
-    return [n for n in _split_list(m) if is_body_name(n.name) or n.name in lexicon()]
+    out: list[_Name] = []
+    if fields is not None:
+        first = m.string[m.starts("n")[0] : m.ends("n")[0]]
+        cat = _CATEGORY_END.search(first)
+        if cat is None or any(is_body_name(f) for f in fields.captures("f")):
+            m = pats[pattern].match(masked, pos)  # 会同市财政局、教育部门: names, not fields
+            if m is None:
+                return []
+        else:
+            out += [
+                _Name(f + cat.group(), s, fields.end())
+                for f, s in zip(fields.captures("f"), fields.starts("f"), strict=True)
+            ]
+    for n in _split_list(m):
+        if pattern == "forward" and len(n.name) > 3 and n.name not in lexicon():
+            head = pats["object_head"].match(n.name)
+            if head is not None:
+                n = _Name(head.group(), n.start, n.start + head.end())
+        if is_body_name(n.name) or n.name in lexicon():
+            out.append(n)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -853,6 +955,8 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
             role = Role(kind)
             label_role = None
         else:
+            if kind == "other":
+                label_role = None  # a label whose value is no name list ends the list
             continue
         if role is None:
             continue
@@ -891,7 +995,9 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     found: list[Found] = []
     groups = _groups(clause)
     masked = _masked(clause, groups)
-    label = _LABEL.search(masked)
+    # Every label ends in 单位, 部门 or 主体; most clauses have none of them.
+    labelled = "单位" in masked or "部门" in masked or "主体" in masked
+    label = _LABEL.search(masked) if labelled else None
     if label and (label.start() == 0 or masked[label.start() - 1] in "。；;！？ \t\n\u3000"):
         # A field line: 责任单位：市科协  参加单位：市教委 (after the sentence it labels).
         found, rules = _annotation(clause, label.start(), len(clause), rules, field_line=True)
@@ -908,6 +1014,7 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
         # 各项任务中排在第一位的部门为牵头部门 (in running text, for what follows)
         rules = replace(rules, first_listed_leads=True)
     free = list(_free_text(masked))
+    free += _duty_subjects(masked)
     if free:
         found.extend(_specific(free))
     if not found:

@@ -419,3 +419,74 @@ def test_golden_recall_and_precision(name: str) -> None:
     assert recall >= floor_r
     if floor_p is not None:
         assert precision >= floor_p
+
+
+# QA round 2: names cut short, 或者, label words inside values, shared head nouns, bare duty
+# verbs at a part start, over-long incentive objects.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # B2: a lexicon organ followed by more name characters and a rank suffix is one name
+        (
+            "各地政府主管部门应会同国家能源局派出机构报送情况。",
+            [("各地政府主管部门", L), ("国家能源局派出机构", C)],
+        ),
+        ("监督管理部门应当会同政府法制部门进行检查。", [("监督管理部门", L), ("政府法制部门", C)]),
+        # a second name in brackets stays with the first, as 市交通委（市道运局）
+        (
+            "海关特殊监管区域管理委员会（管理局）应当加强管理。",
+            [("海关特殊监管区域管理委员会（管理局）", R)],
+        ),
+        (
+            "省、自治区、直辖市人民政府环境保护部门负责定量考核。",
+            [
+                ("省人民政府环境保护部门", R),
+                ("自治区人民政府环境保护部门", R),
+                ("直辖市人民政府环境保护部门", R),
+            ],
+        ),
+        ("市财政局会同市教育局研究。", [("市财政局", L), ("市教育局", C)]),
+        ("海关特殊监管区域管理委员会应当加强管理。", [("海关特殊监管区域管理委员会", R)]),
+        # B1: 或者 separates like 或
+        (
+            "市商务部门应当会同浦东新区人民政府或者临港新片区管委会进行审核。",
+            [("市商务部门", L), ("浦东新区人民政府", C), ("临港新片区管委会", C)],
+        ),
+        ("区人民政府或者区商务部门应当审核。", [("区人民政府", R), ("区商务部门", R)]),
+        # B3: 牵头 inside a value is part of a name, not a label
+        (
+            "（牵头单位：市委组织部，配合单位：各项目牵头单位，各区、县级市）",
+            [("市委组织部", L), ("各项目牵头单位", C), ("各区", C), ("县级市", C)],
+        ),
+        # B4: fields sharing the head noun of the last name
+        (
+            "管理委员会应当会同属地商务、生态环境部门和主管海关等研究确定企业名单。",
+            [("管理委员会", L), ("属地商务部门", C), ("生态环境部门", C), ("主管海关", C)],
+        ),
+        # B5: an organ name directly followed by a duty verb at a ；-part start
+        (
+            "各地政府主管部门抓紧制定交易方案；电力交易机构按照交易规则做好市场运营组织工作；"
+            "电力调度机构做好安全校核等工作。",
+            [("各地政府主管部门", R), ("电力交易机构", R), ("电力调度机构", R)],
+        ),
+        ("国家能源局抓紧制定实施细则。", [("国家能源局", R)]),
+        # B6: the object of an incentive verb ends at the lexicon name before a verb
+        ("支持企业建设研发中心。", [("企业", E)]),
+        ("鼓励高校建设实验室。", [("高校", E)]),
+    ],
+)
+def test_qa2(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强组织领导，做好宣传工作。",  # no subject
+        "工作人员做好登记。",  # not an organ
+        "完善市场机制；价格做好衔接。",
+        "企业建设研发中心的，给予奖励。",
+    ],
+)
+def test_qa2_no_bodies(text: str) -> None:
+    assert bodies(text) == []
