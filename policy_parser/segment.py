@@ -248,7 +248,7 @@ _REVISION_NOTE = regex.compile(
 
 # 定义: 科学技术普及（以下简称科普）, （简称市农委）, （以下简称《纲要》）, （下称种子基金）.
 _DEFINED = regex.compile(
-    r"[（(]\s*(?:以下|下文)?(?:简称|统称|称|下称)\s*[：:]?\s*[“「《]?(?P<alias>[^（）()“”「」《》\n]{1,20}?)"
+    r"[（(]\s*(?:[^（）()，,\n]{1,40}[，,]\s*)?(?:以下|下文)?(?:简称|统称|称|下称)\s*[：:]?\s*[“「《]?(?P<alias>[^（）()“”「」《》\n]{1,20}?)"
     r"[”」》]?\s*[）)]"
 )
 
@@ -1358,6 +1358,46 @@ def _defined_terms(text: str, start: int, end: int) -> dict[str, str]:
 
 
 _TERM_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9·]")
+# A place in brackets inside a name: '中国（上海）自由贸易试验区'.
+_INNER_PLACE = regex.compile(r"[（(][\p{Han}]{2,4}[）)]$")
+# The beginning of a name that stays when an alias leaves it out: '中国石油天然气集团（以下简称
+# 石油集团）', '中国（上海）自由贸易试验区临港新片区管理委员会（以下简称临港新片区管委会）';
+# not another name joined by 与/和 ('中国石油集团公司与中国石油化工集团公司（以下简称…）').
+_NAME_HEAD = regex.compile(r"(?:中国|中华人民共和国)(?:[（(][\p{Han}]{2,4}[）)])?[^与和及或、]*")
+# A verb (or modal, preposition) before a noun phrase, not part of it: '设立天使投资引导基金',
+# '还可以开展来自境外…', '对其全资企业', '为了明确家用汽车产品修理、更换、退货'.
+_LEAD_VERB = regex.compile(
+    r"(?:设立|成立|组建|开展|从事|对其|依托|通过|利用|涉及|按照|根据|实行|作为|属于|可以|应当"
+    r"|为了|明确|推动|第[一二三四五六七八九十百零〇\d]{1,6}条)"
+)
+# A preposition before a long name: '以中国留学人员广州科技交流会', '由签订合同的外国企业'.
+_LEAD_PREP = regex.compile(r"[以由将把向](?=\p{Han}{8})")
+
+
+def _term_start(text: str, a: int, lo: int) -> int:
+    """Where the run of name characters (and bracketed places) ending at ``a`` starts."""
+    floor = max(lo, a - 40)
+    while a > floor:
+        if _TERM_CHAR.match(text[a - 1]):
+            a -= 1
+            continue
+        w = max(floor, a - 6)
+        im = _INNER_PLACE.search(text[w:a])  # a small window: no per-call cost on a long text
+        if im is not None and w + im.start() > floor and _TERM_CHAR.match(text[w + im.start() - 1]):
+            a = w + im.start()
+            continue
+        break
+    return a
+
+
+def _drop_verb(phrase: str) -> str:
+    """The noun phrase after the last leading verb: '设立天使投资引导基金' → '天使投资引导基金'."""
+    cut = 0
+    for vm in _LEAD_VERB.finditer(phrase):
+        if len(phrase) - vm.end() >= 2:
+            cut = vm.end()
+    pm = _LEAD_PREP.match(phrase, cut)
+    return phrase[pm.end() if pm is not None else cut :]
 
 
 def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
@@ -1368,16 +1408,26 @@ def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
         k = text.rfind(opener, max(lo, paren - 200), paren - 1)
         if k >= 0:
             return text[k + 1 : paren - 1]
-    a = paren
-    while a > max(lo, paren - 40) and _TERM_CHAR.match(text[a - 1]):
-        a -= 1
-    phrase = text[a:paren]
+    a = _term_start(text, paren, lo)
+    phrase = _drop_verb(text[a:paren])
     if not phrase:
         return ""
-    # The nearest start from which the alias is a subsequence: 全市科学技术普及 → 科学技术普及.
-    for k in range(len(phrase) - 1, -1, -1):
+    if not _is_subsequence(alias, phrase):
+        # A collective alias for a list: '全资企业、控股企业、参股企业（以下简称有关企业）'.
+        items = [phrase]
+        while len(items) < 12 and a - 1 > lo and text[a - 1] == "、":
+            b = _term_start(text, a - 1, lo)
+            if b >= a - 1:
+                break
+            items.insert(0, _drop_verb(text[b : a - 1]))
+            a = b
+        if len(items) > 1:
+            return "、".join(items)
+    # The nearest start from which the alias is a subsequence: '全市科学技术普及' → '科学技术普及',
+    # '北京市农业农村委员会' → '市农业农村委员会'; a name's own beginning stays ('中国…').
+    for k in range(len(phrase) - 1, 0, -1):
         if phrase[k] == alias[0] and _is_subsequence(alias, phrase[k:]):
-            return phrase[k:]
+            return phrase if _NAME_HEAD.fullmatch(phrase[:k]) else phrase[k:]
     return phrase
 
 
