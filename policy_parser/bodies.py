@@ -688,11 +688,24 @@ def _duty_subjects(masked: str) -> list[Found]:
         found += [
             Found(n.name, Role.RESPONSIBLE, n.start, n.end)
             for n in _split_list(subject)
-            if n.name not in _BARE_NAMES
-            and lexicon().get(n.name) != "people"
-            and (n.name in lexicon() or is_body_name(n.name))
+            if n.name not in _BARE_NAMES and _organ_like(n.name)
         ]
     return found
+
+
+# Names an administration gives duties to; 企业开展研发活动，给予补贴 names a beneficiary.
+_ORGAN_END = regex.compile(
+    r"(?:部门|单位|机构|政府|委员会|管委会|领导小组|办公室|办公厅|中心|党委|工委|海关|局|委|厅|办|署)$"
+)
+
+
+def _organ_like(name: str) -> bool:
+    kind = lexicon().get(name)
+    if kind is not None:
+        return kind == "organ" or (
+            kind == "generic" and (name.startswith("各") or _ORGAN_END.search(name) is not None)
+        )
+    return _ORGAN_END.search(name) is not None and is_body_name(name)
 
 
 _NOT_DUTY = frozenset(("组织部", "组织人", "组织者", "组织机"))

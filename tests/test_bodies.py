@@ -470,6 +470,8 @@ def test_golden_recall_and_precision(name: str) -> None:
             [("各地政府主管部门", R), ("电力交易机构", R), ("电力调度机构", R)],
         ),
         ("国家能源局抓紧制定实施细则。", [("国家能源局", R)]),
+        ("市委组织部做好宣传。", [("市委组织部", R)]),
+        ("各地抓紧制定方案；有关部门做好衔接。", [("各地", R), ("有关部门", R)]),
         # B6: the object of an incentive verb ends at the lexicon name before a verb
         ("支持企业建设研发中心。", [("企业", E)]),
         ("鼓励高校建设实验室。", [("高校", E)]),
@@ -486,6 +488,9 @@ def test_qa2(text: str, expected: list[tuple[str, Role]]) -> None:
         "工作人员做好登记。",  # not an organ
         "完善市场机制；价格做好衔接。",
         "企业建设研发中心的，给予奖励。",
+        "企业开展研发活动，给予补贴。",  # a beneficiary, not an obliged body
+        "组织开展科普活动。",
+        "市委组织部，做好宣传。",
     ],
 )
 def test_qa2_no_bodies(text: str) -> None:
