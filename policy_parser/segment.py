@@ -1150,6 +1150,14 @@ def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
         if tail and c.endswith(tail):
             return hint[-k:]
     toks = s.split()
+    if toks:
+        # '3．丙办法国家某某委': the names follow the attachment name's kind word.
+        last = _strip_annex_number(toks[-1])
+        for km in reversed(list(regex.finditer(_KIND, last))):
+            tail = last[km.end() :]
+            orgs = _org_tokens(tail) if len(tail) >= 2 and tail[0] not in "和与及、" else None
+            if orgs:
+                return orgs
     if len(toks) >= 2:
         orgs = _org_tokens(toks[-1])
         if orgs:

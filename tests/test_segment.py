@@ -927,3 +927,14 @@ def test_defined_terms_take_the_whole_noun_phrase(sentence: str, terms: dict[str
     import policy_parser as pp
 
     assert pp.parse(sentence).defined_terms == terms
+
+
+def test_flat_annex_list_glued_to_the_signature() -> None:
+    text = (
+        "关于印发甲办法的通知某某规﹝2017﹞2269号各省某某委：现印发给你们，请按照执行。"
+        "附件：1．甲办法 2．乙办法 3．丙办法国家某某委2017年12月29日"
+    )
+    m = _meta(text)
+    assert m["sections"] == []
+    assert m["issuers"] == ["国家某某委"]
+    assert m["date"] == datetime.date(2017, 12, 29)
