@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from policy_parser.bodies import INITIAL_RULES, ReadingRules, find_bodies
 from policy_parser.clauses import split_clauses
+from policy_parser.drafts import Draft
 from policy_parser.models import BodyMention, Clause, Section, Span
 from policy_parser.normalize import TrackedText
-from policy_parser.transform import Draft
 
 __all__ = ["assemble"]
 

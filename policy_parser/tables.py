@@ -32,9 +32,9 @@ from typing import NamedTuple
 import regex
 
 from policy_parser.bodies import Found, table_bodies
+from policy_parser.drafts import Draft
 from policy_parser.models import BodyMention, Clause, MarkerKind, Section, Span
 from policy_parser.normalize import TrackedText
-from policy_parser.transform import Draft
 
 __all__ = ["TabTable", "find_tab_tables", "table_drafts"]
 

@@ -9,7 +9,7 @@ spans can still be mapped to the source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 from typing import NamedTuple
@@ -18,12 +18,13 @@ import regex
 from lark import Token, Transformer, Tree
 
 from policy_parser.bodies import lexicon
+from policy_parser.drafts import Draft
 from policy_parser.lexer import Lexed, Segment
-from policy_parser.models import Clause, MarkerKind, Section, Span, path_key
+from policy_parser.models import MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
+from policy_parser.tables import table_drafts
 
 __all__ = [
-    "Draft",
     "Node",
     "Reading",
     "Tier",
@@ -39,6 +40,7 @@ _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
+_TAB_HEADER = regex.compile(r"\s*序号\t")
 _DATE_START = regex.compile(r"[0-9０-９]{4}年|[0-9０-９]{1,2}月")  # 2020年底前实现… is substance
 # Two or more spaces after a title of at least two characters (not 总　　则).
 _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
@@ -212,26 +214,6 @@ def read_marker_line(
     return Reading(None, None, everything, Tier.NONE)
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A section before its clauses are read: the model's fields and the tracked own text.
-
-    Attributes:
-        section: The section, without children and clauses yet.
-        own: The own text, tracked back to the source.
-        run_in: The heading when it is a run-in sentence of the item, tracked.
-        children: The drafts of the child sections.
-        clauses: Clauses already read (a task table's rows), or None to read them from
-            ``own``.
-    """
-
-    section: Section
-    own: TrackedText
-    run_in: TrackedText | None
-    children: tuple[Draft, ...]
-    clauses: tuple[Clause, ...] | None = None
-
-
 def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
     """Detach and return the paragraphs after the last item of a list that belong to its parent.
 
@@ -373,6 +355,36 @@ def _unglue_titles(
     return out
 
 
+def _tab_table(node: Node, body: TrackedText, prefix: str, level: int) -> list[Draft]:
+    """Take a task table written one row per line with tabs out of a section's text.
+
+    ``二、重点任务`` ⏎ ``序号⇥重点任务⇥牵头单位⇥配合单位`` ⏎ ``1⇥优化企业开办服务⇥市市场监管局⇥…``:
+    the rows become the section's children (二/1, 二/2) with their 牵头/配合 bodies.
+    """
+    marker = node.marker.marker
+    assert marker is not None
+    texts = node.texts
+    for i, seg in enumerate(texts):
+        if not _TAB_HEADER.match(body.text, seg.start, seg.end):
+            continue
+        j = i + 1
+        while j < len(texts) and "\t" in body.text[texts[j].start : texts[j].end]:
+            j += 1
+        if j == i + 1:
+            return []
+        path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
+        header = [body.text[seg.start : seg.end]]
+        rows = body.slice(texts[i + 1].start, texts[j - 1].end)
+        drafts = table_drafts(rows, header, prefix=path)
+        if not drafts:
+            return []
+        node.texts = texts[:i] + texts[j:]
+        return [
+            replace(d, section=d.section.model_copy(update={"level": level + 1})) for d in drafts
+        ]
+    return []
+
+
 def _reading(body: TrackedText, node: Node) -> Reading:
     """Read a node's marker line alone, without its later paragraphs."""
     marker = node.marker.marker
@@ -407,6 +419,7 @@ def to_drafts(
     """
     readings: list[Reading] = []
     lines: list[TrackedText] = []  # each item's whole text, for glued titles
+    tables = {id(n): _tab_table(n, body, prefix, level) for n in nodes}
     for node in nodes:
         marker = node.marker.marker
         assert marker is not None
@@ -445,5 +458,6 @@ def to_drafts(
             path=path,
         )
         children = to_drafts(node.children, body, path, level + 1)
+        children += tables[id(node)]
         out.append(Draft(section, reading.own, reading.run_in, tuple(children)))
     return out

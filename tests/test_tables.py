@@ -153,3 +153,36 @@ def test_no_tab_table_without_numbered_rows() -> None:
 
     assert find_tab_tables("序号\t名称\t单位\n甲\t乙\t丙\n") == []
     assert find_tab_tables("一、总体要求\n各区要加强领导。\n") == []
+
+
+def test_tab_table_inside_a_section_becomes_its_children() -> None:
+    text = "\n".join(
+        [
+            "关于推进某工作的实施方案",
+            "一、总体要求",
+            "各区要加强领导。",
+            "二、重点任务",
+            "序号\t重点任务\t牵头单位\t配合单位",
+            "1\t优化企业开办服务\t市市场监管局\t市税务局、市公安局",
+            "2\t推进电子证照应用\t市政务服务数据管理局\t各区人民政府",
+            "三、保障措施",
+            "各区要强化保障。",
+        ]
+    )
+    doc = pp.parse(text)
+    assert [(s.path, s.level) for s in doc.walk()] == [
+        ("一", 1),
+        ("二", 1),
+        ("二/1", 2),
+        ("二/2", 2),
+        ("三", 1),
+    ]
+    two = doc.find("二")
+    assert two is not None and two.text == ""
+    first = doc.find("二/1")
+    assert first is not None
+    assert [(b.name, b.role.value) for b in first.bodies] == [
+        ("市市场监管局", "lead"),
+        ("市税务局", "cooperate"),
+        ("市公安局", "cooperate"),
+    ]
