@@ -127,6 +127,8 @@ class Marker:
             where the numbering continues exactly at a sentence start.
         digit_after: Whether a digit follows (3.121人才梯队项目, 1.5亿元): it is only a marker
             where an open list goes on with exactly its number.
+        enumeration: Whether it stands in a run of numerals (第一、二、三产业), never a marker
+            unless a sentence end precedes it.
     """
 
     kind: MarkerKind
@@ -139,6 +141,7 @@ class Marker:
     boundary: bool
     weak: bool = False
     digit_after: bool = False
+    enumeration: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +229,19 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in _STATUTE and bool(_WEAK_REFERENCE_AFTER.match(after))
     start = offset + m.start()
+    enumeration = before in "、，,第" or after[:1] in "、，,"
     return Marker(
-        kind, key, number, start, offset + end, written, line_start, boundary, weak, digit_after
+        kind,
+        key,
+        number,
+        start,
+        offset + end,
+        written,
+        line_start,
+        boundary,
+        weak,
+        digit_after,
+        enumeration,
     )
 
 
@@ -343,7 +357,9 @@ class _Selector:
             return None
         if c.digit_after and not (sibling and n in expected):
             return None
-        if n in expected and (c.boundary or c.kind in _MAY_GLUE):
+        # Run-together lists glue the next number to the item before: 1.大庆石油管理局2.辽河…
+        glued_next = sibling and c.kind in _GLUE_NEXT and not c.digit_after and not c.enumeration
+        if n in expected and (c.boundary or c.kind in _MAY_GLUE or glued_next):
             return self._push(c, at)
         last = self.stack[at].number if sibling else self.last.get(c.key)
         if last is not None and c.boundary and continued and n > last:
@@ -408,6 +424,8 @@ class _Selector:
 
 
 _STRONG = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, *_STATUTE}
+# A list that goes on may glue its next number to the item before: …管理局2.辽河… …局二、划入…
+_GLUE_NEXT = {MarkerKind.ARABIC_DOT, MarkerKind.CN_COMMA}
 _GBT = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, MarkerKind.ARABIC_DOT, MarkerKind.ARABIC_PAREN}
 _LOOKAHEAD = 64
 

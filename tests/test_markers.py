@@ -222,3 +222,16 @@ def test_an_article_after_a_gap_in_an_excerpt() -> None:
 def test_an_excerpt_starting_mid_list_is_a_warning() -> None:
     doc = pp.parse("（十八）推动科普。\n（十九）推动融合。", strict=True)
     assert [(d.code, d.severity.value) for d in doc.diagnostics] == [("numbering-start", "warning")]
+
+
+def test_a_run_together_list_glues_its_next_number() -> None:
+    text = (
+        "附件：名单一、直属的油气田企业(2个)1.大庆石油管理局2.辽河石油勘探局"
+        "二、划入的企业(2个)1.抚顺石油化工公司2.大连石油化工公司"
+    )
+    assert [m for m, _, _ in _markers(text)] == ["一、", "1.", "2.", "二、", "1.", "2."]
+    # …but numerals in a run stay text: 第一、二、三产业
+    assert [m for m, _, _ in _markers("一、发展第一、二、三产业，做到一、二、三。二、乙")] == [
+        "一、",
+        "二、",
+    ]
