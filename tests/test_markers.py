@@ -226,7 +226,7 @@ def test_an_excerpt_starting_mid_list_is_a_warning() -> None:
 
 def test_a_run_together_list_glues_its_next_number() -> None:
     text = (
-        "附件：名单一、直属的油气田企业(2个)1.大庆石油管理局2.辽河石油勘探局"
+        "一、直属的油气田企业(2个)1.大庆石油管理局2.辽河石油勘探局"
         "二、划入的企业(2个)1.抚顺石油化工公司2.大连石油化工公司"
     )
     assert [m for m, _, _ in _markers(text)] == ["一、", "1.", "2.", "二、", "1.", "2."]
