@@ -574,6 +574,7 @@ _PURPOSE = regex.compile(r"为了|为(?!牵头)")
 # 请各地…报送, 请冶金部商有关部门…: the addressee of 请 is responsible.
 _PLEASE = regex.compile(r"(?:(?<=^|[，,。；;：:□\s])(?:并|现|特|另)?)请(?![示求教假柬])")
 _RESP_VERB = frozenset(("负责", "负总责", "总负责"))
+_NOT_ADDRESSEE = regex.compile(r"及时|尽快|认真|抓紧|切实|务必|报告|报送|按照|根据|结合|做好|加强")
 _CLAUSE_END = regex.compile(r"[，,。；;！!]|$")
 _LAST_PHRASE_END = regex.compile(r"(?r)[，,。；;：:！？!?□\s]")
 
@@ -592,7 +593,12 @@ def _free_text(masked: str) -> Iterator[Found]:
     subjects: list[Found] = []
     claimed: list[tuple[int, int]] = []
     for m in please:
-        for n in _forward(masked, m.end()):
+        named = _forward(masked, m.end())
+        # Only the list standing right after 请 is its addressee: 请及时报告国家发展改革委 asks
+        # someone unnamed to report to the commission.
+        if not named or named[0].start != m.end() or _NOT_ADDRESSEE.match(named[0].name):
+            continue
+        for n in named:
             found = Found(n.name, Role.RESPONSIBLE, n.start, n.end)
             subjects.append(found)
             claimed.append((n.start, n.end))

@@ -214,7 +214,9 @@ _FILE_LINK = regex.compile(
 _COPY_TO = regex.compile(
     r"^(?:抄\s*送|抄\s*报|主\s*题\s*词|印\s*发)[：:]|\d{1,2}月\d{1,2}日\s*印\s*发$"
 )
-_CONTACT = regex.compile(r"^[（(]?[\p{Han}（）()]{0,30}联\s*系\s*人[：:].{0,80}$")
+_CONTACT = regex.compile(
+    r"^[（(]?[\p{Han}（）()]{0,30}(?:联\s*系\s*(?:人|电话|方式)|电\s*话|传\s*真)[：:].{0,80}$"
+)
 _FOREIGN = regex.compile(
     r"^(?:本报讯|本报[\p{Han}]{0,6}电|新华社[\p{Han}\d]{0,12}电|据新华社|央视网消息)"
 )
@@ -258,7 +260,7 @@ _ADDRESSEE_BAD = regex.compile(
 )
 _ADDRESSEE_END = regex.compile(
     r"(?:单位|部门|机构|政府|委|局|厅|院|办|会|中心|公司|企业|学校|银行|兵团|署|部|所|站|处|室"
-    r"|同志|人员|群众|个人|司|分行|支行)$"
+    r"|同志|人员|群众|个人|司|分行|支行|主体|集团|机关|组织)$"
 )
 
 

@@ -495,3 +495,10 @@ def test_qa2(text: str, expected: list[tuple[str, Role]]) -> None:
 )
 def test_qa2_no_bodies(text: str) -> None:
     assert bodies(text) == []
+
+
+def test_the_recipient_of_a_report_is_not_asked_to_act() -> None:
+    clause = "工作中如遇重大事项，请及时报告国家发展改革委、国家能源局。"
+    assert find_bodies(clause, INITIAL_RULES)[0] == []
+    named = find_bodies("请各省人民政府结合实际抓好落实。", INITIAL_RULES)[0]
+    assert [(f.name, f.role.value) for f in named] == [("各省人民政府", "responsible")]

@@ -11,6 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import policy_parser as pp
 from policy_parser.segment import Field, Frame, parse_date, segment
 
 DATA = Path(__file__).parent / "data"
@@ -938,3 +939,26 @@ def test_flat_annex_list_glued_to_the_signature() -> None:
     assert m["sections"] == []
     assert m["issuers"] == ["国家某某委"]
     assert m["date"] == datetime.date(2017, 12, 29)
+
+
+def test_contact_line_after_the_date_keeps_the_issued_plan() -> None:
+    text = (
+        "关于印发某某分配方案的通知\n各有关单位：\n现将《某某分配方案》印发给你们，请遵照执行。\n"
+        "甲局\n2019年8月2日\n（联系电话：010-51968578）\n某某分配方案\n为规范分配，制定本方案。\n"
+        "一、差额收益的计量\n按月计量。\n二、管理方式\n按季结算。\n"
+    )
+    doc = pp.parse(text)
+    assert [(a.title, [s.path for s in a.walk()]) for a in doc.attachments] == [
+        ("某某分配方案", ["一", "二"])
+    ]
+    assert (doc.issuers, str(doc.date)) == (["甲局"], "2019-08-02")
+
+
+def test_addressees_ending_in_market_entities() -> None:
+    text = (
+        "关于做好相关工作的通知\n山西省能源局，华北能监局，各相关市场主体：\n现就做好相关工作通知如下。\n"
+        "一、加强管理\n各单位要加强管理。\n华北能源监管局\n2019年8月2日\n"
+    )
+    doc = pp.parse(text)
+    assert doc.addressees == ["山西省能源局", "华北能监局", "各相关市场主体"]
+    assert doc.preamble == "现就做好相关工作通知如下。"
