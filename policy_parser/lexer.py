@@ -93,9 +93,11 @@ _REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|之|至|、|�
 # sentence start: …制定本条例。第二条中外合作开采活动，必须遵守本条例。 (run-together text).
 _WEAK_REFERENCE_AFTER = regex.compile(r"[的和或及中以]")
 _PAREN_REFERENCE_AFTER = frozenset("项款目条")
+_PARENS = {MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN}
 _YEAR = regex.compile(r"[0-9]{4}年")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
 _CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
+_BARE_NUMERAL = regex.compile(r"([一二三四五六七八九十百]{1,4})\s*")
 _INLINE_MIN = 6  # shorter lines hold no marker after their first: 一、甲（一）乙 is seven
 _HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
 _SPACE = " \t\u3000"
@@ -216,8 +218,8 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     if not line_start:
         if before == "第":
             return None  # 第（一）项
-        if after[:1] in _PAREN_REFERENCE_AFTER:
-            return None
+        if after[:1] in _PAREN_REFERENCE_AFTER and kind in _PARENS:
+            return None  # （一）项 — but 六、项目建设… is item 六
     end = m.end()
     while end < len(line) and line[end] in _SPACE:
         end += 1
@@ -275,6 +277,16 @@ def candidates(text: str) -> list[Marker]:
         if head:
             c = _candidate(line, offset, head, line_start=True)
             if c:
+                found.append(c)
+        elif prefix and (bare := _BARE_NUMERAL.fullmatch(line, start)):
+            # A markdown heading that is only a numeral, its text on the next line: ## 三
+            number = to_int(bare.group(1))
+            if number is not None:
+                at = offset + bare.start(1)
+                c = Marker(
+                    MarkerKind.CN_COMMA, "cn_comma", number, at, offset + len(line), bare.group(1),
+                    True, True,
+                )  # fmt: skip
                 found.append(c)
         if len(line) > _INLINE_MIN:
             positions: list[int] | None = None

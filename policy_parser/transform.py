@@ -268,7 +268,10 @@ def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
         return []
     if node.marker.marker.kind is MarkerKind.ARTICLE:
         return []
+    bare = not body.text[node.marker.marker.end : node.marker.end].strip()
     for i, seg in enumerate(node.texts):
+        if i == 0 and bare:
+            continue  # ## 二 ⏎ 本通知自发布之日起施行。: the item's only text is its own
         if _CLOSING_WORDS.match(body.text, seg.start):
             tail, node.texts = node.texts[i:], node.texts[:i]
             return tail

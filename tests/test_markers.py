@@ -235,3 +235,20 @@ def test_a_run_together_list_glues_its_next_number() -> None:
         "一、",
         "二、",
     ]
+
+
+def test_an_item_whose_text_opens_with_xiang_is_no_reference() -> None:
+    text = "现函复如下：一、甲要做好。二、乙要做好。三、丙要做好。四、项目建设要严格按程序办理。"
+    assert [m for m, _, _ in _markers(text)] == ["一、", "二、", "三、", "四、"]
+    assert [m for m, _, _ in _markers("第一条 依照第（一）项规定。\n第二条 乙。")] == [
+        "第一条",
+        "第二条",
+    ]
+
+
+def test_a_markdown_heading_that_is_only_a_numeral() -> None:
+    doc = pp.parse("## 一、甲\n\n内容一。\n\n## 二\n本通知自发布之日起施行。")
+    assert [(s.path, s.heading, s.text) for s in doc.walk()] == [
+        ("一", "甲", "内容一。"),
+        ("二", None, "本通知自发布之日起施行。"),
+    ]
