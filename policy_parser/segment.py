@@ -201,10 +201,11 @@ _ANNEX_NAMED = regex.compile(
     r"^(?:附\s*件|附\s*录)\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]\s*"
     r"(?P<name>[^。；：:！？]{2,60}?)$"
 )
-# The name a notice issues, in its body: '《某某办法》已经…同意，现印发实施', '现将《X》印发给你们'.
+# The name a notice issues, in its body: '《某某办法》已经…同意，现印发实施', '现将《X》印发给你们',
+# '同意国家计委《关于甲的报告》，现转发给你们'.
 _ISSUED_IN_BODY = regex.compile(
-    r"《(?P<a>[^《》\n]{2,60})》(?=[^。\n《]{0,30}(?:印发|发布|公布|下发))"
-    r"|(?:印发|发布|公布|下发)《(?P<b>[^《》\n]{2,60})》"
+    r"《(?P<a>[^《》\n]{2,60})》(?=[^。\n《]{0,30}(?:印发|发布|公布|下发|转发))"
+    r"|(?:印发|发布|公布|下发|转发)《(?P<b>[^《》\n]{2,60})》"
 )
 _NOTE = regex.compile(r"^[（(]\s*此件[^）)]{0,30}[）)]$")
 # A download link of an attachment on a web page: '附件.doc', '附件1：某某清单.xlsx'.
@@ -998,7 +999,7 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
                 close.date = parse_date(dm.group(0))
                 close.date_span = (a + dm.start(), a + dm.end())
                 if name.strip():
-                    close.annex_names.append(_strip_annex_number(name))
+                    close.annex_names.extend(_annex_items(name))
                 stop = a + dm.end()
                 nm = _NOTE_AT.match(text, stop, ln.end)
                 close.end = nm.end() if nm is not None else stop
@@ -1007,7 +1008,7 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
                 i += 1
                 continue
             if name.strip():
-                close.annex_names.append(_strip_annex_number(name))
+                close.annex_names.extend(_annex_items(name))
             close.end = ln.end
             i += 1
             continue
@@ -1141,6 +1142,9 @@ def _find_spaced(s: str, name: str, off: int) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+_LIST_END = regex.compile(r"[。；;](?=[^。；;]{2,80}$)")
+
+
 def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
     """Organ names glued after an attachment name.
 
@@ -1151,6 +1155,13 @@ def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
         tail = "".join(hint[-k:])
         if tail and c.endswith(tail):
             return hint[-k:]
+    sm = _LIST_END.search(s)
+    if sm is not None:
+        # '一、丙表；二、丁规定。国家计划委员会': the names follow the list's closing sign, even
+        # when they hold a kind word ('计划').
+        orgs = _org_tokens(s[sm.end() :].strip())
+        if orgs:
+            return orgs
     toks = s.split()
     if toks:
         # '3．丙办法国家某某委': the names follow the attachment name's kind word.
@@ -1169,6 +1180,17 @@ def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
 
 def _strip_annex_number(s: str) -> str:
     return regex.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", s.strip())
+
+
+_ITEM_MARK = regex.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*、)\s*")
+
+
+def _annex_items(s: str) -> list[str]:
+    """The names in a 附件说明 list: '一、丙表；二、丁规定。' → ['丙表', '丁规定']."""
+    parts = [p for p in regex.split(r"[；;]", s.strip()) if p.strip()]
+    if len(parts) < 2 or not all(_ITEM_MARK.match(p) for p in parts):
+        return [_strip_annex_number(s)]
+    return [_ITEM_MARK.sub("", p).strip().rstrip("。.") for p in parts]
 
 
 def _title_issuers(title: str) -> list[str]:
@@ -1247,11 +1269,14 @@ def _read_header(
         if at_start and _DATE.match(s) and _META_PASSED.search(s):
             # '2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过'
             # '2022年6月6日 中华人民共和国国家安全部令第2号公布': the organ before 令 issues it.
-            om = _ORDER.search(text, pos, ln.end)
+            # The order number is the document's number when no 发文字号 was printed.
+            dm = _DATE.match(s)
+            om = _ORDER.search(text, pos + (dm.end() if dm is not None else 0), ln.end)
             if om is not None and order_issuer is None:
                 order_issuer = _order_issuer(text, om)
+            if om is not None and number is None:
+                number = Field(_compact(om.group(0)), om.start(), om.end())
             date = parse_date(s)
-            dm = _DATE.match(s)
             if dm is not None:
                 date_span = (pos + dm.start(), pos + dm.end())
             pos = ln.end
@@ -1464,6 +1489,9 @@ def _read_document(
     if number is None and title is not None and depth == 0:
         number = _number_before(ctx, title.start)
     issued = _issued_names(title.value) if title is not None else []
+    # A forwarded report glued after the signature ends the body too: '…请贯彻执行。国务院
+    # 一九八七年三月十一日关于甲的报告', named in the body ('同意《关于甲的报告》，现转发').
+    issued += _issued_in_body(ctx, (body_start, limit))
     body_end, close_at = _find_body_end(ctx, body_start, limit, issued)
     body_end = max(body_end, body_start)
     hint = _title_issuers(title.value) if title is not None else []
@@ -1554,6 +1582,7 @@ def _read_attachments(
     text = ctx.text
     lines = ctx.lines
     issued = _issued_names(parent_title.value if parent_title else "") + annex_names
+    issued += _issued_in_body(ctx, parent_body)
     while True:
         p = _skip_ws(text, pos, limit)
         if p >= limit:
@@ -1616,7 +1645,10 @@ def _read_attachments(
                 title, number, after = cand.title, cand.doc_number, cand.after
             else:
                 # Glued sources: '…（此件公开发布）附件部分地方…典型做法（共计28项）序号…'.
-                gm = regex.match(r"附\s*件\s*[0-9０-９]{0,2}\s*[：:]?\s*", text[p : ln.end])
+                gm = regex.match(
+                    r"附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?\s*",
+                    text[p : ln.end],
+                )
                 q = p + gm.end() if gm is not None else p
                 hit = _issued_at(text, q, ln.end, issued)
                 if hit is None and p == ln.start and _TOP_MARKER.match(s):

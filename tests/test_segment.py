@@ -962,3 +962,55 @@ def test_addressees_ending_in_market_entities() -> None:
     doc = pp.parse(text)
     assert doc.addressees == ["山西省能源局", "华北能监局", "各相关市场主体"]
     assert doc.preamble == "现就做好相关工作通知如下。"
+
+
+# QA round 3a ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_order_in_the_metadata_line_is_the_doc_number(gap: str) -> None:
+    text = (
+        f"# 某某办法\n\n2001年11月28日{gap}国家某某局令第17号公布\n\n<!-- INFO END -->\n\n"
+        "第一条 为了甲，制定本办法。\n"
+    )
+    frame = segment(text)
+    assert frame.doc_number is not None
+    assert frame.doc_number.value == "国家某某局令第17号"
+    assert [f.value for f in frame.issuers] == ["国家某某局"]
+    assert frame.date == datetime.date(2001, 11, 28)
+
+
+_FORWARDED = (
+    "国务院批转国家某委关于甲报告的通知国发〔1987〕18号各省人民政府：国务院同意国家某委《关于甲的报告》，"
+    "现转发给你们，请贯彻执行。国务院一九八七年三月十一日关于甲的报告国务院：现报告如下：一、同意暂行规定。"
+    "二、任务已安排。附件：一、丙表；二、关于丁的暂行规定。国家计划委员会一九八七年二月十六日"
+    "附件二关于丁的暂行规定第一条为了加强管理，特制定本规定。第二条本规定自一九八七年一月一日起实行。"
+)
+
+
+def test_forwarded_report_glued_after_the_notice_is_an_attachment() -> None:
+    doc = pp.parse(_FORWARDED)
+    assert (doc.issuers, str(doc.date)) == (["国务院"], "1987-03-11")
+    assert [s.path for s in doc.walk()] == []
+    assert doc.preamble == "国务院同意国家某委《关于甲的报告》，现转发给你们，请贯彻执行。"
+    [report] = doc.attachments
+    assert report.title == "关于甲的报告"
+    assert [s.path for s in report.walk()] == ["一", "二"]
+    assert (report.issuers, str(report.date)) == (["国家计划委员会"], "1987-02-16")
+    [rule] = report.attachments
+    assert rule.title == "关于丁的暂行规定"
+    assert [(s.path, s.text) for s in rule.walk()] == [
+        ("第一条", "为了加强管理，特制定本规定。"),
+        ("第二条", "本规定自一九八七年一月一日起实行。"),
+    ]
+
+
+@pytest.mark.parametrize("tail", ["", "附件二关于丁的暂行规定第一条为了加强管理，特制定本规定。"])
+def test_organ_name_holding_a_kind_word_signs_after_an_annex_list(tail: str) -> None:
+    text = (
+        "关于甲的报告\n国务院：现报告如下：一、同意。二、已安排。附件：一、丙表；二、关于丁的暂行规定。"
+        f"国家计划委员会一九八七年二月十六日{tail}"
+    )
+    frame = segment(text)
+    assert [f.value for f in frame.issuers] == ["国家计划委员会"]
+    assert frame.date == datetime.date(1987, 2, 16)
