@@ -458,11 +458,6 @@ def _title_like(s: str) -> bool:
     return _TITLE_END.search(t) is not None
 
 
-def _kind_of(title: str) -> str:
-    m = regex.search(rf"{_KIND}(?:[（(][^（）()]{{1,16}}[）)])?$", _compact(title))
-    return m.group(0) if m else ""
-
-
 # ---------------------------------------------------------------------------------------------
 # The document finder
 # ---------------------------------------------------------------------------------------------
