@@ -135,6 +135,7 @@ _NOT_NAME_START = (
 _VERBISH = (
     r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
     r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头(?!单位|部门)|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
+    r"|取消|撤销|吊销|应当"
 )
 _FUNC_CHAR = (
     rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|{_VERBISH})[{_HAN}]"
@@ -218,7 +219,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     lex = _alternation(lexicon())
     # 部 is not the end of 价格主管部门, nor 委 of 委员会.
-    head = f"(?:{lex}|{_alternation(_SUFFIXES)})(?![门员])"
+    head = f"(?:{lex}|{_alternation(_SUFFIXES)})(?![门员])(?<!办(?=理))(?<!委(?=托))"
     # A second name in brackets belongs to the first: 市交通委（市道运局）; so does a lead mark
     # in an annotation list: 责任单位：市发展改革委（牵头）、市财政局.
     head = rf"{head}(?:[（(][{_HAN}]{{0,10}}?{head}[）)]|{_LEAD_MARK})?"
@@ -327,7 +328,9 @@ _HAN_CHAR = regex.compile(rf"[{_HAN}]")
 _DEFINED_AS = regex.compile("简称|下称|以下|含")
 # What may stand before a subject: 由X负责, 请X…, 以X为牵头单位, 邀请/组织X参加….
 _SUBJECT_LEAD = regex.compile(
-    r"\s*(?:由|请|以|邀请|动员|组织(?!部)|带动|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
+    r"\s*(?:(?:法定)?节假日(?:期间)?|每年|每季度|每月|每周|每日|今后|届时|此后)?"
+    rf"(?:{_LEVELS}(?:、{_LEVELS})*的)?"
+    r"(?:由|请|以|邀请|动员|组织(?!部)|带动|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
     r"|而且|而)?"
 )
 _PHRASE_BREAK = regex.compile(r"[，,。；;：:□]")
@@ -407,17 +410,18 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
     ]
     levels = _patterns()["level"]
     out: list[_Name] = []
-    # The shared part is what follows the level word of the last name:
-    # 区县（自治县）人民政府 → 人民政府, 区有关部门 → 有关部门.
-    last = items[-1].name if items else ""
-    lead = levels.match(last)
-    shared = last[lead.end() :] if lead and lead.end() < len(last) else ""
-    for item in items:
+    for i, item in enumerate(items):
         if levels.fullmatch(item.name) and item is not items[-1]:
+            # The shared part is what follows the level word of the next name that is more
+            # than a level word: 区县（自治县）人民政府 → 人民政府, 区有关部门 → 有关部门;
+            # 县、市、旗公安局或者城市公安分局 → 公安局 (not the head of the last name).
+            head = next((h for h in items[i + 1 :] if not levels.fullmatch(h.name)), items[-1])
+            lead = levels.match(head.name)
+            shared = head.name[lead.end() :] if lead and lead.end() < len(head.name) else ""
             if item.name in lexicon() and m.string[item.end : item.end + 1] != "、":
                 out.append(item)  # 各区及市有关部门: 各区 is a name of its own
             elif shared:
-                out.append(_Name(item.name + shared, item.start, items[-1].end))
+                out.append(_Name(item.name + shared, item.start, head.end))
             elif item.name in lexicon():
                 out.append(item)  # 乡镇（街道）、村（社区）
             continue
@@ -461,7 +465,7 @@ _ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
 # What may stand glued before a subject that opens with an organ name (a run-in heading:
 # 加强信息引导工业和信息化部…会同…), unless it governs the name: 对/向/与…市政府, 配合市公安局.
 _GOVERNS = regex.compile(
-    r"(?:[对向与和及同给把被将在从的由以为请跟]|会同|配合|协助|参与|参加|负责|牵头|商|经|报)$"
+    r"(?:[对向与和及同给把被将在从的由以为请跟该其]|会同|配合|协助|参与|参加|负责|牵头|商|经|报)$"
 )
 
 
@@ -481,9 +485,57 @@ def _field_names(m: regex.Match[str], offset: int) -> list[_Name]:
     ]
 
 
+# 煤炭工业协会在发展改革委指导下做好…: the body acts under another's guidance.
+_UNDER = regex.compile(
+    r"在[^，,。；;：:□]{1,24}?(?:的)?(?:统一)?(?:指导|领导|统筹|协调|组织|监督|帮助|支持|主持)下$"
+)
+
+
+# Heads a list of fields shares (the leftmost, hence longest, is taken): 煤炭、电力行业协会,
+# 国土资源、住房城乡建设部门.
+_SHARED_HEAD = regex.compile(
+    r"(?:行业协会|行政主管部门|主管部门|行政部门|管理部门|部门|机构|企业|协会|学会|商会)$"
+)
+
+
+def _shared_head(span: str, skip: int, offset: int) -> list[_Name]:
+    """煤炭、电力行业协会 → 煤炭行业协会, 电力行业协会: fields share the head of the last name.
+
+    The head is a category word ending the name after the fields (行业协会, 部门, 机构 …);
+    no field may be a name itself (市财政局、教育部门 are two names).
+    """
+    pats = _patterns()
+    fields = pats["fields"].match(span, skip)
+    if fields is None:
+        return []
+    rest = pats["subject"].fullmatch(span, fields.end())
+    if rest is None:
+        return []
+    caps = fields.captures("f")
+    if any(is_body_name(f) or f in lexicon() or pats["level"].fullmatch(f) for f in caps):
+        return []
+    tail = _split_list(rest)
+    if not tail or tail[0].start != fields.end():
+        return []
+    first = tail[0]
+    cat = _SHARED_HEAD.search(first.name, 2)
+    if cat is None:
+        return []
+    head = cat.group()
+    starts = fields.starts("f")
+    out = [
+        _Name(f + head, s + offset, first.end + offset) for f, s in zip(caps, starts, strict=True)
+    ]
+    return out + [_Name(n.name, n.start + offset, n.end + offset) for n in tail]
+
+
 def _subject_names(span: str, offset: int) -> list[_Name]:
     """Names of a subject span (the text before 要/应当/负责…), or [] when it is no subject."""
     span = span.rstrip()
+    if span.endswith("下"):
+        under = _UNDER.search(span)
+        if under is not None:
+            span = span[: under.start()].rstrip()
     if not span or span[-1] not in _end_chars():
         return []  # no name, level word or adverb ends so: most spans stop here
     lead = _SUBJECT_LEAD.match(span)
@@ -497,6 +549,10 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
         cats = pats["categories"].fullmatch(span, skip)
         if cats is not None:
             return _field_names(cats, offset)
+    if m is None and "、" in span:
+        shared = _shared_head(span, skip, offset)
+        if shared:
+            return shared
     if m is None and len(span) - skip > 3 and not _PHRASE_BREAK.search(span):
         # A run-in heading glued to the subject: 加强信息引导工业和信息化部、国土资源部会同….
         # Only an organ of the lexicon or a 各-list (各区要…) opens such a subject, and only
@@ -583,7 +639,7 @@ def _free_text(masked: str) -> Iterator[Found]:
     verbs = list(_VERB.finditer(masked))
     please = list(_PLEASE.finditer(masked)) if "请" in masked else []
     incentives = list(_INCENTIVE.finditer(masked)) if _INCENTIVE_GATE.search(masked) else []
-    if not verbs and not please and not incentives:
+    if not verbs and not please and not incentives and "由" not in masked:
         return
 
     def phrase_start(pos: int) -> int:
@@ -634,6 +690,12 @@ def _free_text(masked: str) -> Iterator[Found]:
             # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
             for n in _forward(masked, m.end(), "with"):
                 yield Found(n.name, Role.COOPERATE, n.start, n.end)
+    if "由" in masked:
+        for n in _agents(masked):
+            if not any(s < n.end and n.start < e for s, e in claimed):
+                found = Found(n.name, Role.RESPONSIBLE, n.start, n.end)
+                subjects.append(found)
+                yield found
     for m in incentives:
         if any(f.end <= m.start() for f in subjects):
             # 中小学校要…，组织并支持师生开展…: the school supports, the text obliges the school.
@@ -643,6 +705,26 @@ def _free_text(masked: str) -> Iterator[Found]:
         for n in _forward(masked, m.end()):
             if not any(s < n.end and n.start < e for s, e in claimed):
                 yield Found(n.name, Role.ENCOURAGED, n.start, n.end)
+
+
+# 由公安部统一制定, 由市人民政府举行仪式: the agent after a phrase-initial 由 does the work.
+_BY = regex.compile(r"(?<=^|[，,。；;：:□\s])由(?![于此其])")
+_BY_AFTER = regex.compile(
+    rf"(?:{_ADVERBS})*(?!组成|构成|共同组成|的|之|主要|负责同志|领导同志|担任|兼任)[{_HAN}]"
+)
+
+
+def _agents(masked: str) -> list[_Name]:
+    """Organs named after a phrase-initial 由 and followed by a verb (not 由X组成)."""
+    out: list[_Name] = []
+    for m in _BY.finditer(masked):
+        named = _forward(masked, m.end(), "with")
+        if not named or named[0].start != m.end():
+            continue
+        if _BY_AFTER.match(masked, named[-1].end) is None:
+            continue
+        out += [n for n in named if n.name not in _BARE_NAMES and _organ_like(n.name)]
+    return out
 
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
@@ -675,15 +757,31 @@ def _duty_subjects(masked: str) -> list[Found]:
             pos += 1
         stop = pos + 42  # a subject of at most 40 characters
         verb = _DUTY_OR_ACCORDING.search(masked, pos + 2, stop)
-        while verb is not None and (
-            masked[verb.start() - 1] not in end_chars
-            or masked[verb.start() : verb.end() + 1] in _NOT_DUTY  # 组织部, 组织者
-        ):
+        under = None
+        while verb is not None:
+            if masked[verb.start() : verb.end() + 1] not in _NOT_DUTY:  # 组织部, 组织者
+                if masked[verb.start() - 1] in end_chars:
+                    break
+                if masked[verb.start() - 1] == "下":
+                    under = _UNDER.search(masked, pos, verb.start())
+                    if under is not None:
+                        break
             verb = _DUTY_OR_ACCORDING.search(masked, verb.end(), stop)
         if verb is None or masked[verb.start() - 1] in _ADVERB_CHARS:
             continue  # 各地要加强: 要 has given the subject its role
         if _PART_END.search(masked, pos + 1, verb.start()):
             continue  # the verb is not in the first phrase of the part
+        if under is not None:
+            # 煤炭工业协会在发展改革委指导下做好…: guided work is assigned work, whatever
+            # kind of body does it.
+            subject = _patterns()["subject"].fullmatch(masked, pos, under.start())
+            if subject is not None:
+                found += [
+                    Found(n.name, Role.RESPONSIBLE, n.start, n.end)
+                    for n in _split_list(subject)
+                    if n.name not in _BARE_NAMES and is_body_name(n.name)
+                ]
+            continue
         if verb.group() in _ACCORDING:
             end = _PART_END.search(masked, verb.end())
             if not _DUTY_ANY.search(masked, verb.end(), end.start() if end else len(masked)):

@@ -502,3 +502,68 @@ def test_the_recipient_of_a_report_is_not_asked_to_act() -> None:
     assert find_bodies(clause, INITIAL_RULES)[0] == []
     named = find_bodies("请各省人民政府结合实际抓好落实。", INITIAL_RULES)[0]
     assert [(f.name, f.role.value) for f in named] == [("各省人民政府", "responsible")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # B1: level words sharing the head of the last item; 或者 separates
+        (
+            "县、市、旗公安局或者城市公安分局警务督察部门应当立即进行现场督察。",
+            [
+                ("县公安局", R),
+                ("市公安局", R),
+                ("旗公安局", R),
+                ("城市公安分局警务督察部门", R),
+            ],
+        ),
+        # B3: the list before 参加 in a 牵头 sentence cooperates; 办理 is no part of a name
+        (
+            "请国家计委牵头，山西省、江苏省和电力部、国家能源投资公司参加，组成协调小组。",
+            [
+                ("国家计委", L),
+                ("山西省", C),
+                ("江苏省", C),
+                ("电力部", C),
+                ("国家能源投资公司", C),
+            ],
+        ),
+        ("具体问题由国家计委商有关方面办理。", [("国家计委", L), ("有关方面", C)]),
+        # B4: fields sharing the head noun before 要; X在Y指导下做好
+        ("煤炭、电力行业协会要加强沟通配合。", [("煤炭行业协会", R), ("电力行业协会", R)]),
+        ("煤炭工业协会在发展改革委指导下做好衔接协调。", [("煤炭工业协会", R)]),
+        # B5: a time phrase before the body is no part of it
+        ("法定节假日用人单位应当依法支付工资。", [("用人单位", R)]),
+        # B6: 由X统一制定, 由X举行仪式, X应当协助、配合
+        ("本规定涉及的有关法律文书格式，由公安部统一制定。", [("公安部", R)]),
+        ("审议决定授予称号的，由市人民政府举行仪式。", [("市人民政府", R)]),
+        (
+            "各省、自治区、直辖市的知识产权局应当协助、配合国家知识产权局开展执法工作。",
+            [("知识产权局", C)],  # the level list before 的 qualifies the name
+        ),
+        (
+            "国土资源、住房城乡建设部门要依法依规加快办理。",
+            [("国土资源部门", R), ("住房城乡建设部门", R)],
+        ),
+        ("由公安机关交通管理部门处五万元以下罚款。", [("公安机关交通管理部门", R)]),
+    ],
+)
+def test_qa3a(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # B2: 参加 as an ordinary verb after 取消
+        "应当取消该公安派出所及其所属公安机关参加本年度评选先进的资格。",
+        "取消该公安派出所参加本年度评选的资格。",
+        # 由 before a person or a membership is no assignment
+        "举报人可以由本人或者委托他人领取奖励。",
+        "由党委或政府主要负责同志担任领导小组组长。",
+        "领导小组由市财政局、市教育局组成。",
+        "由于市财政局资金不足，项目推迟。",
+    ],
+)
+def test_qa3a_no_bodies(text: str) -> None:
+    assert bodies(text) == []
