@@ -12,6 +12,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -20,10 +21,14 @@ from pydantic import BaseModel, ConfigDict
 __all__ = ["Diagnostic", "PolicyParseError", "Severity", "Span", "line_col", "render_context"]
 
 
-class Span(BaseModel):
-    """A half-open character range ``[start, end)`` into ``Document.source``."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into ``Document.source``.
 
-    model_config = ConfigDict(frozen=True)
+    A slotted dataclass, not a model: a document holds one per section, clause and body, and a
+    model instance costs ten times the memory. pydantic validates and serialises it like a
+    model (``{"start": …, "end": …}``).
+    """
 
     start: int
     end: int
