@@ -78,7 +78,9 @@ def _parse_chunk(chunk: list[str | Path], strict: bool, keep: bool) -> list[Any]
     out: list[Any] = []
     for item in chunk:
         try:
-            out.append(_parse_one(item, strict))
+            # JSON crosses the process boundary faster than a pickled model tree, and pydantic
+            # rebuilds the tree from it in Rust (the parent shares the cores with the workers).
+            out.append(_parse_one(item, strict).model_dump_json())
         except Exception as exc:
             out.append(_portable(exc))
             if not keep:
@@ -196,7 +198,9 @@ def _parallel(
                 for result in results:
                     if isinstance(result, Exception) and not keep:
                         raise result
-                    yield result
+                    yield (
+                        Document.model_validate_json(result) if isinstance(result, str) else result
+                    )
         finally:
             # Leaving early (an error, or the caller stopped iterating): drop queued chunks
             # instead of parsing them for nobody.
