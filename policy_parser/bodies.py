@@ -106,7 +106,7 @@ def lexicon() -> dict[str, str]:
 _HAN = r"\u4e00-\u9fff"
 # Distributive and qualifying words written in front of a name and kept in it:
 # 各类媒体, 有关部门, 广大科技工作者, 市级学会.
-_MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|广大|全体|全市|全省|本级|市级|区级|省级)"
+_MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|其它|广大|全体|全市|全省|本级|市级|区级|省级)"
 # Brackets written inside names: 区县（自治县）, 区县〔自治县〕, 区县(自治县).
 _LB = r"[（〔(]"
 _RB = r"[）〕)]"
@@ -121,14 +121,14 @@ def _words(text: str) -> list[str]:
 _SUFFIXES = _words(
     "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
     "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
-    "办事处 海关 机构 组织 团体 中心 集团 公司 银行 医院 学校 院校 支队 大队 部 委 局 厅 署 办 院 "
-    "所 站 馆 队"
+    "办事处 实验室 海关 机构 组织 团体 中心 集团 公司 分行 银行 医院 学校 院校 支队 大队 "
+    "部 委 局 厅 署 办 院 所 站 馆 队"
 )
 # A pattern name does not open with a verb that governs it: 组织企业参加, 指导企业参与,
 # 确定专门机构负责 (组织部 is a name).
 _NOT_NAME_START = (
     r"(?!组织(?![部和及与、，,。；;：:）)\s□]|$)|指导(?!中心|站)|确定|明确|安排|带动|发动|要求|通知|协调|推荐|委托|授权|责成"
-    r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员|研究(?![院所会中室])|制定|商定|协商|核定)"
+    r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员|研究(?![院所会中室机])|制定|商定|协商|核定)"
 )
 # A function word inside a pattern name would mean the "name" is really a phrase:
 # 有条件的科普机构, 在区内企业.
@@ -162,6 +162,8 @@ _EXTENSION = (
     rf"(?:(?:(?![和及与或并等各]){_FUNC_CHAR}){{1,10}}?"
     r"(?:派出机构|机构|部门|管理委员会|委员会|管理局|中心|办公室|局)(?![门员]))"
 )
+# A lexicon name's own branches, one longer name: 请国家能源局派出机构对…加强监管.
+_DISPATCHED = r"(?:派出机构|派出单位|直属机构|直属单位|所属单位)"
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
 _NOT_NAMES = frozenset(
     _words(
@@ -238,7 +240,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # item (请各省、自治区、直辖市人民政府…).
     fwd_name = (
         rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
-        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_DISPATCHED}?{_NOT_AFTER}{_NOUN_AFTER}"
         rf"|{_LEVELS}(?={_SEP}))"
     )
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
@@ -877,9 +879,10 @@ _RULE = regex.compile(
 )
 _PERSIST = regex.compile(r"下同|以下|后同")
 _KEYWORD = regex.compile(
-    r"(?P<_RESP>按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
+    r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
     r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)|(?P<_COOP>配合|参与|参加|协助|协办)"
 )
+_LABEL_RESP = regex.compile(r"(?:按职责分工|按职责|分别|共同)?负责\s*$")
 _DELIMS = regex.compile(r"[，,；;。]")
 _FIELD_DELIMS = regex.compile(r"[，,；;。\s]")
 
@@ -960,6 +963,10 @@ def _part_tokens(text: str, start: int, end: int) -> list[Token]:
     if label:
         at = start + len(part) - len(part.lstrip())
         names = _name_tokens(text, at + label.end(), end)
+        resp = _LABEL_RESP.search(text, at + label.end(), end)
+        if names is None and resp is not None:
+            # 牵头单位：省经信厅、省科技厅按职责分工负责 — the label gives the role
+            names = _name_tokens(text, at + label.end(), resp.start())
         kind = label.lastgroup or "responsible"
         lab = _tok("LABEL", kind, at, at + label.end())
         return [lab, *names] if names is not None else [_tok("_TEXT", part, start, end)]
@@ -1053,6 +1060,7 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
         for p in tree.children
     ) or any(_LEAD_MARK_END.search(n.name) for n in _names_of(tree))
     first_done = False
+    pending: list[_Name] = []
     for part in tree.children:
         if not isinstance(part, Tree):
             continue
@@ -1063,6 +1071,8 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
             found += [Found(n.name, Role.LEAD, n.start, n.end) for n in left]
             found += [Found(n.name, Role.COOPERATE, n.start, n.end) for n in names[len(left) :]]
             continue
+        # 等单位 after a list labels it and is no body: 省国资委等单位按职责分工负责.
+        names = [n for n in names if n.name not in _BARE_NAMES]
         if kind == "labeled":
             label_role = Role(str(part.children[0]))
             role: Role | None = label_role
@@ -1071,11 +1081,18 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
         elif kind in ("lead", "responsible", "cooperate"):
             role = Role(kind)
             label_role = None
+            if kind != "lead":
+                # 省发展改革委、商务厅，省税务局按职责分工负责: a group with no role of its
+                # own before '，' shares the role of the group after it.
+                names = pending + names
         else:
             if kind == "other":
                 label_role = None  # a label whose value is no name list ends the list
+            pending = []
             continue
+        pending = []
         if role is None:
+            pending = names
             continue
         for i, n in enumerate(names):
             r = role

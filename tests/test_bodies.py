@@ -567,3 +567,52 @@ def test_qa3a(text: str, expected: list[tuple[str, Role]]) -> None:
 )
 def test_qa3a_no_bodies(text: str) -> None:
     assert bodies(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A1: a role-less name group before '，' takes the role of the next group
+        (
+            "（省发展改革委、商务厅，省税务局按职责分工负责）",
+            [("省发展改革委", R), ("商务厅", R), ("省税务局", R)],
+        ),
+        (
+            "（人民银行广东省分行牵头，省委金融办，广东金融监管局按职责分工负责）",
+            [("人民银行广东省分行", L), ("省委金融办", R), ("广东金融监管局", R)],
+        ),
+        # A2: a labelled list ending in 按职责分工负责 keeps the label's role
+        (
+            "（牵头单位：省经信厅、省科技厅按职责分工负责；配合单位：省发展改革委）",
+            [("省经信厅", L), ("省科技厅", L), ("省发展改革委", C)],
+        ),
+        # A3: 结合实际落实 is a responsibility verb in an annotation
+        (
+            "（省科技厅按职责分工负责，各地级以上市人民政府结合实际落实）",
+            [("省科技厅", R), ("各地级以上市人民政府", R)],
+        ),
+        # A4: a bare category after 等 labels the list and is no body
+        (
+            "（省政务和数据局牵头，省国资委等单位按职责分工负责）",
+            [("省政务和数据局", L), ("省国资委", R)],
+        ),
+        # N1: names missing from the lexicon and suffixes
+        (
+            "（牵头单位：杭州市政府；配合单位：省发展改革委、之江实验室）",
+            [("杭州市政府", L), ("省发展改革委", C), ("之江实验室", C)],
+        ),
+        (
+            "（省农业农村厅牵头，省商务厅、供销社按职责分工负责）",
+            [("省农业农村厅", L), ("省商务厅", R), ("供销社", R)],
+        ),
+        ("鼓励各地市结合本地产业基础开展授权运营。", [("各地市", E)]),
+        (
+            "电力企业、研究机构及其它行业相关单位应积极参与配合。",
+            [("电力企业", C), ("研究机构", C), ("其它行业相关单位", C)],
+        ),
+        # N2: 请X: a dispatched body keeps its whole name
+        ("请国家能源局派出机构对本地区电网规划落实情况加强监管。", [("国家能源局派出机构", R)]),
+    ],
+)
+def test_qa4b(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
