@@ -226,6 +226,7 @@ _HEADLINE = regex.compile(
 )
 _MARKDOWN_TITLE = regex.compile(r"^#\s+(.+)$")
 _INFO_END = regex.compile(r"^<!--.*-->$")
+_EFFECTIVE_ONLY = regex.compile(r"^[^，。；]{0,30}日\s*(?:起)?(?:施行|生效|实施)[）)]?$")
 _META_PASSED = regex.compile(r"(?:通过|批准|发布|公布|施行|修订|修正)[）)]?$")
 _TOC = regex.compile(r"^目\s*录$")
 _TABLE_HEAD_GLUED = regex.compile(
@@ -1262,6 +1263,11 @@ def _read_header(
             pos = pos + dn.end()
             continue
         if at_start and _DATE.match(s) and _META_PASSED.search(s):
+            if date is not None and _EFFECTIVE_ONLY.search(s):
+                # '2021年9月1日 施行' after '2021年7月30日 …令第45号公布': the effective date
+                # is not the 成文日期.
+                pos = ln.end
+                continue
             # '2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过'
             # '2022年6月6日 中华人民共和国国家安全部令第2号公布': the organ before 令 issues it.
             # The order number is the document's number when no 发文字号 was printed.
@@ -1398,7 +1404,7 @@ _NAME_HEAD = regex.compile(r"(?:中国|中华人民共和国)(?:[（(][\p{Han}]{
 # '还可以开展来自境外…', '对其全资企业', '为了明确家用汽车产品修理、更换、退货'.
 _LEAD_VERB = regex.compile(
     r"(?:设立|成立|组建|开展|从事|对其|依托|通过|利用|涉及|按照|根据|实行|作为|属于|可以|应当"
-    r"|为了|明确|推动|第[一二三四五六七八九十百零〇\d]{1,6}条)"
+    r"|为了(?:\p{Han}{2}(?=\p{Han}{2}))?|明确|推动|享受|建立|第[一二三四五六七八九十百零〇\d]{1,6}条)"
 )
 # A preposition before a long name: '以中国留学人员广州科技交流会', '由签订合同的外国企业'.
 _LEAD_PREP = regex.compile(r"[以由将把向](?=\p{Han}{8})")
@@ -1432,6 +1438,8 @@ def _drop_verb(phrase: str) -> str:
 
 def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
     """The phrase an alias abbreviates, read backwards from its parenthesis."""
+    while paren > lo and text[paren - 1] in " \u3000\t":
+        paren -= 1  # '《职工带薪年休假条例》 （以下简称条例）'
     if paren > lo and text[paren - 1] in "》”":
         close = text[paren - 1]
         opener = "《" if close == "》" else "“"
@@ -1439,7 +1447,9 @@ def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
         if k >= 0:
             return text[k + 1 : paren - 1]
     a = _term_start(text, paren, lo)
-    phrase = _drop_verb(text[a:paren])
+    raw = text[a:paren]
+    phrase = _drop_verb(raw)
+    cut = len(phrase) < len(raw)
     if not phrase:
         return ""
     if not _is_subsequence(alias, phrase):
@@ -1457,6 +1467,12 @@ def _defined_full(text: str, paren: int, lo: int, alias: str) -> str:
     # '北京市农业农村委员会' → '市农业农村委员会'; a name's own beginning stays ('中国…').
     for k in range(len(phrase) - 1, 0, -1):
         if phrase[k] == alias[0] and _is_subsequence(alias, phrase[k:]):
+            if phrase[k:] == alias and not cut:
+                # The alias is the phrase's tail and nothing marks where the phrase begins.
+                return alias
+            if phrase[k:] == alias:
+                # '享受带薪年休假（以下简称年休假）': the noun phrase after the verb.
+                continue
             return phrase if _NAME_HEAD.fullmatch(phrase[:k]) else phrase[k:]
     return phrase
 

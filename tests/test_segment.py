@@ -1014,3 +1014,26 @@ def test_organ_name_holding_a_kind_word_signs_after_an_annex_list(tail: str) -> 
     frame = segment(text)
     assert [f.value for f in frame.issuers] == ["国家计划委员会"]
     assert frame.date == datetime.date(1987, 2, 16)
+
+
+def test_effective_date_line_does_not_override_the_promulgation_date() -> None:
+    text = (
+        "# 某某信息公示规定\n\n2021年7月30日 国家某某总局令第45号公布\n\n2021年9月1日 施行\n\n"
+        "<!-- INFO END -->\n\n第一条 为了规范公示，制定本规定。\n\n"
+        "第二条 本规定自2021年9月1日起施行。"
+    )
+    doc = pp.parse(text)
+    assert (doc.doc_number, doc.issuers) == ("国家某某总局令第45号", ["国家某某总局"])
+    assert doc.date == datetime.date(2021, 7, 30)
+    only = "# 某某规定\n\n2021年9月1日 施行\n\n<!-- INFO END -->\n\n第一条 为了规范，制定本规定。"
+    assert pp.parse(only).date == datetime.date(2021, 9, 1)
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", ""])
+def test_defined_term_after_a_space(gap: str) -> None:
+    text = (
+        f"# 某某实施办法\n\n第一条 为了实施 《职工带薪年休假条例》{gap}（以下简称条例），"
+        "制定本办法。\n\n"
+        f"第二条 职工连续工作满12个月以上的，享受带薪年休假{gap}（以下简称年休假）。"
+    )
+    assert pp.parse(text).defined_terms == {"条例": "职工带薪年休假条例", "年休假": "带薪年休假"}
