@@ -233,6 +233,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     name = rf"(?:{bounded}|{_LEVELS}(?={_SEP}))"
     # After 等 a category labels the list: 工会、共青团、妇联等群团组织.
     name_list = rf"(?P<n>{name})(?:(?:{_SEP}|等)(?P<n>{name}))*(?P<deng>等)?"
+    # In an annotation list a city or county stands for its government: 配合单位：省科技厅、杭州市.
+    place = rf"(?<![{_HAN}])(?!全|本|各|城|该|其)[{_HAN}]{{2,3}}(?:市|县)(?=[、，,；;。]|$)"
+    ann_name = rf"(?:{name}|{place})"
+    ann_list = rf"(?P<n>{ann_name})(?:(?:{_SEP}|等)(?P<n>{ann_name}))*(?P<deng>等)?"
     adverbs = rf"(?:{_ADVERBS})*"
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
@@ -266,6 +270,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "organ": regex.compile(_alternation(organs)),
         "name": regex.compile(rf"{bounded}"),
         "subject": regex.compile(rf"{name_list}{adverbs}"),
+        "annotation": regex.compile(rf"{ann_list}{adverbs}"),
         "forward": regex.compile(fwd_list),
         "level": regex.compile(rf"{_LEVELS}"),
         # 会同属地商务、生态环境部门: fields before a name share its category.
@@ -903,7 +908,7 @@ def _name_tokens(text: str, start: int, end: int) -> list[Token] | None:
     if not chunk:
         return []
     base = start + lstrip
-    m = _patterns()["subject"].fullmatch(chunk)
+    m = _patterns()["annotation"].fullmatch(chunk)
     if m is None:
         return None
     tokens: list[Token] = []

@@ -616,3 +616,17 @@ def test_qa3a_no_bodies(text: str) -> None:
 )
 def test_qa4b(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（牵头单位：省发展改革委；配合单位：省科技厅、杭州市；完成时限：2026年7月）",
+            [("省发展改革委", L), ("省科技厅", C), ("杭州市", C)],
+        ),
+        ("（杭州市、宁波市按职责分工负责）", [("杭州市", R), ("宁波市", R)]),
+    ],
+)
+def test_qa4b_place_in_annotation(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
