@@ -1404,7 +1404,7 @@ _NAME_HEAD = regex.compile(r"(?:中国|中华人民共和国)(?:[（(][\p{Han}]{
 # '还可以开展来自境外…', '对其全资企业', '为了明确家用汽车产品修理、更换、退货'.
 _LEAD_VERB = regex.compile(
     r"(?:设立|成立|组建|开展|从事|对其|依托|通过|利用|涉及|按照|根据|实行|作为|属于|可以|应当"
-    r"|为了(?:\p{Han}{2}(?=\p{Han}{2}))?|明确|推动|享受|建立|第[一二三四五六七八九十百零〇\d]{1,6}条)"
+    r"|为了(?:\p{Han}{2}(?=\p{Han}{2}))?|明确|推动|享受|建立|批准|同意|第[一二三四五六七八九十百零〇\d]{1,6}条)"
 )
 # A preposition before a long name: '以中国留学人员广州科技交流会', '由签订合同的外国企业'.
 _LEAD_PREP = regex.compile(r"[以由将把向](?=\p{Han}{8})")
@@ -1490,12 +1490,20 @@ def _read_document(
     limit: int,
     depth: int,
     nested: bool = True,
+    authors: tuple[str, ...] = (),
 ) -> tuple[Frame, int]:
-    """Read one document whose title ends at ``after_title``; return it and where it ends."""
+    """Read one document whose title ends at ``after_title``; return it and where it ends.
+
+    ``authors`` are organs the parent names as the authors of what it forwards; one printed
+    right under the title is this document's issuer.
+    """
     text = ctx.text
     body_start, num2, addressees, mdate, mspan, table_header, order_issuer = _read_header(
         ctx, after_title, limit, title.value if title is not None else ""
     )
+    author = _author_at(text, body_start, limit, authors) if not addressees else None
+    if author is not None:
+        body_start = _skip_ws(text, author.end, limit)
     number = number or num2
     if number is None and title is not None and depth == 0:
         number = _number_before(ctx, title.start)
@@ -1520,6 +1528,8 @@ def _read_document(
         )
     if not close.issuers and order_issuer is not None:
         close.issuers.append(order_issuer)
+    if not close.issuers and author is not None:
+        close.issuers.append(author)
     frame = Frame(
         title=title,
         doc_number=number,
@@ -1540,6 +1550,42 @@ def _read_document(
         ctx.claimed.append(date_span)
     ctx.claimed.append((body_start, body_end))
     return frame, pos
+
+
+# An organ written right before a forwarded document's name: '转发发展改革委关于…意见的通知',
+# '发展改革委《关于…的意见》已经国务院同意'.
+_AUTHOR_BEFORE = regex.compile(r"(?P<o>[\p{Han}]{2,30})(?=《|关于)")
+# What follows an organ that opens a sentence rather than an author line.
+_AUTHOR_SENTENCE = regex.compile(r"[要应将会负已和、与及等的为在对是：:，,。（(]")
+
+
+def _authors(
+    ctx: _Ctx, parent_title: Field | None, parent_body: tuple[int, int]
+) -> tuple[str, ...]:
+    """Organs a forwarding notice names as the authors of what it forwards."""
+    windows = [ctx.text[parent_body[0] : min(parent_body[1], parent_body[0] + 1500)]]
+    if parent_title is not None:
+        windows.append(parent_title.value)
+    out: set[str] = set()
+    for w in windows:
+        for m in _AUTHOR_BEFORE.finditer(_compact(w)):
+            run = m.group("o")
+            if not _ORG_END.search(run):
+                continue
+            for k in range(len(run) - 2, -1, -1):
+                out.add(run[k:])
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _author_at(text: str, pos: int, limit: int, authors: tuple[str, ...]) -> Field | None:
+    """An author line under an attached document's title: '关于…的意见' / '发展改革委' / body."""
+    for name in authors:
+        end = pos + len(name)
+        if end < limit and text.startswith(name, pos) and _ORG_END.search(name):
+            nxt = _skip_ws(text, end, limit)
+            if nxt < limit and not _AUTHOR_SENTENCE.match(text, nxt):
+                return Field(name, pos, end)
+    return None
 
 
 def _inside(ranges: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
@@ -1594,6 +1640,7 @@ def _read_attachments(
     lines = ctx.lines
     issued = _issued_names(parent_title.value if parent_title else "") + annex_names
     issued += _issued_in_body(ctx, parent_body)
+    authors = _authors(ctx, parent_title, parent_body)
     while True:
         p = _skip_ws(text, pos, limit)
         if p >= limit:
@@ -1626,7 +1673,9 @@ def _read_attachments(
                 name = named.group("name").strip()
                 k = ln.start + named.start("name")
                 title, after = Field(_despace(name), k, k + len(name)), ln.end
-            frame, end = _read_document(ctx, title, number, after, limit, depth + 1, nested)
+            frame, end = _read_document(
+                ctx, title, number, after, limit, depth + 1, nested, authors
+            )
             if frame.body[1] > frame.body[0] or frame.attachments:
                 out.append(frame)
             if end <= pos:
@@ -1675,7 +1724,7 @@ def _read_attachments(
                     t_end = hit.end + sm.end()
                     hit = Field(hit.value + text[hit.end : t_end], hit.start, t_end)
                 title, after = hit, hit.end
-        frame, end = _read_document(ctx, title, number, after, limit, depth + 1, nested)
+        frame, end = _read_document(ctx, title, number, after, limit, depth + 1, nested, authors)
         if frame.body[1] <= frame.body[0] and not frame.attachments:
             return pos
         out.append(frame)

@@ -1037,3 +1037,30 @@ def test_defined_term_after_a_space(gap: str) -> None:
         f"第二条 职工连续工作满12个月以上的，享受带薪年休假{gap}（以下简称年休假）。"
     )
     assert pp.parse(text).defined_terms == {"条例": "职工带薪年休假条例", "年休假": "带薪年休假"}
+
+
+_FORWARDED_WITH_AUTHOR = (
+    "国务院办公厅转发某某委关于实施某某工程意见的通知\n国办发〔2011〕23号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "某某委《关于实施某某工程的意见》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+    "国务院办公厅\n2011年5月10日\n关于实施某某工程的意见\n某某委\n"
+    "农村电网是农村重要的基础设施。现提出以下意见。\n一、总体思路\n加快农村电网建设。\n"
+)
+
+
+@pytest.mark.parametrize("text", [_FORWARDED_WITH_AUTHOR, _FORWARDED_WITH_AUTHOR.replace("\n", "")])
+def test_author_line_under_a_forwarded_title_is_its_issuer(text: str) -> None:
+    doc = pp.parse(text)
+    assert (doc.issuers, str(doc.date)) == (["国务院办公厅"], "2011-05-10")
+    [opinion] = doc.attachments
+    assert (opinion.title, opinion.issuers) == ("关于实施某某工程的意见", ["某某委"])
+    assert opinion.preamble == "农村电网是农村重要的基础设施。现提出以下意见。"
+    assert [s.path for s in opinion.walk()] == ["一"]
+
+
+def test_defined_list_after_an_approval_verb() -> None:
+    text = (
+        "关于某某问题的批复\n某某部：\n国务院曾于一九八四年九月批准江苏、浙江、安徽省和上海市"
+        "（以下简称三省一市）征收电力建设资金。\n国务院\n一九八五年十一月七日"
+    )
+    assert pp.parse(text).defined_terms == {"三省一市": "江苏、浙江、安徽省和上海市"}
