@@ -239,6 +239,11 @@ _SENTENCE_END = regex.compile(r"[。！？；：:]$|[。！？][”’）)]$")
 _ORDER = regex.compile(
     r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
 )
+# '2008年7月17日 经人力资源和社会保障部第6次部务会议通过': the organ's own executive meeting.
+_MEETING_ORGAN = regex.compile(
+    r"经?\s*(?:中华人民共和国)?(?P<o>(?!经)[\p{Han}]{2,30}?)\s*第\s*[0-9一二三四五六七八九十百零〇]{1,4}\s*次"
+    r"\s*(?:部务|局务|委务|署务|行务|厅务|主任办公|办公)会议"
+)
 _ORDER_ORGAN = regex.compile(r"(?:中华人民共和国)?(?P<o>[\p{Han}]{2,20}?)\s*令")
 _ORDER_NAME = regex.compile(
     r"(?:公布(?:修订后的)?|发布|施行)《(?P<a>[^《》]{2,80})》|《(?P<b>[^《》]{2,80})》(?:已经|业经|经)"
@@ -1275,6 +1280,9 @@ def _read_header(
             om = _ORDER.search(text, pos + (dm.end() if dm is not None else 0), ln.end)
             if om is not None and order_issuer is None:
                 order_issuer = _order_issuer(text, om)
+            mm = _MEETING_ORGAN.search(text, pos, ln.end) if om is None else None
+            if mm is not None and order_issuer is None and _ORG_END.search(mm.group("o")):
+                order_issuer = Field(mm.group("o"), mm.start("o"), mm.end("o"))
             if om is not None and number is None:
                 number = Field(_compact(om.group(0)), om.start(), om.end())
             date = parse_date(s)

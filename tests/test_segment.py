@@ -1064,3 +1064,21 @@ def test_defined_list_after_an_approval_verb() -> None:
         "（以下简称三省一市）征收电力建设资金。\n国务院\n一九八五年十一月七日"
     )
     assert pp.parse(text).defined_terms == {"三省一市": "江苏、浙江、安徽省和上海市"}
+
+
+def test_organ_whose_executive_meeting_passed_a_rule_issues_it() -> None:
+    text = (
+        "# 企业某某实施办法\n\n2008年7月17日 经某某和社会保障部第6次部务会议通过\n\n"
+        "<!-- INFO END -->\n\n第一条 为了实施条例，制定本办法。\n\n第二条 本办法自发布之日起施行"
+    )
+    doc = pp.parse(text)
+    assert (doc.issuers, str(doc.date), doc.doc_number) == (
+        ["某某和社会保障部"],
+        "2008-07-17",
+        None,
+    )
+    assert [s.path for s in doc.walk()] == ["第一条", "第二条"]
+    council = text.replace(
+        "经某某和社会保障部第6次部务会议", "某市第十五届人民代表大会常务委员会第三十七次会议"
+    )
+    assert pp.parse(council).issuers == []
