@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -247,6 +247,19 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     )
 
 
+# A chapter or section title glued to the article after it: short, no punctuation.
+_STATUTE_TITLE = regex.compile(r"[^\n。；;：:，,、！？!?（(“”《》]{1,24}")
+
+
+def _after_statute_title(prev: Marker, c: Marker, text: str) -> bool:
+    """Whether ``c`` (an article or section) directly follows the title of ``prev``."""
+    if c.kind not in (MarkerKind.ARTICLE, MarkerKind.SECTION) or c.boundary:
+        return False
+    if prev.kind not in _STATUTE or RANK[prev.kind] >= RANK[c.kind]:
+        return False
+    return _STATUTE_TITLE.fullmatch(text, prev.end, c.start) is not None
+
+
 def _depth_at(line: str) -> tuple[list[int], list[int]]:
     """Return bracket positions and the nesting depth after each, for depth look-ups."""
     positions: list[int] = []
@@ -300,6 +313,9 @@ def candidates(text: str) -> list[Marker]:
                 i = bisect_right(positions, m.start() - 1) - 1
                 if i >= 0 and depths[i] > 0:
                     continue  # inside brackets or quotes: （下称…1．…）, “一、…”
+                if found and _after_statute_title(found[-1], c, text):
+                    # 第二章　外国合同者的权利和义务第十三条中方…: the title ends here.
+                    c = replace(c, boundary=True, weak=False)
                 found.append(c)
         offset += len(line) + 1
     return found

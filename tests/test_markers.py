@@ -115,6 +115,36 @@ def test_run_together_statute() -> None:
     ]
 
 
+def test_run_together_article_glued_to_a_chapter_title() -> None:
+    # The chapter title ends where the article begins, even before a reference-like word (中)
+    # and in an excerpt that skips articles (第十二条 → 第二十四条 in another chapter).
+    text = (
+        "第一章　总　　则第一条为了加强监管，制定本条例。"
+        "第二章　合同者的权利第二条中方公司负责勘探。第三条合同者可以回收投资。"
+        "第二十四条资料归中方公司所有。第四章　争议的解决第二十五条当事人可以协商解决。"
+        "第五章　法律责任第二十六条违反本条例的，予以警告。"
+        "第二十七条违反本条例规定的，予以处罚。"
+        "第六章　附　　则第二十八条本条例下列用语的含义：(一)甲；(二)乙。"
+    )
+    assert _markers(text) == [
+        ("第一章", 1, 1),
+        ("第一条", 1, 2),
+        ("第二章", 2, 1),
+        ("第二条", 2, 2),
+        ("第三条", 3, 2),
+        ("第二十四条", 24, 2),
+        ("第四章", 4, 1),
+        ("第二十五条", 25, 2),
+        ("第五章", 5, 1),
+        ("第二十六条", 26, 2),
+        ("第二十七条", 27, 2),
+        ("第六章", 6, 1),
+        ("第二十八条", 28, 2),
+        ("(一)", 1, 3),
+        ("(二)", 2, 3),
+    ]
+
+
 def test_numbering_runs_on_across_parents() -> None:
     text = "一、甲\n（一）子一。\n（二）子二。\n二、乙\n（三）子三。\n三、丙\n（一）重新编号。"
     assert _markers(text) == [
