@@ -171,6 +171,8 @@ _NOT_NAMES = frozenset(
         "格局 布局 大局 结局 当局 服务 政策"
     )
 )
+# Place words that end like a name (部) but say where inside a body: 省电力公司内部.
+_PLACE_TAILS = ("内部", "外部")
 # A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
 _NOT_AFTER = r"(?![家界债])"
 # After an incentive verb, a lexicon name followed by a noun modifies it and is no object:
@@ -179,6 +181,9 @@ _NOUN_AFTER = (
     r"(?!工业|产业|项目|经济|财政|特色|品牌|标准|政策|资金|金融|融资|债券|产品|服务|工作|事务|"
     r"事业|人才|数据|平台|体系|制度|机制|资源|规划|数量|名单|名录|比例|性|级|化)"
 )
+# After an incentive verb a compound object ends in one of these even where a verb follows:
+# 鼓励金融科技企业加大投入, 支持交通物流企业开展….
+_COMPOUND_TAIL = "企业|机构|社会组织"
 # Category words that label a list and are no body on their own: 行业协会等单位.
 _BARE = "单位|部门|机构|组织|团体"
 _BARE_NAMES = frozenset(_BARE.split("|"))
@@ -245,6 +250,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     fwd_name = (
         rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
         rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_DISPATCHED}?{_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL}){_NOT_AFTER}{_NOUN_AFTER}"
         rf"|{_LEVELS}(?={_SEP}))"
     )
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
@@ -432,6 +438,8 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
             elif item.name in lexicon():
                 out.append(item)  # 乡镇（街道）、村（社区）
             continue
+        if item.name.endswith(_PLACE_TAILS) and is_body_name(item.name[:-2]):
+            item = _Name(item.name[:-2], item.start, item.end - 2)  # 省电力公司内部 → 省电力公司
         if _core(item.name) in _NOT_NAMES or item.name.endswith(_NOT_ENDINGS):
             continue
         if item.name in _BARE_NAMES and item.start and m.string[item.start - 1] in _LIST_MARKS:
@@ -1158,7 +1166,41 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
         found.extend(_specific(free))
     if not found:
         return [], rules
+    if "、" in clause:
+        found = _carry_level(clause, found)
     return _dedupe(found), rules
+
+
+# A provincial or municipal organ written without its level after one written with it:
+# 省科技厅、工业和信息化厅 → 省工业和信息化厅; 市发展改革委、财政局 → 市财政局.
+# A name opening with a province or a city with its own regulators is no bare local organ:
+# 市规划资源局、上海银保监局.
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
+    "深圳|大连|青岛|宁波|厦门"
+)
+_LEVEL_HEAD = regex.compile(r"^[省市](?![级场辖民内外])")
+_BARE_LOCAL = regex.compile(
+    rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})[^省市区县州盟旗国]{{1,10}}"
+    r"(?<!总)(?:厅|局|委|办|委员会|办公室)$"
+)
+
+
+def _carry_level(clause: str, found: list[Found]) -> list[Found]:
+    level_at: dict[int, str] = {}  # end offset of a name written with a level → the level
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        head = _LEVEL_HEAD.match(f.name)
+        if head is not None:
+            level_at[f.end] = head.group()
+        elif f.start and clause[f.start - 1] == "、" and _BARE_LOCAL.match(f.name):
+            level = level_at.get(f.start - 1)
+            if level is not None and (level == "省" or not f.name.endswith("厅")):
+                f = f._replace(name=level + f.name)
+                level_at[f.end] = level
+        out.append(f)
+    return out
 
 
 def _specific(found: list[Found]) -> list[Found]:

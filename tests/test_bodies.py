@@ -575,7 +575,7 @@ def test_qa3a_no_bodies(text: str) -> None:
         # A1: a role-less name group before '，' takes the role of the next group
         (
             "（省发展改革委、商务厅，省税务局按职责分工负责）",
-            [("省发展改革委", R), ("商务厅", R), ("省税务局", R)],
+            [("省发展改革委", R), ("省商务厅", R), ("省税务局", R)],
         ),
         (
             "（人民银行广东省分行牵头，省委金融办，广东金融监管局按职责分工负责）",
@@ -630,3 +630,54 @@ def test_qa4b(text: str, expected: list[tuple[str, Role]]) -> None:
 )
 def test_qa4b_place_in_annotation(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Q5-1: a place word glued to a name is no part of it (省电力公司内部)
+        (
+            "联合电力公司和省电力公司内部要落实承包经营责任制。",
+            [("联合电力公司", R), ("省电力公司", R)],
+        ),
+        # Q5-2: a level prefix carries to later unprefixed provincial/municipal list items
+        (
+            "（省科技厅、工业和信息化厅按职责分工负责）",
+            [("省科技厅", R), ("省工业和信息化厅", R)],
+        ),
+        (
+            "（省工业和信息化厅牵头，省委宣传部、文化和旅游厅、广电局按职责分工负责）",
+            [("省工业和信息化厅", L), ("省委宣传部", R), ("省文化和旅游厅", R), ("省广电局", R)],
+        ),
+        ("市发展改革委、财政局要加强指导。", [("市发展改革委", R), ("市财政局", R)]),
+        # ... but not to central organs, places or names after '，'
+        ("（财政部、税务总局负责）", [("财政部", R), ("税务总局", R)]),
+        (
+            "（人民银行广东省分行牵头，省委金融办，广东金融监管局按职责分工负责）",
+            [("人民银行广东省分行", L), ("省委金融办", R), ("广东金融监管局", R)],
+        ),
+        # Q5-3: a compound object of an incentive verb followed by a verb
+        ("鼓励港澳青年企业高质量发展。", [("港澳青年企业", E)]),
+        ("引导港澳青年企业在天河区投资兴业。", [("港澳青年企业", E)]),
+        ("鼓励金融科技企业加大研发投入。", [("金融科技企业", E)]),
+        ("支持交通物流企业开展多式联运。", [("交通物流企业", E)]),
+    ],
+)
+def test_qa5(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["支持地方工业项目建设。", "鼓励企业家精神。", "支持中小型病险水库除险加固工程建设。"],
+)
+def test_qa5_no_bodies(text: str) -> None:
+    assert bodies(text) == []
+
+
+def test_qa5_level_not_carried_to_a_province() -> None:
+    assert bodies("（责任单位：市规划资源局、上海银保监局、上海证监局）") == [
+        ("市规划资源局", R),
+        ("上海银保监局", R),
+        ("上海证监局", R),
+    ]
