@@ -1490,6 +1490,36 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
+_PANEL_ISSUER = regex.compile(r"(?:发布机构|发文机关|发文单位)[：:](?P<v>.*)")
+_PANEL_ORGAN = regex.compile(r"[\p{Han}（）()]{2,30}")
+
+
+def _panel_issuers(ctx: _Ctx, body: tuple[int, int]) -> list[Field]:
+    """The organs a web page's metadata panel names ('发 布 机 构 ：' over its value), if any."""
+    lines = ctx.lines
+    for i, ln in enumerate(lines):
+        if body[0] <= ln.start < body[1]:
+            continue
+        m = _PANEL_ISSUER.fullmatch(_compact(ln.s))
+        if m is None:
+            continue
+        if m.group("v"):
+            start, value = ln.start + ln.s.index(m.group("v")[0]), m.group("v")
+        elif i + 1 < len(lines) and lines[i + 1].s:
+            start, value = lines[i + 1].start, lines[i + 1].s
+        else:
+            continue
+        names = regex.split(r"[、，,\s]+", value.strip())
+        if not names or not all(_PANEL_ORGAN.fullmatch(n) for n in names):
+            continue
+        out: list[Field] = []
+        for n in names:
+            k = ctx.text.find(n, start)
+            out.append(Field(n, k, k + len(n)))
+        return out
+    return []
+
+
 def _read_document(
     ctx: _Ctx,
     title: Field | None,
@@ -1538,6 +1568,8 @@ def _read_document(
         close.issuers.append(order_issuer)
     if not close.issuers and author is not None:
         close.issuers.append(author)
+    if not close.issuers and depth == 0:
+        close.issuers.extend(_panel_issuers(ctx, (body_start, body_end)))
     frame = Frame(
         title=title,
         doc_number=number,
@@ -1781,6 +1813,9 @@ def _issued_at(text: str, p: int, end: int, names: list[str]) -> Field | None:
 # ---------------------------------------------------------------------------------------------
 
 
+_ORDER_NAME_CHARS = {"〈": "[〈《]", "《": "[〈《]", "〉": "[〉》]", "》": "[〉》]"}
+
+
 def _read_order(ctx: _Ctx) -> Frame | None:
     """A promulgation order (国务院令) followed by the regulation it promulgates.
 
@@ -1805,11 +1840,13 @@ def _read_order(ctx: _Ctx) -> Frame | None:
             date = parse_date(dm.group(0))
             date_span = (dm.start(), dm.end())
             search_from = dm.end()
-    pat = regex.compile(r"\s*".join(regex.escape(c) for c in _compact(name)))
+    # The headline writes a quoted name's inner 〈〉 as 《》; a match right after 《 is a citation.
+    chars = (_ORDER_NAME_CHARS.get(c, regex.escape(c)) for c in _compact(name))
+    pat = regex.compile(r"(?<!《\s*)" + r"\s*".join(chars))
     tm = pat.search(text, search_from, min(len(text), search_from + 600))
     if tm is None:
         return None
-    title = Field(_compact(name), tm.start(), tm.end())
+    title = Field(_compact(tm.group(0)), tm.start(), tm.end())
     number = Field(_compact(om.group(0)), om.start(), om.end())
     frame, _ = _read_document(ctx, title, None, tm.end(), len(text), 0)
     ctx.noise.append((om.start(), tm.start()))

@@ -375,6 +375,21 @@ def test_state_council_order_gives_the_regulation() -> None:
     assert _val(frame.doc_number) == "中华人民共和国国务院令第432号"
 
 
+def test_order_title_is_the_headline_not_a_citation_of_it() -> None:
+    # The order quotes the name with 〈〉 inside 《》; the headline writes the inner name with 《》,
+    # and a later history note cites the same 决定 in 《》: the headline is the title.
+    text = (
+        "中华人民共和国国务院令第9号现公布《国务院关于修改〈某某条例〉的决定》，自公布之日起施行。"
+        "总\u3000理\u3000 张三二○○七年九月十八日"
+        "国务院关于修改《某某条例》的决定国务院决定对《某某条例》做如下修改：将第三条删去。"
+        "本决定自公布之日起施行。某某条例（根据2001年9月23日《国务院关于修改〈某某条例〉的决定》"
+        "第一次修订）第一章　总则第一条为了某某，制定本条例。第二条本条例自公布之日起施行。"
+    )
+    frame = segment(text)
+    assert _val(frame.title) == "国务院关于修改《某某条例》的决定"
+    assert text[frame.body[0] :].startswith("国务院决定对")
+
+
 def test_markdown_law() -> None:
     text = (
         "# 上海市数据条例\n\n"
@@ -1082,3 +1097,15 @@ def test_organ_whose_executive_meeting_passed_a_rule_issues_it() -> None:
         "经某某和社会保障部第6次部务会议", "某市第十五届人民代表大会常务委员会第三十七次会议"
     )
     assert pp.parse(council).issuers == []
+
+
+def test_web_panel_publisher_is_the_issuer_when_nothing_is_signed() -> None:
+    # A web page's metadata panel names the organ in full; the body is signed by no one.
+    text = (
+        "市某某局关于印发某某细则的通知_政务公开\n名 称 ：\n市某某局关于印发某某细则的通知\n"
+        "发 布 机 构 ：\n天津市某某局\n发 文 字 号 ：\n津某〔2021〕3号\n成 文 日 期 ：\n"
+        "市某某局关于印发某某细则的通知\n各有关单位：\n现将《某某细则》印发给你们，请遵照执行。\n"
+        "特此通知。\n2021年2月2日\n"
+    )
+    frame = segment(text)
+    assert [f.value for f in frame.issuers] == ["天津市某某局"]
