@@ -44,7 +44,8 @@ _TAB_HEADER = regex.compile(r"\s*序号\t")
 _DATE_START = regex.compile(r"[0-9０-９]{4}年|[0-9０-９]{1,2}月")  # 2020年底前实现… is substance
 # Two or more spaces after a title of at least two characters (not 总　　则).
 _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
-_LINE_PUNCT = regex.compile(r"[，,。；;：:！？!?、]")
+# Before a title gap: commas may join its phrases (严格依法保护环境，推动…), sentence ends not.
+_GAP_TITLE_PUNCT = regex.compile(r"[。；;：:！？!?]|[，,、]$")
 # A sentence that introduces a list or states a rule is not a title: 有下列行为之一的，…。
 _NOT_A_TITLE = regex.compile(r"[：:；;]|下列|如下|以下")
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
@@ -188,7 +189,7 @@ def read_marker_line(
             own = TrackedText.join([rest.slice(cell.end(), len(line)).strip(), *following])
             return Reading(line[: cell.start()], None, own, Tier.TITLE)
     gap = _TITLE_GAP.search(line)
-    if gap and not _LINE_PUNCT.search(line, 0, gap.start()):
+    if gap and not _GAP_TITLE_PUNCT.search(line[: gap.start()]):
         # Run-together text keeps a title apart by spaces: 一、加强监管执法　　有效解决…
         own = TrackedText.join([rest.slice(gap.end(), len(line)).strip(), *following])
         return Reading(line[: gap.start()], None, own, Tier.TITLE)

@@ -215,6 +215,22 @@ def test_title_kept_apart_by_spaces_in_run_together_text() -> None:
     assert (first.heading, first.text) == ("加强监管执法", "有效解决执法缺位问题。")
 
 
+def test_title_with_a_comma_kept_apart_by_spaces_in_run_together_text() -> None:
+    text = (
+        "现通知如下：　　一、严格依法保护环境，推动监管执法全覆盖　　有效解决执法缺位问题。"
+        "　　（一）加快完善法规。要完善。　　二、明确各方职责、任务　　有效解决职责不清问题。"
+        "　　（二）强化领导责任。要负责。　　三、统一、开放，有序　　要落实。"
+    )
+    doc = pp.parse(text)
+    assert [(s.path, s.heading, s.text) for s in doc.walk()] == [
+        ("一", "严格依法保护环境，推动监管执法全覆盖", "有效解决执法缺位问题。"),
+        ("一/（一）", "加快完善法规", "要完善。"),
+        ("二", "明确各方职责、任务", "有效解决职责不清问题。"),
+        ("二/（二）", "强化领导责任", "要负责。"),
+        ("三", "统一、开放，有序", "要落实。"),
+    ]
+
+
 def test_glued_titles_when_most_top_level_items_read_as_glued() -> None:
     text = (
         "各地区：现通知如下：一、实行开采总量限制对萤石实行总量控制。"
