@@ -171,6 +171,11 @@ _NOT_NAMES = frozenset(
         "格局 布局 大局 结局 当局 服务 政策"
     )
 )
+# A level and a district joined by 和/及 share the category after them: 市和浦东新区商务部门.
+_LEVEL_AND_PLACE = regex.compile(
+    rf"(?P<level>[省市])(?:和|及)(?P<place>[{_HAN}]{{0,4}}?(?:新区|区县|区|县))"
+    rf"(?P<rest>[{_HAN}]{{2,8}}(?:部门|局|委员会|委|办))"
+)
 # Place words that end like a name (部) but say where inside a body: 省电力公司内部.
 _PLACE_TAILS = ("内部", "外部")
 # A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
@@ -437,6 +442,13 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
                 out.append(_Name(item.name + shared, item.start, head.end))
             elif item.name in lexicon():
                 out.append(item)  # 乡镇（街道）、村（社区）
+            continue
+        joint = _LEVEL_AND_PLACE.fullmatch(item.name)
+        if joint is not None:
+            # 市和浦东新区商务部门 → 市商务部门, 浦东新区商务部门
+            level, place, rest = joint.group("level", "place", "rest")
+            out.append(_Name(level + rest, item.start, item.end))
+            out.append(_Name(place + rest, joint.start("place") + item.start, item.end))
             continue
         if item.name.endswith(_PLACE_TAILS) and is_body_name(item.name[:-2]):
             item = _Name(item.name[:-2], item.start, item.end - 2)  # 省电力公司内部 → 省电力公司

@@ -681,3 +681,18 @@ def test_qa5_level_not_carried_to_a_province() -> None:
         ("上海银保监局", R),
         ("上海证监局", R),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Q5-4: 市和浦东新区商务部门: a level and a district share the category after them
+        (
+            "市和浦东新区商务部门应当牵头协调推进保税维修业务发展。",
+            [("市商务部门", L), ("浦东新区商务部门", L)],
+        ),
+        ("市和区县生态环境部门应当加强监管。", [("市生态环境部门", R), ("区县生态环境部门", R)]),
+    ],
+)
+def test_qa5_level_and_place(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
