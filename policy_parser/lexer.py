@@ -371,13 +371,15 @@ class _Selector:
                 break
         return at, {1}, False
 
-    def offer(self, c: Marker, continued: bool = False) -> int | None:
+    def offer(self, c: Marker, continued: bool = False, opens_run: bool = False) -> int | None:
         """Accept ``c`` and return its level, or reject it (None).
 
         Args:
             c: The candidate.
             continued: Whether a later candidate of the same style carries the next number
                 (evidence that a big jump, 第二条 → 第十八条, is the text's own numbering).
+            opens_run: Whether ``c`` is 1 and 2 and 3 of its style follow soon: a run-together
+                list whose first number is glued to the title (…加油站1.黑龙江…2.吉林…).
         """
         at, expected, sibling = self._where(c)
         n = c.number
@@ -386,7 +388,12 @@ class _Selector:
         if c.digit_after and not (sibling and n in expected):
             return None
         # Run-together lists glue the next number to the item before: 1.大庆石油管理局2.辽河…
-        glued_next = sibling and c.kind in _GLUE_NEXT and not c.digit_after and not c.enumeration
+        glued_next = (
+            (sibling or opens_run)
+            and c.kind in _GLUE_NEXT
+            and not c.digit_after
+            and not c.enumeration
+        )
         if n in expected and (c.boundary or c.kind in _MAY_GLUE or glued_next):
             return self._push(c, at)
         last = self.stack[at].number if sibling else self.last.get(c.key)
@@ -472,6 +479,24 @@ def _continued(found: list[Marker], i: int, where: dict[tuple[str, int], list[in
     return j < len(at) and at[j] <= i + _LOOKAHEAD
 
 
+def _opens_run(found: list[Marker], i: int, where: dict[tuple[str, int], list[int]]) -> bool:
+    """Whether ``found[i]`` is a glued 1 that a 2 and then a 3 of its style soon follow.
+
+    ``where`` maps (key, number) to the indexes of all candidates, ascending.
+    """
+    c = found[i]
+    if c.number != 1 or c.boundary or c.kind not in _GLUE_NEXT:
+        return False
+    at = i
+    for n in (2, 3):
+        later = where.get((c.key, n), [])
+        j = bisect_right(later, at)
+        if j == len(later) or later[j] > i + _LOOKAHEAD:
+            return False
+        at = later[j]
+    return True
+
+
 def lex(text: str) -> Lexed:
     """Classify ``text`` (one paragraph per line) into marker and text segments.
 
@@ -485,13 +510,16 @@ def lex(text: str) -> Lexed:
     chosen: list[tuple[Marker, int]] = []
     found = candidates(text)
     where: dict[tuple[str, int], list[int]] = {}
+    anywhere: dict[tuple[str, int], list[int]] = {}
     for i, c in enumerate(found):
         if c.boundary:
             where.setdefault((c.key, c.number), []).append(i)
+        if c.number <= 3:
+            anywhere.setdefault((c.key, c.number), []).append(i)
     for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
-        level = selector.offer(c, _continued(found, i, where))
+        level = selector.offer(c, _continued(found, i, where), _opens_run(found, i, anywhere))
         if level is not None:
             chosen.append((c, level))
         elif c.line_start and c.kind in _STRONG:

@@ -267,6 +267,16 @@ def test_a_run_together_list_glues_its_next_number() -> None:
     ]
 
 
+def test_a_run_together_list_may_glue_its_first_number_to_the_title() -> None:
+    text = (
+        "一、直属的油气田企业(2个)1.大庆石油管理局2.辽河石油勘探局"
+        "二、划转的石油公司及其下属加油站1.黑龙江省石油总公司2.吉林省石油总公司3.辽宁省石油总公司"
+    )
+    assert [m for m, _, _ in _markers(text)] == ["一、", "1.", "2.", "二、", "1.", "2.", "3."]
+    # …but a lone glued number stays text: 附表1.说明, 第二阶段1.5
+    assert [m for m, _, _ in _markers("一、甲见附表1.说明。二、乙。")] == ["一、", "二、"]
+
+
 def test_an_item_whose_text_opens_with_xiang_is_no_reference() -> None:
     text = "现函复如下：一、甲要做好。二、乙要做好。三、丙要做好。四、项目建设要严格按程序办理。"
     assert [m for m, _, _ in _markers(text)] == ["一、", "二、", "三、", "四、"]
