@@ -371,7 +371,9 @@ class _Selector:
                 break
         return at, {1}, False
 
-    def offer(self, c: Marker, continued: bool = False, opens_run: bool = False) -> int | None:
+    def offer(
+        self, c: Marker, continued: bool = False, opens_run: bool = False, rises: bool = False
+    ) -> int | None:
         """Accept ``c`` and return its level, or reject it (None).
 
         Args:
@@ -380,6 +382,8 @@ class _Selector:
                 (evidence that a big jump, 第二条 → 第十八条, is the text's own numbering).
             opens_run: Whether ``c`` is 1 and 2 and 3 of its style follow soon: a run-together
                 list whose first number is glued to the title (…加油站1.黑龙江…2.吉林…).
+            rises: Whether ``c`` opens a line and the next line-start candidate of its style
+                has a higher number, or none follows: an excerpt that picks items (5. → 12.).
         """
         at, expected, sibling = self._where(c)
         n = c.number
@@ -405,6 +409,10 @@ class _Selector:
             return None
         if last is not None and n > last and c.kind in _STATUTE:
             # A line that opens with 第三十条 is an article, whatever came before (an excerpt).
+            self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
+            return self._push(c, at)
+        if rises and last is not None and last < n < 100 and c.kind in _PICKED:
+            # An excerpt keeps the numbers of the items it picks: 5.… 12.… 二、… 19.…
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
         if sibling:
@@ -463,6 +471,8 @@ _STRONG = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, *_STATUTE}
 _GLUE_NEXT = {MarkerKind.ARABIC_DOT, MarkerKind.CN_COMMA}
 _GBT = {MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, MarkerKind.ARABIC_DOT, MarkerKind.ARABIC_PAREN}
 _LOOKAHEAD = 64
+# Styles whose line-start items an excerpt may pick, numbers kept (5. → 12.).
+_PICKED = {MarkerKind.ARABIC_DOT, MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN}
 
 
 def _continued(found: list[Marker], i: int, where: dict[tuple[str, int], list[int]]) -> bool:
@@ -497,6 +507,19 @@ def _opens_run(found: list[Marker], i: int, where: dict[tuple[str, int], list[in
     return True
 
 
+def _rises(found: list[Marker], i: int, lines: dict[str, list[int]]) -> bool:
+    """Whether the next line-start candidate of ``found[i]``'s style, if any, counts higher.
+
+    ``lines`` maps a style key to the indexes of its line-start candidates, ascending.
+    """
+    c = found[i]
+    if not c.line_start:
+        return False
+    later = lines[c.key]
+    j = bisect_right(later, i)
+    return j == len(later) or found[later[j]].number > c.number
+
+
 def lex(text: str) -> Lexed:
     """Classify ``text`` (one paragraph per line) into marker and text segments.
 
@@ -511,15 +534,23 @@ def lex(text: str) -> Lexed:
     found = candidates(text)
     where: dict[tuple[str, int], list[int]] = {}
     anywhere: dict[tuple[str, int], list[int]] = {}
+    lines: dict[str, list[int]] = {}
     for i, c in enumerate(found):
         if c.boundary:
             where.setdefault((c.key, c.number), []).append(i)
         if c.number <= 3:
             anywhere.setdefault((c.key, c.number), []).append(i)
+        if c.line_start:
+            lines.setdefault(c.key, []).append(i)
     for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
-        level = selector.offer(c, _continued(found, i, where), _opens_run(found, i, anywhere))
+        level = selector.offer(
+            c,
+            _continued(found, i, where),
+            _opens_run(found, i, anywhere),
+            _rises(found, i, lines),
+        )
         if level is not None:
             chosen.append((c, level))
         elif c.line_start and c.kind in _STRONG:

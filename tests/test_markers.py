@@ -249,6 +249,31 @@ def test_an_article_after_a_gap_in_an_excerpt() -> None:
     assert [d.code for d in doc.diagnostics] == ["numbering-gap", "numbering-gap"]
 
 
+def test_an_excerpt_that_picks_items_keeps_their_numbers() -> None:
+    # Line-start items whose numbers rise, with gaps: the excerpt skipped the items between.
+    text = (
+        "一、推动芯片发展\n1.聚力推动芯片。\n2.设立专项。\n5.支持骨干企业。\n12.加快平台建设。\n"
+        "二、强化算力保障\n19.研究太空算力。\n22.对接指引。\n"
+        "三、加大数据开发\n30.健全公共数据开放。\n44.加快大模型。"
+    )
+    assert _markers(text) == [
+        ("一、", 1, 1),
+        ("1.", 1, 2),
+        ("2.", 2, 2),
+        ("5.", 5, 2),
+        ("12.", 12, 2),
+        ("二、", 2, 1),
+        ("19.", 19, 2),
+        ("22.", 22, 2),
+        ("三、", 3, 1),
+        ("30.", 30, 2),
+        ("44.", 44, 2),
+    ]
+    # …but not a jump the next item falls back from: 9.说明 before 3.
+    text = "一、甲\n1.子一。\n2.子二。\n9.说明。\n3.子三。\n二、乙"
+    assert [m for m, _, _ in _markers(text)] == ["一、", "1.", "2.", "3.", "二、"]
+
+
 def test_an_excerpt_starting_mid_list_is_a_warning() -> None:
     doc = pp.parse("（十八）推动科普。\n（十九）推动融合。", strict=True)
     assert [(d.code, d.severity.value) for d in doc.diagnostics] == [("numbering-start", "warning")]
