@@ -1520,6 +1520,38 @@ def _panel_issuers(ctx: _Ctx, body: tuple[int, int]) -> list[Field]:
     return []
 
 
+# Authors and a bracketed date under an attachment's title: '公安部　中央综治办' / '(2004年10月)'.
+_AUTHOR_BLOCK = regex.compile(
+    r"(?P<names>[\p{Han}（）]{2,30}(?:[\s\u3000]+[\p{Han}（）]{2,30}){0,11}?)[\s\u3000]*"
+    rf"[（(]\s*(?P<date>{_Y}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*日)?)\s*[）)]"
+)
+# Where two organs were glued by a lost line break: '国土资源部中国石油天然气集团公司'.
+_ORGAN_SEAM = regex.compile(r"(?<=[部委办局厅署行会司])(?=中国|国家|中央|国务院)")
+
+
+def _author_block(
+    text: str, pos: int, limit: int
+) -> tuple[list[Field], datetime.date | None, tuple[int, int]] | None:
+    """Organ names, then the date in brackets, right under an attached document's title.
+
+    A month without a day ('(二○○四年十月)') still closes the block but gives no date.
+    """
+    m = _AUTHOR_BLOCK.match(text, pos, limit)
+    if m is None:
+        return None
+    date = parse_date(m.group("date"))
+    names = [n for tok in m.group("names").split() for n in _ORGAN_SEAM.split(tok) if n]
+    if not all(len(n) <= 20 and _ORG_END.search(n) for n in names):
+        return None
+    fields: list[Field] = []
+    at = m.start("names")
+    for n in names:
+        k = text.find(n, at, m.end("names"))
+        fields.append(Field(n, k, k + len(n)))
+        at = k + len(n)
+    return fields, date, (m.start("date"), m.end())
+
+
 def _read_document(
     ctx: _Ctx,
     title: Field | None,
@@ -1542,6 +1574,11 @@ def _read_document(
     author = _author_at(text, body_start, limit, authors) if not addressees else None
     if author is not None:
         body_start = _skip_ws(text, author.end, limit)
+    block = None
+    if depth > 0 and not addressees and author is None:
+        block = _author_block(text, body_start, limit)
+        if block is not None:
+            body_start = _skip_ws(text, block[2][1], limit)
     number = number or num2
     if number is None and title is not None and depth == 0:
         number = _number_before(ctx, title.start)
@@ -1558,6 +1595,8 @@ def _read_document(
     date, date_span = close.date, close.date_span
     if date is None:
         date, date_span = mdate, mspan
+    if date is None and block is not None and block[1] is not None:
+        date, date_span = block[1], block[2]
     attachments: list[Frame] = []
     pos = max(close.end, close_at)
     if depth < 3 and nested:
@@ -1568,6 +1607,8 @@ def _read_document(
         close.issuers.append(order_issuer)
     if not close.issuers and author is not None:
         close.issuers.append(author)
+    if not close.issuers and block is not None:
+        close.issuers.extend(block[0])
     if not close.issuers and depth == 0:
         close.issuers.extend(_panel_issuers(ctx, (body_start, body_end)))
     frame = Frame(

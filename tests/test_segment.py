@@ -1109,3 +1109,41 @@ def test_web_panel_publisher_is_the_issuer_when_nothing_is_signed() -> None:
     )
     frame = segment(text)
     assert [f.value for f in frame.issuers] == ["天津市某某局"]
+
+
+@pytest.mark.parametrize(("sep", "day"), [("\n", "八日"), ("", "八日"), ("", "")])
+def test_author_block_with_bracketed_date_under_an_attachment_title(sep: str, day: str) -> None:
+    # '公安部　中央综治办' / '(二○○四年十月)' under an attachment's title: its authors and
+    # date, not its preamble; glued organs split where a new '中国…' name begins.
+    text = sep.join(
+        [
+            "国务院关于同意建立某某联席会议制度的批复",
+            "国函〔2004〕91号",
+            "公安部：",
+            "你部《关于建立某某联席会议制度的请示》收悉。现批复如下：同意建立某某联席会议制度。",
+            "附件：某某联席会议制度",
+            "国务院",
+            "二○○四年十一月四日",
+            "附件：",
+            "某某联席会议制度",
+            "公安部　中央综治办　发展改革委　国土资源部",
+            "中国石油天然气集团公司　中国石油化工集团公司",
+            f"(二○○四年十月{day})",
+            "为切实加强组织领导，经国务院同意，建立某某联席会议(以下简称联席会议)制度。",
+            "一、联席会议职能",
+            "联席会议统筹研究工作。",
+            "二、成员单位",
+            "联席会议由公安部牵头。",
+        ]
+    )
+    att = pp.parse(text).attachments[0]
+    assert set(att.issuers) == {
+        "公安部",
+        "中央综治办",
+        "发展改革委",
+        "国土资源部",
+        "中国石油天然气集团公司",
+        "中国石油化工集团公司",
+    }
+    assert att.date == (datetime.date(2004, 10, 8) if day else None)
+    assert att.preamble.startswith("为切实加强")
