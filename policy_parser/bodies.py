@@ -70,9 +70,13 @@ class ReadingRules:
     Attributes:
         first_listed_leads: After ``（A、B负责，排在第一位的部门为牵头部门，下同）`` the first
             body of a ``负责`` annotation that names no 牵头 body is the lead.
+        subject: The bodies the last clause opened with as its obliged subject; a clause
+            that opens with 要/应当 and names no subject goes on with them
+            (``海关总署要…。要继续促进…``).
     """
 
     first_listed_leads: bool = False
+    subject: tuple[str, ...] = ()
 
 
 INITIAL_RULES = ReadingRules()
@@ -1176,6 +1180,17 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     free += _duty_subjects(masked)
     if free:
         found.extend(_specific(free))
+    subject = _opening_subject(masked, free)
+    if rules.subject and not subject and not any(f.role in _OBLIGED for f in found):
+        carry = _CARRY.match(masked)
+        if carry is not None:
+            # 中国石油集团公司要深化改革。要对成员企业进行改建。: the subject goes on.
+            role = Role.LEAD if carry.group("with") else Role.RESPONSIBLE
+            a, b = carry.span("modal")
+            found.extend(Found(name, role, a, b) for name in rules.subject)
+            subject = rules.subject
+    if subject != rules.subject:
+        rules = replace(rules, subject=subject)
     if not found:
         return [], rules
     if "、" in clause:
@@ -1213,6 +1228,33 @@ def _carry_level(clause: str, found: list[Found]) -> list[Found]:
                 level_at[f.end] = level
         out.append(f)
     return out
+
+
+_OBLIGED = (Role.RESPONSIBLE, Role.LEAD)
+# A clause that opens with a modal and names no subject: 要…, 同时要…, 还应当….
+_CARRY = regex.compile(
+    r"\s*(?:同时[，,]?)?(?:还|并|也|更)?(?P<modal>应当|必须|要(?![求素点件闻害员])|应(?![急用对收付]))"
+    r"(?:[\u4e00-\u9fff]{0,4}?(?P<with>会同))?"
+)
+_LIST_GAP = frozenset(("", "、", "和", "及", "与", "以及"))
+
+
+def _opening_subject(masked: str, free: list[Found]) -> tuple[str, ...]:
+    """Return the obliged subject a clause opens with (海关总署、商务部要…), if any."""
+    names: list[str] = []
+    end = -1
+    for f in sorted(free, key=lambda f: (f.start, f.end)):
+        if f.role not in _OBLIGED:
+            continue
+        if end < 0:
+            if masked[: f.start].strip():
+                return ()
+        elif masked[end : f.start] not in _LIST_GAP:
+            break
+        if f.name not in names:
+            names.append(f.name)
+        end = max(end, f.end)
+    return tuple(names)
 
 
 def _specific(found: list[Found]) -> list[Found]:

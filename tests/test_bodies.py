@@ -696,3 +696,46 @@ def test_qa5_level_not_carried_to_a_province() -> None:
 )
 def test_qa5_level_and_place(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+def _sequence(*clauses: str) -> list[list[tuple[str, Role]]]:
+    rules = INITIAL_RULES
+    out = []
+    for c in clauses:
+        found, rules = find_bodies(c, rules)
+        out.append([(f.name, f.role) for f in found])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("clauses", "expected"),
+    [
+        # Q5-5: a clause opening with 要/应 goes on with the subject of the clause before
+        (
+            ("中国石油集团公司要深化企业改革。", "要对成员企业依照《公司法》进行改建。"),
+            [[("中国石油集团公司", R)], [("中国石油集团公司", R)]],
+        ),
+        (
+            ("各级调度机构要严格执行市场规则。", "要充分考虑市场运行。", "还要做好统计。"),
+            [[("各级调度机构", R)], [("各级调度机构", R)], [("各级调度机构", R)]],
+        ),
+        (
+            ("海关总署、商务部要加强监管。", "要会同有关部门开展专项整治。"),
+            [[("海关总署", R), ("商务部", R)], [("海关总署", L), ("商务部", L), ("有关部门", C)]],
+        ),
+        # ... not from an agent after 由, nor past a clause without one, nor into 要求
+        (
+            ("由山西省、江苏省合资建设。", "要把电厂作为一个项目来建设。"),
+            [[("山西省", R), ("江苏省", R)], []],
+        ),
+        (
+            ("公安机关要明确机构。", "执法检查每年开展一次。", "要加强督查。"),
+            [[("公安机关", R)], [], []],
+        ),
+        (("公安机关要明确机构。", "要求企业如实报告。"), [[("公安机关", R)], []]),
+    ],
+)
+def test_qa5_subject_carried(
+    clauses: tuple[str, ...], expected: list[list[tuple[str, Role]]]
+) -> None:
+    assert _sequence(*clauses) == expected
