@@ -505,6 +505,9 @@ def _line_index(ctx: _Ctx, pos: int) -> int:
 _NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '〔2018〕46号'
 
 
+_STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?=[^\n]{{20}})")
+
+
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     """A title starting at line ``i``.
 
@@ -551,6 +554,16 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
             return _Cand(i, i, title, num, ln.start + tail.end())
     if _title_like(s) and len(s) <= 130:
         return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+    # A headline closed by a full stop at the top of a run-together excerpt ('关于甲的意见。为…').
+    stop = _STOPPED_HEADLINE.match(s) if i == 0 else None
+    if stop is not None and _title_like(stop.group(1)):
+        return _Cand(
+            i,
+            i,
+            Field(stop.group(1), ln.start, ln.start + stop.end(1)),
+            None,
+            ln.start + stop.end(),
+        )
     # Wrapped title: '国务院办公厅关于印发' + '国 家 粮 食 应 急 预 案 的 函'.
     if len(s) > 60 or not _is_ishy(s) or _MARKER.match(s) or _is_date_line(s):
         return None

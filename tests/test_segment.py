@@ -1147,3 +1147,13 @@ def test_author_block_with_bracketed_date_under_an_attachment_title(sep: str, da
     }
     assert att.date == (datetime.date(2004, 10, 8) if day else None)
     assert att.preamble.startswith("为切实加强")
+
+
+def test_headline_closed_by_a_full_stop_at_the_top_of_a_run_together_excerpt() -> None:
+    text = (
+        "关于支持“某某”的十条意见。为落实市委部署，结合实际，现提出以下意见。"
+        "1.对来某创业的团队，给予100万元资助。2.对顶尖人才，最高给予5000万元资助。"
+    )
+    frame = segment(text)
+    assert _val(frame.title) == "关于支持“某某”的十条意见"
+    assert text[frame.body[0] :].startswith("为落实")
