@@ -80,6 +80,7 @@ class ReadingRules:
 
 
 INITIAL_RULES = ReadingRules()
+_NO_SUBJECT = {False: INITIAL_RULES, True: ReadingRules(first_listed_leads=True)}
 
 # --------------------------------------------------------------------------------------------
 # Lexicon
@@ -155,6 +156,7 @@ _LEVELS = (
     rf"(?:各?(?:省|自治区|直辖市|市|州|盟|区县{_LB}自治县{_RB}|区县|县{_LB}市、区{_RB}|县|区|旗"
     rf"|乡镇{_LB}街道{_RB}|乡镇|街道|村{_LB}社区{_RB}|村))"
 )
+_LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
 _SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
 # What may follow a name: a separator, punctuation, an adverb or a role verb.
 _BOUNDARY = (
@@ -259,10 +261,15 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     fwd_name = (
         rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
         rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_DISPATCHED}?{_NOT_AFTER}{_NOUN_AFTER}"
-        rf"|{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL}){_NOT_AFTER}{_NOUN_AFTER}"
         rf"|{_LEVELS}(?={_SEP}))"
     )
     fwd_list = rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?"
+    # Tried only where no forward list matched, so it costs nothing on the common path.
+    compound = (
+        rf"(?:{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL})"
+        rf"{_NOT_AFTER}{_NOUN_AFTER})"
+    )
+    compound_list = rf"(?P<n>{compound})(?:{_SEP}(?P<n>{fwd_name}|{compound}))*"
     # After 会同 the list is a list of bodies even where a verb follows the last one:
     # 会同价格主管部门加强…, 会同市政府办公厅、市有关部门加强….
     # Nothing bounds such a name, so the shortest would stop at a known prefix: 国家能源局派出
@@ -287,6 +294,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "subject": regex.compile(rf"{name_list}{adverbs}"),
         "annotation": regex.compile(rf"{ann_list}{adverbs}"),
         "forward": regex.compile(fwd_list),
+        "compound": regex.compile(compound_list),
         "level": regex.compile(rf"{_LEVELS}"),
         # 会同属地商务、生态环境部门: fields before a name share its category.
         "fields": regex.compile(rf"(?:(?P<f>{_FUNC_CHAR}{{2,6}}?)、)+"),
@@ -313,9 +321,12 @@ def is_body_name(text: str) -> bool:
 
 def _core(name: str) -> str:
     """Strip the distributive prefix: 各类媒体 → 媒体."""
+    if name[:1] not in _MOD_FIRST:
+        return name  # most names: no regex call
     return _MOD_PREFIX.sub("", name)
 
 
+_MOD_FIRST = frozenset("各有相其广全本市区省")  # the first characters of _MOD's words
 _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs a cache lookup
 
 
@@ -433,7 +444,7 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
     levels = _patterns()["level"]
     out: list[_Name] = []
     for i, item in enumerate(items):
-        if levels.fullmatch(item.name) and item is not items[-1]:
+        if item is not items[-1] and item.name[:1] in _LEVEL_FIRST and levels.fullmatch(item.name):
             # The shared part is what follows the level word of the next name that is more
             # than a level word: 区县（自治县）人民政府 → 人民政府, 区有关部门 → 有关部门;
             # 县、市、旗公安局或者城市公安分局 → 公安局 (not the head of the last name).
@@ -447,7 +458,11 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
             elif item.name in lexicon():
                 out.append(item)  # 乡镇（街道）、村（社区）
             continue
-        joint = _LEVEL_AND_PLACE.fullmatch(item.name)
+        joint = (
+            _LEVEL_AND_PLACE.fullmatch(item.name)
+            if item.name[1:2] in ("和", "及") and item.name[0] in "省市"
+            else None
+        )
         if joint is not None:
             # 市和浦东新区商务部门 → 市商务部门, 浦东新区商务部门
             level, place, rest = joint.group("level", "place", "rest")
@@ -855,6 +870,8 @@ def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
     if m is None and fields is not None:
         fields = None
         m = pats[pattern].match(masked, pos)
+    if m is None and pattern == "forward":
+        m = pats["compound"].match(masked, pos)  # 鼓励金融科技企业加大投入
     if m is None:
         return []
     out: list[_Name] = []
@@ -1180,8 +1197,13 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     free += _duty_subjects(masked)
     if free:
         found.extend(_specific(free))
-    subject = _opening_subject(masked, free)
-    if rules.subject and not subject and not any(f.role in _OBLIGED for f in found):
+    subject = _opening_subject(masked, free) if free else ()
+    if (
+        rules.subject
+        and not subject
+        and (masked[:1] in _CARRY_FIRST or masked[:1].isspace())
+        and not any(f.role in _OBLIGED for f in found)
+    ):
         carry = _CARRY.match(masked)
         if carry is not None:
             # 中国石油集团公司要深化改革。要对成员企业进行改建。: the subject goes on.
@@ -1190,7 +1212,11 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
             found.extend(Found(name, role, a, b) for name in rules.subject)
             subject = rules.subject
     if subject != rules.subject:
-        rules = replace(rules, subject=subject)
+        rules = (
+            ReadingRules(rules.first_listed_leads, subject)
+            if subject
+            else _NO_SUBJECT[rules.first_listed_leads]
+        )
     if not found:
         return [], rules
     if "、" in clause:
@@ -1207,20 +1233,27 @@ _PROVINCES = (
     "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
     "深圳|大连|青岛|宁波|厦门"
 )
-_LEVEL_HEAD = regex.compile(r"^[省市](?![级场辖民内外])")
+_NOT_LEVEL_NEXT = frozenset("级场辖民内外")  # 省级…, 市场…, 市辖区 open with no level
 _BARE_LOCAL = regex.compile(
     rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})[^省市区县州盟旗国]{{1,10}}"
     r"(?<!总)(?:厅|局|委|办|委员会|办公室)$"
 )
 
 
+_NOT_BARE_FIRST = frozenset("省市区县州盟旗国各有相中全")
+
+
 def _carry_level(clause: str, found: list[Found]) -> list[Found]:
+    for f in found:  # cheap test first: a name after 、 that opens with no level or place
+        if f.start and clause[f.start - 1] == "、" and f.name[0] not in _NOT_BARE_FIRST:
+            break
+    else:
+        return found
     level_at: dict[int, str] = {}  # end offset of a name written with a level → the level
     out: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
-        head = _LEVEL_HEAD.match(f.name)
-        if head is not None:
-            level_at[f.end] = head.group()
+        if f.name[0] in "省市" and f.name[1:2] not in _NOT_LEVEL_NEXT:
+            level_at[f.end] = f.name[0]
         elif f.start and clause[f.start - 1] == "、" and _BARE_LOCAL.match(f.name):
             level = level_at.get(f.start - 1)
             if level is not None and (level == "省" or not f.name.endswith("厅")):
@@ -1236,20 +1269,24 @@ _CARRY = regex.compile(
     r"\s*(?:同时[，,]?)?(?:还|并|也|更)?(?P<modal>应当|必须|要(?![求素点件闻害员])|应(?![急用对收付]))"
     r"(?:[\u4e00-\u9fff]{0,4}?(?P<with>会同))?"
 )
+_CARRY_FIRST = frozenset("同还并也更应必要")  # a cheap test before _CARRY
 _LIST_GAP = frozenset(("", "、", "和", "及", "与", "以及"))
 
 
 def _opening_subject(masked: str, free: list[Found]) -> tuple[str, ...]:
     """Return the obliged subject a clause opens with (海关总署、商务部要…), if any."""
+    lead = len(masked) - len(masked.lstrip()) if masked[:1].isspace() else 0
+    for f in free:
+        if f.start == lead and f.role in _OBLIGED:
+            break
+    else:
+        return ()  # the common case: the clause does not open with its subject
     names: list[str] = []
     end = -1
     for f in sorted(free, key=lambda f: (f.start, f.end)):
-        if f.role not in _OBLIGED:
+        if f.role not in _OBLIGED or f.start < lead:
             continue
-        if end < 0:
-            if masked[: f.start].strip():
-                return ()
-        elif masked[end : f.start] not in _LIST_GAP:
+        if end >= 0 and masked[end : f.start] not in _LIST_GAP:
             break
         if f.name not in names:
             names.append(f.name)
