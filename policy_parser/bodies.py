@@ -1235,7 +1235,7 @@ _PROVINCES = (
 )
 _NOT_LEVEL_NEXT = frozenset("级场辖民内外")  # 省级…, 市场…, 市辖区 open with no level
 _BARE_LOCAL = regex.compile(
-    rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})[^省市区县州盟旗国]{{1,10}}"
+    rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})(?:市场|[^省市区县州盟旗国]){{1,10}}"
     r"(?<!总)(?:厅|局|委|办|委员会|办公室)$"
 )
 
