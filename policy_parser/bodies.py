@@ -1051,7 +1051,12 @@ def _annotation(
     text: str, start: int, end: int, rules: ReadingRules, field_line: bool = False
 ) -> tuple[list[Found], ReadingRules]:
     """Read one annotation ``text[start:end]`` (without its brackets)."""
-    found, rules = _read_annotation(text[start:end], rules, field_line)
+    # The cache key holds the annotation's reading rule only, not the carried subject.
+    found, read = _read_annotation(
+        text[start:end], _NO_SUBJECT[rules.first_listed_leads], field_line
+    )
+    if read.first_listed_leads != rules.first_listed_leads:
+        rules = ReadingRules(read.first_listed_leads, rules.subject)
     return [Found(f.name, f.role, f.start + start, f.end + start) for f in found], rules
 
 
