@@ -10,6 +10,8 @@ item and is read too; a title line (``一、总体要求``) is not.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policy_parser.bodies import INITIAL_RULES, ReadingRules, find_bodies
 from policy_parser.clauses import split_clauses
 from policy_parser.drafts import Draft
@@ -47,6 +49,9 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
 
     def finish(draft: Draft) -> Section:
         nonlocal rules
+        # A subject carries from sentence to sentence within a section, never into the next
+        # one; reading rules such as 下同 carry through the document.
+        rules = replace(rules, subject=())
         clauses: list[Clause] = list(draft.clauses or ())
         if bodies and draft.clauses is None:
             for part in (draft.run_in, draft.own):

@@ -126,7 +126,8 @@ _EDGE_SPACE = regex.compile(f"[{_SPACES}]+")
 _JUNK = regex.compile(r"[\r\ufeff\u200b-\u200d\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]+")
 _SENTENCE_END = tuple("。！？!?；;：:")
 # A marker cut off at a line end: '（', '（1', '1', '十二' before '．' or '）' on the next line.
-_MARKER_HEAD = regex.compile(r"[（(]?[0-9０-９一二三四五六七八九十百〇零]{0,4}[）)]?")
+# (no closing bracket: '）' + '一）' would join again on a second pass)
+_MARKER_HEAD = regex.compile(r"[（(]?[0-9０-９一二三四五六七八九十百〇零]{0,4}")
 _MARKER_TAIL = regex.compile(r"[0-9０-９一二三四五六七八九十百〇零]*[）)．.、]")
 
 

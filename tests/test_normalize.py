@@ -106,3 +106,9 @@ def test_paragraph_gaps_in_run_together_text() -> None:
         "二、强化联动。",
         "总　　则",
     ]
+
+
+@pytest.mark.parametrize("source", ["）\n一\n）", "（\n（\n1", "1\n）\n）"])
+def test_bracket_fragments_settle_in_one_pass(source: str) -> None:
+    once = normalize(source).text
+    assert normalize(once).text == once

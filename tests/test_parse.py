@@ -272,3 +272,16 @@ def test_a_subject_before_its_verb_is_not_a_glued_title() -> None:
     text = "现批复如下：一、原则同意组建方案。二、集团公司要深化企业改革，转换经营机制。"
     text += "三、集团公司对所属企业负责。"
     assert [s.heading for s in pp.parse(text).walk()] == [None, None, None]
+
+
+def test_a_subject_carries_within_a_section_not_into_the_next() -> None:
+    text = "一、任务\n（一）推进改革。海关总署要做好监管。要继续促进发展。\n"
+    text += "（二）深化合作。要继续推进。"
+    doc = pp.parse(text)
+    first, second = doc.find("一/（一）"), doc.find("一/（二）")
+    assert first is not None and second is not None
+    assert [(b.name, b.role.value) for b in first.bodies] == [
+        ("海关总署", "responsible"),
+        ("海关总署", "responsible"),
+    ]
+    assert second.bodies == []
