@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policy_parser.tables import TAB_HEADER
+
 __all__ = ["Field", "Frame", "parse_date", "segment"]
 
 
@@ -232,7 +234,6 @@ _TOC = regex.compile(r"^目\s*录$")
 _TABLE_HEAD_GLUED = regex.compile(
     r"序号[\p{Han}\s/（）()、]{0,80}?(?=[一二三四五六七八九十]+、|[0-9０-９])"
 )
-_TAB_HEADER = regex.compile(r"序号(?:[ \u3000]*\t[ \u3000]*[^\t。；]{1,20}){2,15}\t?")
 _SENTENCE_END = regex.compile(r"[。！？；：:]$|[。！？][”’）)]$")
 
 # Promulgation orders: 中华人民共和国国务院令 第707号 / 广东省人民政府令第123号.
@@ -1378,7 +1379,7 @@ def _table_header(ctx: _Ctx, pos: int, limit: int) -> tuple[int, int] | None:
         return None
     i = _line_index(ctx, pos)
     ln = ctx.lines[i]
-    if pos == ln.start and "\t" in ln.s and _TAB_HEADER.fullmatch(ln.s):
+    if pos == ln.start and "\t" in ln.s and TAB_HEADER.fullmatch(ln.s):
         return pos, ln.end  # one row per line, cells separated by tabs (HTML td → tab)
     m = _TABLE_HEAD_GLUED.match(text, pos, min(limit, pos + 200))
     if m is not None and "\n" not in m.group(0):

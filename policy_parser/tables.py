@@ -36,7 +36,7 @@ from policy_parser.drafts import Draft
 from policy_parser.models import BodyMention, Clause, MarkerKind, Section, Span
 from policy_parser.normalize import TrackedText
 
-__all__ = ["TabTable", "find_tab_tables", "table_drafts"]
+__all__ = ["TAB_HEADER", "table_drafts"]
 
 _NUMBER = regex.compile(r"[0-9]{1,3}")
 _ITEM = regex.compile(r"事项|任务|措施|工作|举措")
@@ -45,66 +45,9 @@ _END_STOP = "。；;"
 _ROLE_HEAD = regex.compile(r"牵头|配合|责任|负责|参与|协助|单位|部门|时限|时间|期限|备注")
 
 
-_TAB_HEADER_LINE = regex.compile(r"^序号(?:[ \u3000]*\t[ \u3000]*[^\t。；]{1,20}){2,15}\t?$")
-_HEADING = regex.compile(
-    r"^(?:#{1,6}\s*)?(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百零〇两\d]+[编章节条])"
-)
-
-
-class TabTable(NamedTuple):
-    """A tab-separated task table inside a body: its header line and its rows (offsets)."""
-
-    header: tuple[int, int]
-    rows: tuple[int, int]
-
-
-def find_tab_tables(text: str) -> list[TabTable]:
-    """Find tab-separated task tables (``序号⇥重点任务⇥牵头单位⇥配合单位`` + numbered rows).
-
-    A table runs from its header line over the lines after it that hold a tab, and over lines
-    without one that continue a cell, up to a section heading (``三、``) or the end. It counts
-    only when its first row is numbered 1. Linear in the text.
-    """
-    out: list[TabTable] = []
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    i = 0
-    while i < len(lines):
-        a, b = lines[i]
-        head = text[a:b].strip()
-        if not (head.startswith("序号") and _TAB_HEADER_LINE.match(head)):
-            i += 1
-            continue
-        j = i + 1
-        end = b
-        first = True
-        while j < len(lines):
-            s = text[lines[j][0] : lines[j][1]].strip()
-            if not s:
-                j += 1
-                continue
-            if "\t" not in s and (first or _HEADING.match(s)):
-                break
-            if first and s.split("\t", 1)[0].strip() != "1":
-                break
-            first = False
-            end = lines[j][1]
-            j += 1
-        if not first:
-            ha = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-            ra = _first_content(text, b, end)
-            out.append(TabTable((ha, ha + len(head)), (ra, end)))
-        i = j
-    return out
-
-
-def _first_content(text: str, a: int, end: int) -> int:
-    while a < end and text[a].isspace():
-        a += 1
-    return a
+# A task table's header written as one tab-separated row: 序号⇥重点任务⇥牵头单位⇥配合单位.
+# segment.py (a table that is a whole body) and transform.py (a table inside a section) use it.
+TAB_HEADER = regex.compile(r"序号(?:[ \u3000]*\t[ \u3000]*[^\t。；]{1,20}){2,15}\t?")
 
 
 class _Cell(NamedTuple):

@@ -22,7 +22,7 @@ from policy_parser.drafts import Draft
 from policy_parser.lexer import Lexed, Segment
 from policy_parser.models import MarkerKind, Section, Span, path_key
 from policy_parser.normalize import TrackedText
-from policy_parser.tables import table_drafts
+from policy_parser.tables import TAB_HEADER, table_drafts
 
 __all__ = [
     "Node",
@@ -40,7 +40,6 @@ _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
-_TAB_HEADER = regex.compile(r"\s*序号\t")
 _DATE_START = regex.compile(r"[0-9０-９]{4}年|[0-9０-９]{1,2}月")  # 2020年底前实现… is substance
 # Two or more spaces after a title of at least two characters (not 总　　则).
 _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
@@ -369,7 +368,7 @@ def _tab_table(node: Node, body: TrackedText, prefix: str, level: int) -> list[D
     assert marker is not None
     texts = node.texts
     for i, seg in enumerate(texts):
-        if not _TAB_HEADER.match(body.text, seg.start, seg.end):
+        if not TAB_HEADER.fullmatch(body.text[seg.start : seg.end].strip()):
             continue
         j = i + 1
         while j < len(texts) and "\t" in body.text[texts[j].start : texts[j].end]:

@@ -128,31 +128,12 @@ def test_tab_table_attachment_end_to_end() -> None:
     ]
 
 
-def test_tab_tables_inside_a_body_are_found() -> None:
-    from policy_parser.tables import find_tab_tables
-
-    text = (
-        "一、总体要求\n各区要加强领导。\n二、重点任务\n序号\t重点任务\t牵头单位\t配合单位\n"
-        "1\t优化企业开办服务\t市市场监管局\t市税务局、市公安局\n"
-        "2\t推进电子证照应用\t市政务服务数据管理局\t各区人民政府\n三、保障措施\n加强督查。\n"
-    )
-    found = find_tab_tables(text)
-    assert len(found) == 1
-    table = found[0]
-    assert text[table.header[0] : table.header[1]] == "序号\t重点任务\t牵头单位\t配合单位"
-    rows = text[table.rows[0] : table.rows[1]]
-    assert rows.startswith("1\t优化企业开办服务") and rows.endswith("各区人民政府")
-    drafts = table_drafts(
-        TrackedText(rows, (0,), (0,)), [text[table.header[0] : table.header[1]]], prefix="二"
-    )
-    assert drafts is not None and len(drafts) == 2
-
-
-def test_no_tab_table_without_numbered_rows() -> None:
-    from policy_parser.tables import find_tab_tables
-
-    assert find_tab_tables("序号\t名称\t单位\n甲\t乙\t丙\n") == []
-    assert find_tab_tables("一、总体要求\n各区要加强领导。\n") == []
+def test_tab_header_over_unnumbered_rows_stays_text() -> None:
+    text = "一、总体要求\n各区要加强领导。\n二、重点任务\n序号\t名称\t单位\n甲\t乙\t丙\n"
+    doc = pp.parse(text)
+    assert [s.path for s in doc.walk()] == ["一", "二"]
+    two = doc.find("二")
+    assert two is not None and two.text.startswith("序号\t名称\t单位")
 
 
 def test_tab_table_inside_a_section_becomes_its_children() -> None:
