@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lark.exceptions import LarkError
 
+from policy_parser.drafts import Draft
 from policy_parser.duties import assemble
 from policy_parser.encoding import detect_mojibake
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
@@ -91,26 +92,32 @@ def _document(run: _Run, frame: Frame) -> Document:
         drafts = table_drafts(body, header)
         if drafts is not None:
             return _finish(run, frame, assemble(drafts, bodies=run.bodies))
+    drafts, diagnostics, preamble, closing = _drafts(run.source, body)
+    # The token stream, the lark tree and the nodes are gone by now: only the drafts stay
+    # alive while the sections are built, which keeps the peak memory of a parse down.
+    sections = assemble(drafts, bodies=run.bodies)
+    return _finish(run, frame, sections, diagnostics, preamble, closing)
+
+
+def _drafts(source: str, body: TrackedText) -> tuple[list[Draft], list[Diagnostic], str, str]:
+    """Lex and parse a body: its drafts, diagnostics, preamble and closing paragraphs."""
     lexed = lex(body.text)
     diagnostics = [
-        _diagnostic(run.source, d.code, d.severity, d.message, body.to_source(d.pos))
+        _diagnostic(source, d.code, d.severity, d.message, body.to_source(d.pos))
         for d in lexed.diagnostics
     ]
-    preamble = closing = ""
-    sections: list[Section] = []
     try:
         tree = structure_parser().parse(tokens(lexed))  # type: ignore[arg-type, unused-ignore]
     except LarkError as exc:  # never leaks: the token stream is ours, so this is a bug
         diagnostics.append(
-            _diagnostic(run.source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
+            _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
         )
-    else:
-        preamble_segments, nodes = build_nodes(tree, lexed)
-        preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
-        closing_segments = trailing_to_parent(nodes, body) + closing_paragraphs(nodes, body)
-        closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
-        sections = assemble(to_drafts(nodes, body), bodies=run.bodies)
-    return _finish(run, frame, sections, diagnostics, preamble, closing)
+        return [], diagnostics, "", ""
+    preamble_segments, nodes = build_nodes(tree, lexed)
+    preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
+    closing_segments = trailing_to_parent(nodes, body) + closing_paragraphs(nodes, body)
+    closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
+    return to_drafts(nodes, body), diagnostics, preamble, closing
 
 
 def _finish(

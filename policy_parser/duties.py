@@ -15,7 +15,14 @@ from dataclasses import replace
 from policy_parser.bodies import INITIAL_RULES, ReadingRules, find_bodies
 from policy_parser.clauses import split_clauses
 from policy_parser.drafts import Draft
-from policy_parser.models import BodyMention, Clause, Section, Span
+from policy_parser.models import (
+    Clause,
+    Section,
+    Span,
+    make_clause,
+    make_mention,
+    make_section,
+)
 from policy_parser.normalize import TrackedText
 
 __all__ = ["assemble"]
@@ -29,9 +36,9 @@ def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], Read
         bodies = []
         for f in found:
             a, b = part.source_span(start + f.start, start + f.end)
-            bodies.append(BodyMention(name=f.name, role=f.role, span=Span(start=a, end=b)))
+            bodies.append(make_mention(f.name, f.role, Span(start=a, end=b)))
         a, b = part.source_span(start, end)
-        out.append(Clause(text=text, span=Span(start=a, end=b), bodies=bodies))
+        out.append(make_clause(text, Span(start=a, end=b), bodies))
     return out, rules
 
 
@@ -59,6 +66,17 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
                     read, rules = _clauses(part, rules)
                     clauses.extend(read)
         children = [finish(child) for child in draft.children]
-        return draft.section.model_copy(update={"clauses": clauses, "children": children})
+        return make_section(
+            level=draft.level,
+            marker=draft.marker,
+            kind=draft.kind,
+            number=draft.number,
+            heading=draft.heading,
+            text=draft.own.text,
+            children=children,
+            clauses=clauses,
+            span=draft.span,
+            path=draft.path,
+        )
 
     return [finish(draft) for draft in drafts]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -72,6 +72,35 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+# The pipeline builds thousands of models per document from values it has typed itself (mypy
+# checks the factories below), so it skips pydantic's validation and, more to the point, the
+# set of field names pydantic keeps per instance: 216–728 bytes, more than a section's dict and
+# often more than its text. Every model built here shares one set of all field names: the
+# models are frozen, so pydantic never adds to it (model_copy adds to a copy).
+# tests/test_models.py checks that the factories name every field and give the same models as
+# validation does.
+_M = TypeVar("_M", bound=BaseModel)
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
+    """Build ``cls`` from complete, already typed ``values`` without validating them.
+
+    The same steps as ``BaseModel.model_construct`` (which walks every field in Python and
+    builds a set per instance), reduced to what a frozen model without aliases, extras or
+    private attributes needs.
+    """
+    fields = _ALL_FIELDS.get(cls)
+    if fields is None:
+        fields = _ALL_FIELDS[cls] = set(cls.model_fields)
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
 class BodyMention(_Frozen):
     """A body (organ, organisation, group) that a clause assigns work to.
 
@@ -132,6 +161,45 @@ class Section(_Frozen):
     def bodies(self) -> list[BodyMention]:
         """Every body named in this section's own clauses."""
         return [body for clause in self.clauses for body in clause.bodies]
+
+
+def make_mention(name: str, role: Role, span: Span) -> BodyMention:
+    """Build a :class:`BodyMention` from pipeline values, without validation (see ``_trusted``)."""
+    return _trusted(BodyMention, {"name": name, "role": role, "span": span})
+
+
+def make_clause(text: str, span: Span, bodies: list[BodyMention]) -> Clause:
+    """Build a :class:`Clause` from pipeline values, without validation (see ``_trusted``)."""
+    return _trusted(Clause, {"text": text, "span": span, "bodies": bodies})
+
+
+def make_section(
+    *,
+    level: int,
+    marker: str,
+    kind: MarkerKind,
+    number: int,
+    heading: str | None,
+    text: str,
+    children: list[Section],
+    clauses: list[Clause],
+    span: Span,
+    path: str,
+) -> Section:
+    """Build a :class:`Section` from pipeline values, without validation (see ``_trusted``)."""
+    values = {
+        "level": level,
+        "marker": marker,
+        "kind": kind,
+        "number": number,
+        "heading": heading,
+        "text": text,
+        "children": children,
+        "clauses": clauses,
+        "span": span,
+        "path": path,
+    }
+    return _trusted(Section, values)
 
 
 class PathBody(NamedTuple):

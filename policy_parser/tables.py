@@ -33,7 +33,7 @@ import regex
 
 from policy_parser.bodies import Found, table_bodies
 from policy_parser.drafts import Draft
-from policy_parser.models import BodyMention, Clause, MarkerKind, Section, Span
+from policy_parser.models import Clause, MarkerKind, Span, make_clause, make_mention
 from policy_parser.normalize import TrackedText
 
 __all__ = ["TAB_HEADER", "table_drafts"]
@@ -186,13 +186,13 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
             if not content.text:
                 continue  # an empty content cell (tab tables keep empty cells)
             mentions = [
-                BodyMention(name=f.name, role=f.role, span=Span(start=a, end=b))
+                make_mention(f.name, f.role, Span(start=a, end=b))
                 for column, cell in enumerate(row)
                 for f in _cell_bodies(header, column, cell.text)
                 for a, b in [body.source_span(cell.start + f.start, cell.start + f.end)]
             ]
             a, b = body.source_span(content.start, content.end)
-            clauses.append(Clause(text=content.text, span=Span(start=a, end=b), bodies=mentions))
+            clauses.append(make_clause(content.text, Span(start=a, end=b), mentions))
             texts.append(body.slice(content.start, content.end))
         marker = first[0]
         start, _ = body.source_span(marker.start, marker.end)
@@ -200,17 +200,21 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         _, end = body.source_span(last.start, last.end)
         path = f"{prefix}/{number}" if prefix else str(number)
         own = TrackedText.join(texts)
-        section = Section(
-            level=1,
-            marker=marker.text,
-            kind=MarkerKind.TABLE_ROW,
-            number=number,
-            heading=heading,
-            text=own.text,
-            span=Span(start=start, end=end),
-            path=path,
+        drafts.append(
+            Draft(
+                level=1,
+                marker=marker.text,
+                kind=MarkerKind.TABLE_ROW,
+                number=number,
+                heading=heading,
+                span=Span(start=start, end=end),
+                path=path,
+                own=own,
+                run_in=None,
+                children=(),
+                clauses=tuple(clauses),
+            )
         )
-        drafts.append(Draft(section, own, None, (), tuple(clauses)))
     return drafts
 
 

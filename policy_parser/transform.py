@@ -20,7 +20,7 @@ from lark import Token, Transformer, Tree
 from policy_parser.bodies import lexicon
 from policy_parser.drafts import Draft
 from policy_parser.lexer import Lexed, Segment
-from policy_parser.models import MarkerKind, Section, Span, path_key
+from policy_parser.models import MarkerKind, Span, path_key
 from policy_parser.normalize import TrackedText
 from policy_parser.tables import TAB_HEADER, table_drafts
 
@@ -382,9 +382,7 @@ def _tab_table(node: Node, body: TrackedText, prefix: str, level: int) -> list[D
         if not drafts:
             return []
         node.texts = texts[:i] + texts[j:]
-        return [
-            replace(d, section=d.section.model_copy(update={"level": level + 1})) for d in drafts
-        ]
+        return [replace(d, level=level + 1) for d in drafts]
     return []
 
 
@@ -450,17 +448,20 @@ def to_drafts(
         path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
         start, _ = body.source_span(marker.start, marker.start + 1)
         _, end = body.source_span(node.last_end() - 1, node.last_end())
-        section = Section(
-            level=level,
-            marker=marker.marker,
-            kind=marker.kind,
-            number=marker.number,
-            heading=reading.heading,
-            text=reading.own.text,
-            span=Span(start=start, end=max(start, end)),
-            path=path,
-        )
         children = to_drafts(node.children, body, path, level + 1)
         children += tables[id(node)]
-        out.append(Draft(section, reading.own, reading.run_in, tuple(children)))
+        out.append(
+            Draft(
+                level=level,
+                marker=marker.marker,
+                kind=marker.kind,
+                number=marker.number,
+                heading=reading.heading,
+                span=Span(start=start, end=max(start, end)),
+                path=path,
+                own=reading.own,
+                run_in=reading.run_in,
+                children=tuple(children),
+            )
+        )
     return out

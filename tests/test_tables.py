@@ -21,7 +21,7 @@ def _drafts() -> list:
 
 def test_rows_are_rebuilt_across_merged_cells() -> None:
     drafts = _drafts()
-    assert [(d.section.number, d.section.heading) for d in drafts] == [
+    assert [(d.number, d.heading) for d in drafts] == [
         (1, "扩大家庭医生来源"),
         (2, "优化签约服务团队"),
     ]
@@ -74,7 +74,7 @@ def test_tab_separated_rows() -> None:
     header, _, body = TAB_TABLE.partition("\n")
     drafts = table_drafts(TrackedText(body, (0,), (0,)), [header])
     assert drafts is not None
-    assert [(d.section.number, d.section.kind.value, d.section.text) for d in drafts] == [
+    assert [(d.number, d.kind.value, d.own.text) for d in drafts] == [
         (1, "table_row", "优化企业开办服务"),
         (2, "table_row", "压缩办理时限"),
     ]
@@ -100,7 +100,7 @@ def test_tab_separated_rows_with_content_column_and_merged_cells() -> None:
     )
     drafts = table_drafts(TrackedText(body, (0,), (0,)), header.split("\t"))
     assert drafts is not None
-    assert [(d.section.number, d.section.heading) for d in drafts] == [
+    assert [(d.number, d.heading) for d in drafts] == [
         (1, "扩大家庭医生来源"),
         (2, "优化签约服务团队"),
     ]
