@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -276,6 +277,26 @@ _ADDRESSEE_END = regex.compile(
 # Small helpers
 # ---------------------------------------------------------------------------------------------
 
+# Line tests are asked again and again about the same lines (every title candidate tests the
+# line before it, a signature check looks six lines ahead, the body scan repeats the header's
+# tests), so the pure ones remember their answers during one segment() call. The memos are
+# emptied when the call returns: nothing carries over between documents, and memory stays
+# bounded by one document's lines. Threads may share a memo: the answers are pure functions
+# of the string, so a memo emptied by another thread only costs recomputation.
+_PER_PARSE: list[functools._lru_cache_wrapper[bool]] = []
+
+
+def _per_parse(fn: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Remember ``fn``'s answers until the running segment() returns."""
+    memo = functools.cache(fn)
+    _PER_PARSE.append(memo)
+    return memo
+
+
+def _forget() -> None:
+    for memo in _PER_PARSE:
+        memo.cache_clear()
+
 
 @dataclass(frozen=True)
 class _Line:
@@ -394,6 +415,7 @@ def _make_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
+@_per_parse
 def _is_chrome(s: str) -> bool:
     """Page furniture: navigation, metadata panel, share widget, footer."""
     if not s:
@@ -409,17 +431,20 @@ def _is_chrome(s: str) -> bool:
     return _CHROME_STRONG.search(s) is not None
 
 
+@_per_parse
 def _is_weak_chrome(s: str) -> bool:
     """Chrome that does not end a body: a word of a widget, a time stamp, a page number."""
     return s in _CHROME_WORDS or bool(_PAGE_NUMBER.match(s)) or bool(_CHROME_WEAK.fullmatch(s))
 
 
+@_per_parse
 def _is_date_line(s: str) -> bool:
     """A line holding only a date: '2019年1月12日', '二〇〇五年六月十一日'."""
     m = _DATE.match(s)
     return m is not None and not s[m.end() :].strip()
 
 
+@_per_parse
 def _is_ishy(s: str) -> bool:
     """A short line without sentence punctuation: a headline, an organ name, a fragment."""
     return 0 < len(_compact(s)) <= 60 and _ISHY_PUNCT.search(s) is None
@@ -449,6 +474,7 @@ def _org_tokens(s: str) -> list[str] | None:
     return out
 
 
+@_per_parse
 def _title_like(s: str) -> bool:
     """Whether ``s`` reads as a document title: '关于…的通知', '…实施方案', '…条例（试行）'."""
     t = _compact(s)
@@ -613,6 +639,7 @@ _WRAP_HEAD = regex.compile(
 )
 
 
+@_per_parse
 def _continues_wrap(prev: str) -> bool:
     """Whether a line after ``prev`` is the rest of a hard-wrapped paragraph."""
     if len(prev) < 15 or _SENTENCE_END.search(prev) or _is_chrome(prev):
@@ -1648,8 +1675,12 @@ def _read_document(
 
 
 # An organ written right before a forwarded document's name: '转发发展改革委关于…意见的通知',
-# '发展改革委《关于…的意见》已经国务院同意'.
-_AUTHOR_BEFORE = regex.compile(r"(?P<o>[\p{Han}]{2,30})(?=《|关于)")
+# '发展改革委《关于…的意见》已经国务院同意'. _author_runs finds what
+# ``regex.finditer(r"[\p{Han}]{2,30}(?=《|关于)", s)`` finds, without a regex that backtracks
+# 30 characters at every position of the window: it looks only inside the few whole Han runs
+# that hold '关于' or are followed by '《'.
+_ANCHORED_RUN = regex.compile(r"(?<!\p{Han})(?:(?=\p{Han}*?关于)\p{Han}++|\p{Han}++(?=《))")
+_AUTHOR_MAX = 30
 # What follows an organ that opens a sentence rather than an author line.
 _AUTHOR_SENTENCE = regex.compile(r"[要应将会负已和、与及等的为在对是：:，,。（(]")
 
@@ -1663,13 +1694,44 @@ def _authors(
         windows.append(parent_title.value)
     out: set[str] = set()
     for w in windows:
-        for m in _AUTHOR_BEFORE.finditer(_compact(w)):
-            run = m.group("o")
+        for run in _author_runs(_compact(w)):
             if not _ORG_END.search(run):
                 continue
             for k in range(len(run) - 2, -1, -1):
                 out.add(run[k:])
     return tuple(sorted(out, key=len, reverse=True))
+
+
+def _author_runs(s: str) -> list[str]:
+    """Runs of 2 to 30 Han characters followed by '《' or '关于', found left to right.
+
+    The same runs, in the same order, as a left-to-right search for 2 to 30 Han characters
+    followed by '《' or '关于': a run starts at the first position that reaches an anchor (a
+    '关于' inside the Han run, or a '《' right after it) 2 to 30 characters on, and ends at the
+    farthest such anchor; the next search starts where it ends.
+    """
+    out: list[str] = []
+    for hm in _ANCHORED_RUN.finditer(s):
+        a, b = hm.span()
+        anchors: list[int] = []
+        q = s.find("关于", a, b)
+        while q >= 0:
+            anchors.append(q)
+            q = s.find("关于", q + 1, b)
+        if s.startswith("《", b):
+            anchors.append(b)
+        pos, k = a, 0
+        while True:
+            while k < len(anchors) and anchors[k] < pos + 2:
+                k += 1
+            if k == len(anchors):
+                break
+            start = max(pos, anchors[k] - _AUTHOR_MAX)
+            while k + 1 < len(anchors) and anchors[k + 1] <= start + _AUTHOR_MAX:
+                k += 1
+            out.append(s[start : anchors[k]])
+            pos = anchors[k]
+    return out
 
 
 def _author_at(text: str, pos: int, limit: int, authors: tuple[str, ...]) -> Field | None:
@@ -1973,6 +2035,8 @@ def segment(text: str) -> Frame:
         return _segment(text)
     except Exception:  # pragma: no cover - a bug must not make parse() raise on user input
         return Frame(body=(0, len(text)))
+    finally:
+        _forget()
 
 
 def _segment(text: str) -> Frame:
