@@ -26,6 +26,7 @@ import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -298,31 +299,28 @@ def _forget() -> None:
         memo.cache_clear()
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    # A named tuple: a page has thousands of lines, and a tuple is built faster than a dataclass.
     start: int  # offset of the first non-space character
     end: int  # offset after the last non-space character
     s: str  # text[start:end]
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Split into lines with offsets, each trimmed of surrounding whitespace."""
-    out: list[_Line] = []
+def _split_lines(text: str) -> tuple[list[_Line], list[int]]:
+    """Split into lines with offsets, each trimmed of surrounding whitespace.
+
+    Returns the lines and the offset where each line begins in ``text`` (before its spaces).
+    """
+    lines: list[_Line] = []
+    starts: list[int] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        a, b = pos, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        out.append(_Line(a, b, text[a:b]))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+    for raw in text.split("\n"):
+        s = raw.strip()  # str.strip() drops exactly the characters str.isspace() accepts
+        a = pos + len(raw) - len(raw.lstrip()) if s else pos + len(raw)
+        lines.append(_Line(a, a + len(s), s))
+        starts.append(pos)
+        pos += len(raw) + 1
+    return lines, starts
 
 
 def _despace(s: str) -> str:
@@ -533,6 +531,8 @@ _NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '
 
 
 _STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?=[^\n]{{20}})")
+# Punctuation that makes a line neither _title_like nor _is_ishy (both reject it).
+_NOT_TITLE_PUNCT = regex.compile(r"[。，；！？：:]")
 
 
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
@@ -544,14 +544,25 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     lines = ctx.lines
     ln = lines[i]
     s = ln.s
-    if not s or _is_chrome(s):
+    if not s:
+        return None
+    if (
+        i > 0
+        and s[0] != "#"
+        and "号" not in s
+        and (len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None)
+    ):
+        # Most lines are sentences or long paragraphs: they could only open a title as a
+        # markdown heading, glued to a 发文字号, or as the stopped headline of line 0 (below).
+        return None
+    if _is_chrome(s):
         return None
     prev = lines[i - 1].s if i > 0 else ""
     if _continues_wrap(prev):
         # The line continues a hard-wrapped paragraph ('…共同探' / '讨形成了…评测体系'):
         # a wrap point that happens to end in a kind word is not a title.
         return None
-    md = _MARKDOWN_TITLE.match(s)
+    md = _MARKDOWN_TITLE.match(s) if s[0] == "#" else None
     if md:
         t = md.group(1).strip()
         if "](" in t or _CHROME_STRONG.search(t[:40]) or _is_chrome(t):
@@ -562,7 +573,8 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         return None
     # Title glued to its 发文字号 (one-line sources): split before the 发文字号 prefix, right after
     # '的通报' rather than inside '国办函' (函 is also a kind word).
-    tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200))
+    # (A 发文字号 ends in '号': most lines need no search.)
+    tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200)) if "号" in s else None
     if tail is not None and tail.start() > 6:
         head = s[: tail.start()]
         best = -1
@@ -899,7 +911,7 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
         if not _is_ishy(s) or len(s) > 80:
             return False
         parts.append(s)
-        hm = _HEADLINE.match("".join(parts))
+        hm = _HEADLINE.match("".join(parts)) if s.endswith("》") else None
         if hm and _org_tokens(hm.group("o")):
             return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
     return _last_signature(ctx, i, j, parts)
@@ -926,11 +938,17 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
     s = ctx.lines[i].s
     if not s:
         return False
-    if _ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _NOTE.match(s) or _COPY_TO.search(s):
+    # Each pattern is tried only on lines holding a character it needs: the body scan asks
+    # this of every body line, and almost none of them close it.
+    if s[0] == "附" and (_ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _ANNEX_NAMED.match(s)):
         return True
-    if _ANNEX_NAMED.match(s):
+    if s[0] in "（(" and _NOTE.match(s):
         return True
-    if _CONTACT.match(s) or _FILE_LINK.match(s):
+    if (s[0] in "抄主印" or s[-1] == "发") and _COPY_TO.search(s):
+        return True
+    if ("系" in s or "话" in s or "真" in s) and _CONTACT.match(s):
+        return True  # 联系人/联系电话/联系方式, 电话, 传真
+    if "." in s and _FILE_LINK.match(s):
         return True
     if _is_chrome(s) and not _is_weak_chrome(s):
         return True
@@ -954,7 +972,7 @@ def _find_body_end(
         ln = lines[i]
         s = ln.s
         if ln.start >= start and s:
-            if _FOREIGN.match(s):
+            if s[0] in "本新据央" and _FOREIGN.match(s):
                 # A foreign article starts; its headline lines just before it are foreign too.
                 k = i - 1
                 back = last
@@ -2040,8 +2058,8 @@ def segment(text: str) -> Frame:
 
 
 def _segment(text: str) -> Frame:
-    lines = _split_lines(text)
-    ctx = _Ctx(text, lines, _line_starts(text, len(lines)))
+    lines, starts = _split_lines(text)
+    ctx = _Ctx(text, lines, starts)
     frame = _read_order(ctx)
     if frame is None:
         cands: dict[int, _Cand] = {}
@@ -2080,15 +2098,6 @@ def _segment(text: str) -> Frame:
 def _bodies(frame: Frame) -> list[tuple[int, int]]:
     """Return the body ranges of a frame and of all its attachments."""
     return [frame.body] + [b for a in frame.attachments for b in _bodies(a)]
-
-
-def _line_starts(text: str, n: int) -> list[int]:
-    out = [0]
-    pos = text.find("\n")
-    while pos >= 0 and len(out) < n:
-        out.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return out
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
