@@ -112,12 +112,17 @@ _DOCNUM_LINE = regex.compile(
 )
 
 # The kinds of document a title names, as its last word: '…的通知', '…实施方案', '…条例'.
-_KIND = (
-    r"(?:通知|通报|意见|方案|办法|规定|条例|细则|规则|决定|公告|通告|预案|规划|纲要|计划|措施"
-    r"|函|批复|指引|指南|要点|标准|章程|决议|命令|清单|制度|报告|法|体系|分工表|一览表|汇总表"
-    r"|明细表|任务表|名单|目录|守则|准则|规程|公约|条件)"
-)
+_KIND_WORDS = (
+    "通知", "通报", "意见", "方案", "办法", "规定", "条例", "细则", "规则", "决定", "公告", "通告",
+    "预案", "规划", "纲要", "计划", "措施", "函", "批复", "指引", "指南", "要点", "标准", "章程",
+    "决议", "命令", "清单", "制度", "报告", "法", "体系", "分工表", "一览表", "汇总表", "明细表",
+    "任务表", "名单", "目录", "守则", "准则", "规程", "公约", "条件",
+)  # fmt: skip
+_KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 _TITLE_END = regex.compile(rf"{_KIND}(?:[（(][^（）()]{{1,16}}[）)])?$")
+# The characters a title can end with (a kind word's last one, or a closing bracket): a cheap
+# test that rejects most lines before any pattern runs.
+_TITLE_LAST = frozenset(w[-1] for w in _KIND_WORDS) | frozenset("）)")
 _SELF_KIND = regex.compile(
     r"(?:制定|印发|形成|提出)?本(实施方案|方案|办法|条例|规定|细则|意见|通知|预案|规划|计划"
     r"|决定|公告|通告|规则|指引|指南|措施|纲要)"
@@ -242,6 +247,7 @@ _SENTENCE_END = regex.compile(r"[。！？；：:]$|[。！？][”’）)]$")
 _ORDER = regex.compile(
     r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
 )
+_ORDER_REACH = 7 + 20  # how far before its '令' an _ORDER match may start
 # '2008年7月17日 经人力资源和社会保障部第6次部务会议通过': the organ's own executive meeting.
 _MEETING_ORGAN = regex.compile(
     r"经?\s*(?:中华人民共和国)?(?P<o>(?!经)[\p{Han}]{2,30}?)\s*第\s*[0-9一二三四五六七八九十百零〇]{1,4}\s*次"
@@ -476,7 +482,7 @@ def _org_tokens(s: str) -> list[str] | None:
 def _title_like(s: str) -> bool:
     """Whether ``s`` reads as a document title: '关于…的通知', '…实施方案', '…条例（试行）'."""
     t = _compact(s)
-    if not 6 <= len(t) <= 130:
+    if not 6 <= len(t) <= 130 or t[-1] not in _TITLE_LAST:
         return False
     if _TITLE_BAD.search(t) or _MARKER.match(t) or _DATE.match(t):
         return False
@@ -822,16 +828,21 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
     sentence) or '…经验做法。附件：部分地方…' (the 附件说明 after the last sentence).
     """
     text = ctx.text
+    s = ln.s
     lo = max(ln.start, body_from)
     found: int | None = None
-    am = _GLUED_ANNEX.search(text, lo, ln.end)
+    # The body scan asks this of every line: each search below runs only on a line holding a
+    # character its match needs ('附', a space run's blank, '年').
+    am = _GLUED_ANNEX.search(text, lo, ln.end) if "附" in s else None
     if am is not None:
         found = _skip_ws(text, am.start(), ln.end)
-    for sm in _SPACED_RUN.finditer(text, lo, found if found is not None else ln.end):
-        # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
-        if _spaced_signature(ctx, sm.end(), ln):
-            return sm.end()
-    for dm in _DATE.finditer(text, lo, found if found is not None else ln.end):
+    stop = found if found is not None else ln.end
+    if "\u3000" in s or "    " in s or "\t" in s:
+        for sm in _SPACED_RUN.finditer(text, lo, stop):
+            # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
+            if _spaced_signature(ctx, sm.end(), ln):
+                return sm.end()
+    for dm in _DATE.finditer(text, lo, stop) if "年" in s else ():
         # Work on small windows: the regex module pays for the whole string on every call with a
         # position, which makes per-date checks on a 2 MB one-line text quadratic.
         after = text[dm.end() : min(ln.end, dm.end() + 160)].lstrip()
@@ -991,7 +1002,7 @@ def _find_body_end(
                 return back, lines[first_foreign].start
             if _is_end_line(ctx, i):
                 return last, ln.start
-        if s and not _PAGE_NUMBER.match(s):
+        if s and not (s[0] in "-—－–" and _PAGE_NUMBER.match(s)):
             glued = _glued_close(ctx, ln, start, names or [])
             if glued is not None:
                 end = glued
@@ -1695,10 +1706,11 @@ def _read_document(
 # An organ written right before a forwarded document's name: '转发发展改革委关于…意见的通知',
 # '发展改革委《关于…的意见》已经国务院同意'. _author_runs finds what
 # ``regex.finditer(r"[\p{Han}]{2,30}(?=《|关于)", s)`` finds, without a regex that backtracks
-# 30 characters at every position of the window: it looks only inside the few whole Han runs
-# that hold '关于' or are followed by '《'.
-_ANCHORED_RUN = regex.compile(r"(?<!\p{Han})(?:(?=\p{Han}*?关于)\p{Han}++|\p{Han}++(?=《))")
+# 30 characters at every position of the window: it starts only from the few anchors.
 _AUTHOR_MAX = 30
+# The Han characters right before an offset (a reverse match ends at its endpos) and after it.
+_HAN_BEFORE = regex.compile(rf"(?r)\p{{Han}}{{0,{_AUTHOR_MAX}}}")
+_HAN_AFTER = regex.compile(rf"\p{{Han}}{{0,{_AUTHOR_MAX}}}")
 # What follows an organ that opens a sentence rather than an author line.
 _AUTHOR_SENTENCE = regex.compile(r"[要应将会负已和、与及等的为在对是：:，,。（(]")
 
@@ -1724,31 +1736,42 @@ def _author_runs(s: str) -> list[str]:
     """Runs of 2 to 30 Han characters followed by '《' or '关于', found left to right.
 
     The same runs, in the same order, as a left-to-right search for 2 to 30 Han characters
-    followed by '《' or '关于': a run starts at the first position that reaches an anchor (a
-    '关于' inside the Han run, or a '《' right after it) 2 to 30 characters on, and ends at the
-    farthest such anchor; the next search starts where it ends.
+    followed by '《' or '关于'. Only the few anchors ('关于', '《') are visited: a run ends at an
+    anchor and starts as far back as the Han characters before it reach (at most 30, not before
+    the last run's end); it is extended to the farthest anchor still within 30 Han characters.
     """
+    anchors = sorted(_find_all(s, "关于") + _find_all(s, "《"))
     out: list[str] = []
-    for hm in _ANCHORED_RUN.finditer(s):
-        a, b = hm.span()
-        anchors: list[int] = []
-        q = s.find("关于", a, b)
-        while q >= 0:
-            anchors.append(q)
-            q = s.find("关于", q + 1, b)
-        if s.startswith("《", b):
-            anchors.append(b)
-        pos, k = a, 0
-        while True:
-            while k < len(anchors) and anchors[k] < pos + 2:
-                k += 1
-            if k == len(anchors):
-                break
-            start = max(pos, anchors[k] - _AUTHOR_MAX)
-            while k + 1 < len(anchors) and anchors[k + 1] <= start + _AUTHOR_MAX:
-                k += 1
-            out.append(s[start : anchors[k]])
-            pos = anchors[k]
+    pos = 0  # where the next search starts: the end of the last run
+    k = 0
+    while k < len(anchors):
+        q = anchors[k]
+        k += 1
+        if q < pos + 2:
+            continue
+        before = _HAN_BEFORE.match(s, pos, q)
+        assert before is not None  # {0,30} matches the empty string too
+        start = before.start()
+        if q - start < 2:
+            continue
+        after = _HAN_AFTER.match(s, q, start + _AUTHOR_MAX)
+        assert after is not None
+        reach = after.end()
+        while k < len(anchors) and anchors[k] <= reach:
+            q = anchors[k]
+            k += 1
+        out.append(s[start:q])
+        pos = q
+    return out
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    """Every offset where ``sub`` starts in ``s`` (overlaps included)."""
+    out: list[int] = []
+    k = s.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = s.find(sub, k + 1)
     return out
 
 
@@ -1958,7 +1981,10 @@ def _read_order(ctx: _Ctx) -> Frame | None:
     """
     text = ctx.text
     head = text[:6000]
-    om = _ORDER.search(head)
+    # Search from just before the first '令': the lazy organ prefix makes a search from every
+    # position of a page that holds no order slow, and no match can start earlier.
+    first = head.find("令")
+    om = _ORDER.search(head, max(0, first - _ORDER_REACH)) if first >= 0 else None
     if om is None:
         return None
     nm = _ORDER_NAME.search(text, om.end(), min(len(text), om.end() + 400))
