@@ -120,6 +120,8 @@ _KIND_WORDS = (
 )  # fmt: skip
 _KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 _TITLE_END = regex.compile(rf"{_KIND}(?:[（(][^（）()]{{1,16}}[）)])?$")
+_KIND_WORD = regex.compile(_KIND)
+_OF_KIND = regex.compile(rf"的{_KIND}")  # '…的通报'
 # The characters a title can end with (a kind word's last one, or a closing bracket): a cheap
 # test that rejects most lines before any pattern runs.
 _TITLE_LAST = frozenset(w[-1] for w in _KIND_WORDS) | frozenset("）)")
@@ -584,11 +586,11 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     if tail is not None and tail.start() > 6:
         head = s[: tail.start()]
         best = -1
-        for m in regex.finditer(rf"的{_KIND}", head):
+        for m in _OF_KIND.finditer(head):
             if 1 <= len(head) - m.end() <= 12:
                 best = m.end()
         if best < 0:
-            for m in regex.finditer(_KIND, head):
+            for m in _KIND_WORD.finditer(head):
                 if 1 <= len(head) - m.end() <= 12:
                     best = m.end()
                     break
@@ -700,6 +702,9 @@ def _skip_ws(text: str, pos: int, end: int) -> int:
     return pos
 
 
+_PARAGRAPH = regex.compile(r"[。；]|[：:]$")  # a sentence, or a line that introduces a list
+
+
 def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
     """How much the text after a title candidate looks like a 公文 header and body."""
     score = 3 if cand.markdown else 0
@@ -758,7 +763,7 @@ def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
             score += 2
             first_par = first_par or s
             break
-        if regex.search(r"[。；]|[：:]$", s):
+        if _PARAGRAPH.search(s):
             score += 2
             first_par = s
             break
@@ -961,6 +966,10 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return True  # 联系人/联系电话/联系方式, 电话, 传真
     if "." in s and _FILE_LINK.match(s):
         return True
+    if "。" in s and "**" not in s and "![" not in s:
+        # A sentence: no chrome (markdown images aside), and no signature starts with it (a
+        # date line or an organ name holds no '。'). Most body lines end here.
+        return False
     if _is_chrome(s) and not _is_weak_chrome(s):
         return True
     if s in ("发布", "打印", "关闭", "返回顶部"):
@@ -1208,8 +1217,7 @@ def _add_orgs(close: _Close, parts: list[tuple[str, int, int]]) -> None:
 
 
 def _find_spaced(s: str, name: str, off: int) -> tuple[int, int] | None:
-    pat = r"\s*".join(regex.escape(c) for c in name)
-    m = regex.compile(pat).search(s, off)
+    m = _spaced_pattern(name).search(s, off)
     return (m.start(), m.end()) if m else None
 
 
@@ -1237,7 +1245,7 @@ def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
     if toks:
         # '3．丙办法国家某某委': the names follow the attachment name's kind word.
         last = _strip_annex_number(toks[-1])
-        for km in reversed(list(regex.finditer(_KIND, last))):
+        for km in reversed(list(_KIND_WORD.finditer(last))):
             tail = last[km.end() :]
             orgs = _org_tokens(tail) if len(tail) >= 2 and tail[0] not in "和与及、" else None
             if orgs:
@@ -1939,12 +1947,14 @@ def _issued_in_body(ctx: _Ctx, body: tuple[int, int]) -> list[str]:
     return [m.group("a") or m.group("b")] if m else []
 
 
+_ISSUED_NAME = regex.compile(
+    r"(?:印发|转发|发布|公布)《?(?P<n>.{2,100}?)》?的(?:通知|函|公告|通告|决定)$"
+)
+
+
 def _issued_names(title: str) -> list[str]:
     """Names a notice issues: '关于印发国家粮食应急预案的函' → ['国家粮食应急预案']."""
-    m = regex.search(
-        r"(?:印发|转发|发布|公布)《?(?P<n>.{2,100}?)》?的(?:通知|函|公告|通告|决定)$",
-        _compact(title),
-    )
+    m = _ISSUED_NAME.search(_compact(title))
     return [m.group("n")] if m else []
 
 
@@ -2089,8 +2099,8 @@ def _segment(text: str) -> Frame:
     frame = _read_order(ctx)
     if frame is None:
         cands: dict[int, _Cand] = {}
-        for i in range(len(lines)):
-            c = _title_candidate(ctx, i)
+        for i, ln in enumerate(lines):
+            c = _title_candidate(ctx, i) if ln.s else None  # (a blank line opens no title)
             if c is not None:
                 cands[i] = c
         best: _Cand | None = None
