@@ -292,19 +292,19 @@ _ADDRESSEE_END = regex.compile(
 # emptied when the call returns: nothing carries over between documents, and memory stays
 # bounded by one document's lines. Threads may share a memo: the answers are pure functions
 # of the string, so a memo emptied by another thread only costs recomputation.
-_PER_PARSE: list[functools._lru_cache_wrapper[bool]] = []
+_MEMO_CLEARS: list[Callable[[], None]] = []
 
 
 def _per_parse(fn: Callable[[str], bool]) -> Callable[[str], bool]:
     """Remember ``fn``'s answers until the running segment() returns."""
     memo = functools.cache(fn)
-    _PER_PARSE.append(memo)
+    _MEMO_CLEARS.append(memo.cache_clear)
     return memo
 
 
 def _forget() -> None:
-    for memo in _PER_PARSE:
-        memo.cache_clear()
+    for clear in _MEMO_CLEARS:
+        clear()
 
 
 class _Line(NamedTuple):
