@@ -630,8 +630,8 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         if _is_date_line(nxt) or _DOCNUM_LINE.match(nxt):
             return None
         parts.append(nxt)
-        joined = "".join(parts)
-        if _title_like(joined):
+        # (The joined lines end as ``nxt`` does: most fail _title_like's last-character test.)
+        if nxt[-1] in _TITLE_LAST and _title_like("".join(parts)):
             if _title_like(nxt) and not _WRAP_HEAD.search(_compact("".join(parts[:-1]))):
                 # '互动回应' / '专题专栏' / '…的通知': navigation words above a whole title line
                 # are not its beginning; that line is a candidate of its own.
