@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -110,12 +112,19 @@ _DOCNUM_LINE = regex.compile(
 )
 
 # The kinds of document a title names, as its last word: '…的通知', '…实施方案', '…条例'.
-_KIND = (
-    r"(?:通知|通报|意见|方案|办法|规定|条例|细则|规则|决定|公告|通告|预案|规划|纲要|计划|措施"
-    r"|函|批复|指引|指南|要点|标准|章程|决议|命令|清单|制度|报告|法|体系|分工表|一览表|汇总表"
-    r"|明细表|任务表|名单|目录|守则|准则|规程|公约|条件)"
-)
+_KIND_WORDS = (
+    "通知", "通报", "意见", "方案", "办法", "规定", "条例", "细则", "规则", "决定", "公告", "通告",
+    "预案", "规划", "纲要", "计划", "措施", "函", "批复", "指引", "指南", "要点", "标准", "章程",
+    "决议", "命令", "清单", "制度", "报告", "法", "体系", "分工表", "一览表", "汇总表", "明细表",
+    "任务表", "名单", "目录", "守则", "准则", "规程", "公约", "条件",
+)  # fmt: skip
+_KIND = "(?:" + "|".join(_KIND_WORDS) + ")"
 _TITLE_END = regex.compile(rf"{_KIND}(?:[（(][^（）()]{{1,16}}[）)])?$")
+_KIND_WORD = regex.compile(_KIND)
+_OF_KIND = regex.compile(rf"的{_KIND}")  # '…的通报'
+# The characters a title can end with (a kind word's last one, or a closing bracket): a cheap
+# test that rejects most lines before any pattern runs.
+_TITLE_LAST = frozenset(w[-1] for w in _KIND_WORDS) | frozenset("）)")
 _SELF_KIND = regex.compile(
     r"(?:制定|印发|形成|提出)?本(实施方案|方案|办法|条例|规定|细则|意见|通知|预案|规划|计划"
     r"|决定|公告|通告|规则|指引|指南|措施|纲要)"
@@ -240,6 +249,7 @@ _SENTENCE_END = regex.compile(r"[。！？；：:]$|[。！？][”’）)]$")
 _ORDER = regex.compile(
     r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
 )
+_ORDER_REACH = 7 + 20  # how far before its '令' an _ORDER match may start
 # '2008年7月17日 经人力资源和社会保障部第6次部务会议通过': the organ's own executive meeting.
 _MEETING_ORGAN = regex.compile(
     r"经?\s*(?:中华人民共和国)?(?P<o>(?!经)[\p{Han}]{2,30}?)\s*第\s*[0-9一二三四五六七八九十百零〇]{1,4}\s*次"
@@ -276,32 +286,49 @@ _ADDRESSEE_END = regex.compile(
 # Small helpers
 # ---------------------------------------------------------------------------------------------
 
+# Line tests are asked again and again about the same lines (every title candidate tests the
+# line before it, a signature check looks six lines ahead, the body scan repeats the header's
+# tests), so the pure ones remember their answers during one segment() call. The memos are
+# emptied when the call returns: nothing carries over between documents, and memory stays
+# bounded by one document's lines. Threads may share a memo: the answers are pure functions
+# of the string, so a memo emptied by another thread only costs recomputation.
+_MEMO_CLEARS: list[Callable[[], None]] = []
 
-@dataclass(frozen=True)
-class _Line:
+
+def _per_parse(fn: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Remember ``fn``'s answers until the running segment() returns."""
+    memo = functools.cache(fn)
+    _MEMO_CLEARS.append(memo.cache_clear)
+    return memo
+
+
+def _forget() -> None:
+    for clear in _MEMO_CLEARS:
+        clear()
+
+
+class _Line(NamedTuple):
+    # A named tuple: a page has thousands of lines, and a tuple is built faster than a dataclass.
     start: int  # offset of the first non-space character
     end: int  # offset after the last non-space character
     s: str  # text[start:end]
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Split into lines with offsets, each trimmed of surrounding whitespace."""
-    out: list[_Line] = []
+def _split_lines(text: str) -> tuple[list[_Line], list[int]]:
+    """Split into lines with offsets, each trimmed of surrounding whitespace.
+
+    Returns the lines and the offset where each line begins in ``text`` (before its spaces).
+    """
+    lines: list[_Line] = []
+    starts: list[int] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        a, b = pos, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        out.append(_Line(a, b, text[a:b]))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+    for raw in text.split("\n"):
+        s = raw.strip()  # str.strip() drops exactly the characters str.isspace() accepts
+        a = pos + len(raw) - len(raw.lstrip()) if s else pos + len(raw)
+        lines.append(_Line(a, a + len(s), s))
+        starts.append(pos)
+        pos += len(raw) + 1
+    return lines, starts
 
 
 def _despace(s: str) -> str:
@@ -394,6 +421,7 @@ def _make_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
+@_per_parse
 def _is_chrome(s: str) -> bool:
     """Page furniture: navigation, metadata panel, share widget, footer."""
     if not s:
@@ -409,17 +437,20 @@ def _is_chrome(s: str) -> bool:
     return _CHROME_STRONG.search(s) is not None
 
 
+@_per_parse
 def _is_weak_chrome(s: str) -> bool:
     """Chrome that does not end a body: a word of a widget, a time stamp, a page number."""
     return s in _CHROME_WORDS or bool(_PAGE_NUMBER.match(s)) or bool(_CHROME_WEAK.fullmatch(s))
 
 
+@_per_parse
 def _is_date_line(s: str) -> bool:
     """A line holding only a date: '2019年1月12日', '二〇〇五年六月十一日'."""
     m = _DATE.match(s)
     return m is not None and not s[m.end() :].strip()
 
 
+@_per_parse
 def _is_ishy(s: str) -> bool:
     """A short line without sentence punctuation: a headline, an organ name, a fragment."""
     return 0 < len(_compact(s)) <= 60 and _ISHY_PUNCT.search(s) is None
@@ -449,10 +480,11 @@ def _org_tokens(s: str) -> list[str] | None:
     return out
 
 
+@_per_parse
 def _title_like(s: str) -> bool:
     """Whether ``s`` reads as a document title: '关于…的通知', '…实施方案', '…条例（试行）'."""
     t = _compact(s)
-    if not 6 <= len(t) <= 130:
+    if not 6 <= len(t) <= 130 or t[-1] not in _TITLE_LAST:
         return False
     if _TITLE_BAD.search(t) or _MARKER.match(t) or _DATE.match(t):
         return False
@@ -507,6 +539,8 @@ _NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '
 
 
 _STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?=[^\n]{{20}})")
+# Punctuation that makes a line neither _title_like nor _is_ishy (both reject it).
+_NOT_TITLE_PUNCT = regex.compile(r"[。，；！？：:]")
 
 
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
@@ -518,14 +552,25 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     lines = ctx.lines
     ln = lines[i]
     s = ln.s
-    if not s or _is_chrome(s):
+    if not s:
+        return None
+    if (
+        i > 0
+        and s[0] != "#"
+        and "号" not in s
+        and (len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None)
+    ):
+        # Most lines are sentences or long paragraphs: they could only open a title as a
+        # markdown heading, glued to a 发文字号, or as the stopped headline of line 0 (below).
+        return None
+    if _is_chrome(s):
         return None
     prev = lines[i - 1].s if i > 0 else ""
     if _continues_wrap(prev):
         # The line continues a hard-wrapped paragraph ('…共同探' / '讨形成了…评测体系'):
         # a wrap point that happens to end in a kind word is not a title.
         return None
-    md = _MARKDOWN_TITLE.match(s)
+    md = _MARKDOWN_TITLE.match(s) if s[0] == "#" else None
     if md:
         t = md.group(1).strip()
         if "](" in t or _CHROME_STRONG.search(t[:40]) or _is_chrome(t):
@@ -536,15 +581,16 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         return None
     # Title glued to its 发文字号 (one-line sources): split before the 发文字号 prefix, right after
     # '的通报' rather than inside '国办函' (函 is also a kind word).
-    tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200))
+    # (A 发文字号 ends in '号': most lines need no search.)
+    tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200)) if "号" in s else None
     if tail is not None and tail.start() > 6:
         head = s[: tail.start()]
         best = -1
-        for m in regex.finditer(rf"的{_KIND}", head):
+        for m in _OF_KIND.finditer(head):
             if 1 <= len(head) - m.end() <= 12:
                 best = m.end()
         if best < 0:
-            for m in regex.finditer(_KIND, head):
+            for m in _KIND_WORD.finditer(head):
                 if 1 <= len(head) - m.end() <= 12:
                     best = m.end()
                     break
@@ -584,8 +630,8 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         if _is_date_line(nxt) or _DOCNUM_LINE.match(nxt):
             return None
         parts.append(nxt)
-        joined = "".join(parts)
-        if _title_like(joined):
+        # (The joined lines end as ``nxt`` does: most fail _title_like's last-character test.)
+        if nxt[-1] in _TITLE_LAST and _title_like("".join(parts)):
             if _title_like(nxt) and not _WRAP_HEAD.search(_compact("".join(parts[:-1]))):
                 # '互动回应' / '专题专栏' / '…的通知': navigation words above a whole title line
                 # are not its beginning; that line is a candidate of its own.
@@ -613,6 +659,7 @@ _WRAP_HEAD = regex.compile(
 )
 
 
+@_per_parse
 def _continues_wrap(prev: str) -> bool:
     """Whether a line after ``prev`` is the rest of a hard-wrapped paragraph."""
     if len(prev) < 15 or _SENTENCE_END.search(prev) or _is_chrome(prev):
@@ -653,6 +700,9 @@ def _skip_ws(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos].isspace():
         pos += 1
     return pos
+
+
+_PARAGRAPH = regex.compile(r"[。；]|[：:]$")  # a sentence, or a line that introduces a list
 
 
 def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
@@ -713,7 +763,7 @@ def _score(ctx: _Ctx, cand: _Cand, cands_at: dict[int, _Cand]) -> int:
             score += 2
             first_par = first_par or s
             break
-        if regex.search(r"[。；]|[：:]$", s):
+        if _PARAGRAPH.search(s):
             score += 2
             first_par = s
             break
@@ -783,16 +833,21 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
     sentence) or '…经验做法。附件：部分地方…' (the 附件说明 after the last sentence).
     """
     text = ctx.text
+    s = ln.s
     lo = max(ln.start, body_from)
     found: int | None = None
-    am = _GLUED_ANNEX.search(text, lo, ln.end)
+    # The body scan asks this of every line: each search below runs only on a line holding a
+    # character its match needs ('附', a space run's blank, '年').
+    am = _GLUED_ANNEX.search(text, lo, ln.end) if "附" in s else None
     if am is not None:
         found = _skip_ws(text, am.start(), ln.end)
-    for sm in _SPACED_RUN.finditer(text, lo, found if found is not None else ln.end):
-        # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
-        if _spaced_signature(ctx, sm.end(), ln):
-            return sm.end()
-    for dm in _DATE.finditer(text, lo, found if found is not None else ln.end):
+    stop = found if found is not None else ln.end
+    if "\u3000" in s or "    " in s or "\t" in s:
+        for sm in _SPACED_RUN.finditer(text, lo, stop):
+            # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
+            if _spaced_signature(ctx, sm.end(), ln):
+                return sm.end()
+    for dm in _DATE.finditer(text, lo, stop) if "年" in s else ():
         # Work on small windows: the regex module pays for the whole string on every call with a
         # position, which makes per-date checks on a 2 MB one-line text quadratic.
         after = text[dm.end() : min(ln.end, dm.end() + 160)].lstrip()
@@ -872,7 +927,7 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
         if not _is_ishy(s) or len(s) > 80:
             return False
         parts.append(s)
-        hm = _HEADLINE.match("".join(parts))
+        hm = _HEADLINE.match("".join(parts)) if s.endswith("》") else None
         if hm and _org_tokens(hm.group("o")):
             return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
     return _last_signature(ctx, i, j, parts)
@@ -899,12 +954,22 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
     s = ctx.lines[i].s
     if not s:
         return False
-    if _ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _NOTE.match(s) or _COPY_TO.search(s):
+    # Each pattern is tried only on lines holding a character it needs: the body scan asks
+    # this of every body line, and almost none of them close it.
+    if s[0] == "附" and (_ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _ANNEX_NAMED.match(s)):
         return True
-    if _ANNEX_NAMED.match(s):
+    if s[0] in "（(" and _NOTE.match(s):
         return True
-    if _CONTACT.match(s) or _FILE_LINK.match(s):
+    if (s[0] in "抄主印" or s[-1] == "发") and _COPY_TO.search(s):
         return True
+    if ("系" in s or "话" in s or "真" in s) and _CONTACT.match(s):
+        return True  # 联系人/联系电话/联系方式, 电话, 传真
+    if "." in s and _FILE_LINK.match(s):
+        return True
+    if "。" in s and "**" not in s and "![" not in s:
+        # A sentence: no chrome (markdown images aside), and no signature starts with it (a
+        # date line or an organ name holds no '。'). Most body lines end here.
+        return False
     if _is_chrome(s) and not _is_weak_chrome(s):
         return True
     if s in ("发布", "打印", "关闭", "返回顶部"):
@@ -927,7 +992,7 @@ def _find_body_end(
         ln = lines[i]
         s = ln.s
         if ln.start >= start and s:
-            if _FOREIGN.match(s):
+            if s[0] in "本新据央" and _FOREIGN.match(s):
                 # A foreign article starts; its headline lines just before it are foreign too.
                 k = i - 1
                 back = last
@@ -946,7 +1011,7 @@ def _find_body_end(
                 return back, lines[first_foreign].start
             if _is_end_line(ctx, i):
                 return last, ln.start
-        if s and not _PAGE_NUMBER.match(s):
+        if s and not (s[0] in "-—－–" and _PAGE_NUMBER.match(s)):
             glued = _glued_close(ctx, ln, start, names or [])
             if glued is not None:
                 end = glued
@@ -1152,8 +1217,7 @@ def _add_orgs(close: _Close, parts: list[tuple[str, int, int]]) -> None:
 
 
 def _find_spaced(s: str, name: str, off: int) -> tuple[int, int] | None:
-    pat = r"\s*".join(regex.escape(c) for c in name)
-    m = regex.compile(pat).search(s, off)
+    m = _spaced_pattern(name).search(s, off)
     return (m.start(), m.end()) if m else None
 
 
@@ -1181,7 +1245,7 @@ def _split_glued_orgs(s: str, hint: list[str]) -> list[str]:
     if toks:
         # '3．丙办法国家某某委': the names follow the attachment name's kind word.
         last = _strip_annex_number(toks[-1])
-        for km in reversed(list(regex.finditer(_KIND, last))):
+        for km in reversed(list(_KIND_WORD.finditer(last))):
             tail = last[km.end() :]
             orgs = _org_tokens(tail) if len(tail) >= 2 and tail[0] not in "和与及、" else None
             if orgs:
@@ -1648,8 +1712,13 @@ def _read_document(
 
 
 # An organ written right before a forwarded document's name: '转发发展改革委关于…意见的通知',
-# '发展改革委《关于…的意见》已经国务院同意'.
-_AUTHOR_BEFORE = regex.compile(r"(?P<o>[\p{Han}]{2,30})(?=《|关于)")
+# '发展改革委《关于…的意见》已经国务院同意'. _author_runs finds what
+# ``regex.finditer(r"[\p{Han}]{2,30}(?=《|关于)", s)`` finds, without a regex that backtracks
+# 30 characters at every position of the window: it starts only from the few anchors.
+_AUTHOR_MAX = 30
+# The Han characters right before an offset (a reverse match ends at its endpos) and after it.
+_HAN_BEFORE = regex.compile(rf"(?r)\p{{Han}}{{0,{_AUTHOR_MAX}}}")
+_HAN_AFTER = regex.compile(rf"\p{{Han}}{{0,{_AUTHOR_MAX}}}")
 # What follows an organ that opens a sentence rather than an author line.
 _AUTHOR_SENTENCE = regex.compile(r"[要应将会负已和、与及等的为在对是：:，,。（(]")
 
@@ -1663,13 +1732,55 @@ def _authors(
         windows.append(parent_title.value)
     out: set[str] = set()
     for w in windows:
-        for m in _AUTHOR_BEFORE.finditer(_compact(w)):
-            run = m.group("o")
+        for run in _author_runs(_compact(w)):
             if not _ORG_END.search(run):
                 continue
             for k in range(len(run) - 2, -1, -1):
                 out.add(run[k:])
     return tuple(sorted(out, key=len, reverse=True))
+
+
+def _author_runs(s: str) -> list[str]:
+    """Runs of 2 to 30 Han characters followed by '《' or '关于', found left to right.
+
+    The same runs, in the same order, as a left-to-right search for 2 to 30 Han characters
+    followed by '《' or '关于'. Only the few anchors ('关于', '《') are visited: a run ends at an
+    anchor and starts as far back as the Han characters before it reach (at most 30, not before
+    the last run's end); it is extended to the farthest anchor still within 30 Han characters.
+    """
+    anchors = sorted(_find_all(s, "关于") + _find_all(s, "《"))
+    out: list[str] = []
+    pos = 0  # where the next search starts: the end of the last run
+    k = 0
+    while k < len(anchors):
+        q = anchors[k]
+        k += 1
+        if q < pos + 2:
+            continue
+        before = _HAN_BEFORE.match(s, pos, q)
+        assert before is not None  # {0,30} matches the empty string too
+        start = before.start()
+        if q - start < 2:
+            continue
+        after = _HAN_AFTER.match(s, q, start + _AUTHOR_MAX)
+        assert after is not None
+        reach = after.end()
+        while k < len(anchors) and anchors[k] <= reach:
+            q = anchors[k]
+            k += 1
+        out.append(s[start:q])
+        pos = q
+    return out
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    """Every offset where ``sub`` starts in ``s`` (overlaps included)."""
+    out: list[int] = []
+    k = s.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = s.find(sub, k + 1)
+    return out
 
 
 def _author_at(text: str, pos: int, limit: int, authors: tuple[str, ...]) -> Field | None:
@@ -1836,12 +1947,14 @@ def _issued_in_body(ctx: _Ctx, body: tuple[int, int]) -> list[str]:
     return [m.group("a") or m.group("b")] if m else []
 
 
+_ISSUED_NAME = regex.compile(
+    r"(?:印发|转发|发布|公布)《?(?P<n>.{2,100}?)》?的(?:通知|函|公告|通告|决定)$"
+)
+
+
 def _issued_names(title: str) -> list[str]:
     """Names a notice issues: '关于印发国家粮食应急预案的函' → ['国家粮食应急预案']."""
-    m = regex.search(
-        r"(?:印发|转发|发布|公布)《?(?P<n>.{2,100}?)》?的(?:通知|函|公告|通告|决定)$",
-        _compact(title),
-    )
+    m = _ISSUED_NAME.search(_compact(title))
     return [m.group("n")] if m else []
 
 
@@ -1878,7 +1991,10 @@ def _read_order(ctx: _Ctx) -> Frame | None:
     """
     text = ctx.text
     head = text[:6000]
-    om = _ORDER.search(head)
+    # Search from just before the first '令': the lazy organ prefix makes a search from every
+    # position of a page that holds no order slow, and no match can start earlier.
+    first = head.find("令")
+    om = _ORDER.search(head, max(0, first - _ORDER_REACH)) if first >= 0 else None
     if om is None:
         return None
     nm = _ORDER_NAME.search(text, om.end(), min(len(text), om.end() + 400))
@@ -1973,16 +2089,18 @@ def segment(text: str) -> Frame:
         return _segment(text)
     except Exception:  # pragma: no cover - a bug must not make parse() raise on user input
         return Frame(body=(0, len(text)))
+    finally:
+        _forget()
 
 
 def _segment(text: str) -> Frame:
-    lines = _split_lines(text)
-    ctx = _Ctx(text, lines, _line_starts(text, len(lines)))
+    lines, starts = _split_lines(text)
+    ctx = _Ctx(text, lines, starts)
     frame = _read_order(ctx)
     if frame is None:
         cands: dict[int, _Cand] = {}
-        for i in range(len(lines)):
-            c = _title_candidate(ctx, i)
+        for i, ln in enumerate(lines):
+            c = _title_candidate(ctx, i) if ln.s else None  # (a blank line opens no title)
             if c is not None:
                 cands[i] = c
         best: _Cand | None = None
@@ -2016,15 +2134,6 @@ def _segment(text: str) -> Frame:
 def _bodies(frame: Frame) -> list[tuple[int, int]]:
     """Return the body ranges of a frame and of all its attachments."""
     return [frame.body] + [b for a in frame.attachments for b in _bodies(a)]
-
-
-def _line_starts(text: str, n: int) -> list[int]:
-    out = [0]
-    pos = text.find("\n")
-    while pos >= 0 and len(out) < n:
-        out.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return out
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
