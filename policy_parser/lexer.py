@@ -97,6 +97,7 @@ _PARENS = {MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN}
 _YEAR = regex.compile(r"[0-9]{4}年")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
 _CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
+_DECIMAL_DOT = regex.compile(r"[.．]")
 _BARE_NUMERAL = regex.compile(r"([一二三四五六七八九十百]{1,4})\s*")
 _INLINE_MIN = 6  # shorter lines hold no marker after their first: 一、甲（一）乙 is seven
 _HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
@@ -193,7 +194,7 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
     if kind is MarkerKind.TABLE_ROW:
         return to_int(marker)
     if kind is MarkerKind.DECIMAL:
-        return to_int(regex.split(r"[.．]", marker)[-1])
+        return to_int(_DECIMAL_DOT.split(marker)[-1])
     core = marker
     if kind in _STATUTE or kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
         core = marker[1:-1]
@@ -237,7 +238,7 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     while end < len(line) and line[end] in _SPACE:
         end += 1
     if kind is MarkerKind.DECIMAL:
-        depth = len(regex.split(r"[.．]", written))
+        depth = len(_DECIMAL_DOT.split(written))
         key = f"decimal{depth}"
     else:
         key = kind.value
