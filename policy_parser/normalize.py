@@ -84,6 +84,8 @@ class TrackedText:
             return TrackedText(self.text[start:end], (0,), (srcs[0] + start - starts[0],))
         i = bisect_right(starts, start) - 1
         j = bisect_right(starts, end - 1)
+        if j == i + 1:  # within one run, as a piece of a line is
+            return TrackedText(self.text[start:end], (0,), (srcs[i] + start - starts[i],))
         new_starts = (0, *[s - start for s in starts[i + 1 : j]])
         new_srcs = (srcs[i] + (start - starts[i]), *srcs[i + 1 : j])
         return TrackedText(self.text[start:end], new_starts, new_srcs)
