@@ -126,16 +126,12 @@ def _rare_hanzi() -> re.Pattern[str]:
     Compiled with the standard ``re``, which turns a class of thousands of ranges into a bitmap;
     ``regex`` tries the ranges one by one, a thousand times slower on a long text.
     """
-    common = _common_hanzi()
     ranges: list[str] = []
-    first: int | None = None
-    for cp in range(0x4E00, 0xA001):
-        rare = cp <= 0x9FFF and chr(cp) not in common
-        if rare and first is None:
-            first = cp
-        elif not rare and first is not None:
-            ranges.append(f"\\u{first:04x}-\\u{cp - 1:04x}")
-            first = None
+    rare_from = 0x4E00  # the first code point not yet known to be common
+    for cp in [*sorted(map(ord, _common_hanzi())), 0xA000]:
+        if cp > rare_from:
+            ranges.append(f"{chr(rare_from)}-{chr(cp - 1)}")
+        rare_from = cp + 1
     return re.compile(f"[{''.join(ranges)}]")
 
 
