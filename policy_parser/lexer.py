@@ -86,6 +86,8 @@ _MAY_GLUE = {
     MarkerKind.CN_PAREN,
 }
 _STATUTE = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE}
+# A style's level key is its value (decimals aside); a dict spares the enum's value property.
+_KEY_OF_KIND = {kind: kind.value for kind in MarkerKind}
 _BOUNDARY = frozenset("。；;：:！？!?）)」』】")
 # 第三条规定的, 第五条第一款, 第十二条、第十三条: references, not articles.
 _REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|之|至|、|项|款|目")
@@ -241,7 +243,7 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
         depth = len(_DECIMAL_DOT.split(written))
         key = f"decimal{depth}"
     else:
-        key = kind.value
+        key = _KEY_OF_KIND[kind]
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in _STATUTE and bool(_WEAK_REFERENCE_AFTER.match(after))
     start = offset + m_start

@@ -312,4 +312,7 @@ def normalize(source: str) -> TrackedText:
                 paragraphs.append([TrackedText("", (0,), (line.srcs[0],))])
             paragraphs.append([line])
         blank_before = False
-    return TrackedText.join((TrackedText.join(p) for p in paragraphs), "\n")
+    # Most paragraphs are one line: no join for them.
+    return TrackedText.join(
+        [p[0] if len(p) == 1 else TrackedText.join(p) for p in paragraphs], "\n"
+    )
