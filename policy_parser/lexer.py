@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from lark import Token
@@ -86,6 +86,8 @@ _MAY_GLUE = {
     MarkerKind.CN_PAREN,
 }
 _STATUTE = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE}
+# A style's level key is its value (decimals aside); a dict spares the enum's value property.
+_KEY_OF_KIND = {kind: kind.value for kind in MarkerKind}
 _BOUNDARY = frozenset("。；;：:！？!?）)」』】")
 # 第三条规定的, 第五条第一款, 第十二条、第十三条: references, not articles.
 _REFERENCE_AFTER = regex.compile(r"规定|所称|所列|所指|第|之|至|、|项|款|目")
@@ -97,6 +99,7 @@ _PARENS = {MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN}
 _YEAR = regex.compile(r"[0-9]{4}年")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
 _CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
+_DECIMAL_DOT = regex.compile(r"[.．]")
 _BARE_NUMERAL = regex.compile(r"([一二三四五六七八九十百]{1,4})\s*")
 _INLINE_MIN = 6  # shorter lines hold no marker after their first: 一、甲（一）乙 is seven
 _HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
@@ -106,10 +109,19 @@ _CLOSERS = "）)》”’〉」』】]"
 _BRACKETS = regex.compile(f"[{regex.escape(_OPENERS + _CLOSERS)}]")
 
 
+# Every marker of grammars/markers.lark starts with one of these. Scanning a line, the pattern
+# tries thirteen alternatives at each position; a lookahead on the first character first skips
+# the positions where none can start, several times faster (tests/test_markers.py checks it).
+MARKER_START = (
+    "第（(一二三四五六七八九十百千零〇两0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bfa-zA-Z"
+)
+
+
 @cache
 def _marker_regex() -> regex.Pattern[str]:
     patterns = marker_patterns()
-    return regex.compile("|".join(f"(?P<{n}>{patterns[n]})" for n in KIND_OF_TERMINAL))
+    alternatives = "|".join(f"(?P<{n}>{patterns[n]})" for n in KIND_OF_TERMINAL)
+    return regex.compile(f"(?=[{MARKER_START}])(?:{alternatives})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +187,7 @@ class Lexed:
     diagnostics: tuple[LexDiagnostic, ...]
 
 
+@lru_cache(maxsize=4096)  # the same few markers recur in every text
 def _number(kind: MarkerKind, marker: str) -> int | None:
     if kind is MarkerKind.CIRCLED:
         return CIRCLED.get(marker)
@@ -183,7 +196,7 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
     if kind is MarkerKind.TABLE_ROW:
         return to_int(marker)
     if kind is MarkerKind.DECIMAL:
-        return to_int(regex.split(r"[.．]", marker)[-1])
+        return to_int(_DECIMAL_DOT.split(marker)[-1])
     core = marker
     if kind in _STATUTE or kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
         core = marker[1:-1]
@@ -200,37 +213,40 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     kind = KIND_OF_TERMINAL[name]
     if not line_start and kind in _LINE_ONLY:
         return None
+    m_start, m_end = m.span()
+    # Every test below only rejects, so their order is free: the table-row test comes first,
+    # as most candidates are digits in running text (the 021 of 2021年) that it turns down.
+    if kind is MarkerKind.TABLE_ROW and not _CELL_BREAK.match(line, m_end):
+        return None
     written = m.group()
     number = _number(kind, written)
     if number is None:
         return None
-    after = line[m.end() : m.end() + 2]
-    before = line[m.start() - 1] if m.start() else ""
-    digit_after = after[:1].isdigit() and not _YEAR.match(line, m.end())
+    after = line[m_end : m_end + 2]
+    before = line[m_start - 1] if m_start else ""
+    digit_after = after[:1].isdigit() and not _YEAR.match(line, m_end)
     if digit_after and kind in (MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN):
         return None  # 1、2、3
     if digit_after and kind is MarkerKind.ARABIC_DOT and not line_start:
         return None  # 1.5亿元 — but 3．2020年底前… is a marker before a year
     if kind in _STATUTE and _REFERENCE_AFTER.match(after):
         return None
-    if kind is MarkerKind.TABLE_ROW and not _CELL_BREAK.match(line, m.end()):
-        return None
     if not line_start:
         if before == "第":
             return None  # 第（一）项
         if after[:1] in _PAREN_REFERENCE_AFTER and kind in _PARENS:
             return None  # （一）项 — but 六、项目建设… is item 六
-    end = m.end()
+    end = m_end
     while end < len(line) and line[end] in _SPACE:
         end += 1
     if kind is MarkerKind.DECIMAL:
-        depth = len(regex.split(r"[.．]", written))
+        depth = len(_DECIMAL_DOT.split(written))
         key = f"decimal{depth}"
     else:
-        key = kind.value
+        key = _KEY_OF_KIND[kind]
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in _STATUTE and bool(_WEAK_REFERENCE_AFTER.match(after))
-    start = offset + m.start()
+    start = offset + m_start
     enumeration = before in "、，,第" or after[:1] in "、，,"
     return Marker(
         kind,
@@ -283,7 +299,7 @@ def candidates(text: str) -> list[Marker]:
     offset = 0
     for line in text.split("\n"):
         start = 0
-        prefix = _HEADING_PREFIX.match(line)
+        prefix = _HEADING_PREFIX.match(line) if line.startswith("#") else None
         if prefix:
             start = prefix.end()
         head = pattern.match(line, start)

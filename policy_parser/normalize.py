@@ -18,6 +18,7 @@ Normalising:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -52,8 +53,16 @@ class TrackedText:
 
     def to_source(self, pos: int) -> int:
         """Return the source offset of character ``pos`` (``len(self)`` maps past the end)."""
-        if pos >= len(self.text) and self.text:
-            return self.to_source(len(self.text) - 1) + 1
+        starts = self.starts
+        n = len(self.text)
+        if pos >= n and n:
+            return self._offset(n - 1) + 1
+        if len(starts) == 1:  # one run, the common case: no bisect
+            return self.srcs[0] + (pos - starts[0]) if pos >= starts[0] else self.srcs[0]
+        return self._offset(pos)
+
+    def _offset(self, pos: int) -> int:
+        """Return the source offset of ``pos``, a position inside the text."""
         i = bisect_right(self.starts, pos) - 1
         return self.srcs[i] + (pos - self.starts[i]) if i >= 0 else self.srcs[0]
 
@@ -70,18 +79,23 @@ class TrackedText:
         if end <= start:
             at = self.to_source(start) if self.text else self.srcs[0]
             return TrackedText("", (0,), (at,))
-        i = bisect_right(self.starts, start) - 1
-        j = bisect_right(self.starts, end - 1)
-        starts = [0] + [s - start for s in self.starts[i + 1 : j]]
-        srcs = [self.srcs[i] + (start - self.starts[i]), *self.srcs[i + 1 : j]]
-        return TrackedText(self.text[start:end], tuple(starts), tuple(srcs))
+        starts, srcs = self.starts, self.srcs
+        if len(starts) == 1 and start >= starts[0]:  # one run stays one run
+            return TrackedText(self.text[start:end], (0,), (srcs[0] + start - starts[0],))
+        i = bisect_right(starts, start) - 1
+        j = bisect_right(starts, end - 1)
+        if j == i + 1:  # within one run, as a piece of a line is
+            return TrackedText(self.text[start:end], (0,), (srcs[i] + start - starts[i],))
+        new_starts = (0, *[s - start for s in starts[i + 1 : j]])
+        new_srcs = (srcs[i] + (start - starts[i]), *srcs[i + 1 : j])
+        return TrackedText(self.text[start:end], new_starts, new_srcs)
 
     def strip(self) -> TrackedText:
         """Return the text without leading and trailing white space."""
-        m = _EDGE_SPACE.match(self.text)
-        lead = m.end() if m else 0
-        trail = len(self.text) - len(self.text.rstrip(_SPACES))
-        return self.slice(lead, len(self.text) - trail) if lead or trail else self
+        text = self.text
+        lead = len(text) - len(text.lstrip(_SPACES))
+        trail = len(text) - len(text.rstrip(_SPACES))
+        return self.slice(lead, len(text) - trail) if lead or trail else self
 
     def lines(self) -> list[TrackedText]:
         r"""Split on ``\\n``."""
@@ -95,14 +109,14 @@ class TrackedText:
     @staticmethod
     def join(parts: Iterable[TrackedText], sep: str = "") -> TrackedText:
         """Concatenate; each ``sep`` maps to the source position just after the part before it."""
-        texts: list[str] = []
-        starts: list[int] = []
-        srcs: list[int] = []
-        pos = 0
         if not isinstance(parts, list):
             parts = list(parts)
         if len(parts) == 1:
             return parts[0]
+        texts: list[str] = []
+        starts: list[int] = []
+        srcs: list[int] = []
+        pos = 0
         previous_end: int | None = None  # source offset just after the part before
         for part in parts:
             if previous_end is not None and sep:
@@ -110,29 +124,37 @@ class TrackedText:
                 srcs.append(previous_end)
                 texts.append(sep)
                 pos += len(sep)
-            starts.extend(pos + s for s in part.starts)
+            text = part.text
+            if len(part.starts) == 1:  # most parts are one run: no comprehension
+                starts.append(pos + part.starts[0])
+            else:
+                starts.extend([pos + s for s in part.starts])
             srcs.extend(part.srcs)
-            texts.append(part.text)
-            pos += len(part.text)
-            previous_end = part.to_source(len(part.text)) if part.text else part.srcs[0]
+            texts.append(text)
+            pos += len(text)
+            previous_end = part._offset(len(text) - 1) + 1 if text else part.srcs[0]
         if not starts:
             return TrackedText("", (0,), (0,))
         return TrackedText("".join(texts), tuple(starts), tuple(srcs))
 
 
 _SPACES = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
-_EDGE_SPACE = regex.compile(f"[{_SPACES}]+")
-# Characters that carry nothing: BOM, zero-width, C0/C1 controls (not \n, \t).
-_JUNK = regex.compile(r"[\r\ufeff\u200b-\u200d\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]+")
+# Characters that carry nothing: BOM, zero-width, C0/C1 controls (not \n, \t), surrogates.
+# A plain class, so the standard ``re``: it scans a whole text for it several times faster.
+_JUNK = re.compile(
+    r"[\r\ufeff\u200b-\u200d\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]+"
+)
 _SENTENCE_END = tuple("。！？!?；;：:")
 # A marker cut off at a line end: '（', '（1', '1', '十二' before '．' or '）' on the next line.
 # (no closing bracket: '）' + '一）' would join again on a second pass)
 _MARKER_HEAD = regex.compile(r"[（(]?[0-9０-９一二三四五六七八九十百〇零]{0,4}")
+_MARKER_HEAD_MAX = 5  # the longest text _MARKER_HEAD matches
 _MARKER_TAIL = regex.compile(r"[0-9０-９一二三四五六七八九十百〇零]*[）)．.、]")
 
 
 # A line that is only a number or a date word is a piece of the line around it.
 _FRAGMENT = regex.compile(r"[0-9０-９]{1,4}|[年月日号]")
+_FRAGMENT_MAX = 4  # the longest text _FRAGMENT matches
 _FRAGMENT_TAIL = regex.compile(r"[年月日号）)．.、]")
 _SHORT_TAIL = 4
 _NOT_A_TAIL = regex.compile(r"附|目\s*录|[0-9０-９]")  # 附件1 after a list of annexes
@@ -158,37 +180,45 @@ def _clean_lines(source: str) -> list[TrackedText]:
     """Split the source into stripped lines with junk characters removed."""
     lines: list[TrackedText] = []
     pos = 0
+    # Most texts hold no junk at all: one search over the whole source spares one per line.
+    junk = _JUNK.search(source) is not None
     for raw in source.split("\n"):
-        line = TrackedText.from_source(source, pos, pos + len(raw))
+        at = pos
         pos += len(raw) + 1
-        if _JUNK.search(line.text):
+        if junk and _JUNK.search(raw):
+            line = TrackedText.from_source(source, at, at + len(raw))
             keep: list[TrackedText] = []
             last = 0
             for m in _JUNK.finditer(line.text):
                 keep.append(line.slice(last, m.start()))
                 last = m.end()
             keep.append(line.slice(last, len(line.text)))
-            line = TrackedText.join(keep)
-        line = line.strip()
+            line = TrackedText.join(keep).strip()
+        else:
+            # A clean line is one run: strip it by hand, as strip() would (an all-space line
+            # maps to the position after it).
+            text = raw.strip(_SPACES)
+            lead = len(raw) - len(raw.lstrip(_SPACES)) if text else len(raw)
+            line = TrackedText(text, (0,), (at + lead,))
         if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
             last = 0
-            for m in _PARAGRAPH_GAP.finditer(line.text):
-                lines.append(line.slice(last, m.start()))
-                last = m.end()
+            for gap in _PARAGRAPH_GAP.finditer(line.text):
+                lines.append(line.slice(last, gap.start()))
+                last = gap.end()
             lines.append(line.slice(last, len(line.text)))
         else:
             lines.append(line)
     return lines
 
 
-def _wrap_width(lines: Sequence[TrackedText]) -> int | None:
+def _wrap_width(widths: Sequence[int]) -> int | None:
     """Return the column width a hard-wrapped text was set in, or None if it was not wrapped.
 
-    Newspaper and PDF text comes in lines of nearly one display width (the column); web text
-    comes in paragraphs of any length. When at least a third of the lines fall within two
-    columns of one width, the text is taken as wrapped at that width.
+    ``widths`` are the display widths of the non-blank lines. Newspaper and PDF text comes in
+    lines of nearly one display width (the column); web text comes in paragraphs of any
+    length. When at least a third of the lines fall within two columns of one width, the text
+    is taken as wrapped at that width.
     """
-    widths = [display_width(line.text) for line in lines if line.text]
     if len(widths) < 8:
         return None
     counts = Counter(widths)
@@ -202,37 +232,51 @@ def _wrap_width(lines: Sequence[TrackedText]) -> int | None:
     return best if best_count >= 0.3 * len(widths) else None
 
 
-def _continues(prev: str, cur: str, following: str, width: int | None) -> bool:
+def _continues(prev: str, cur: str, following: str, width: int | None, prev_width: int) -> bool:
     """Tell whether line ``cur`` continues the paragraph whose last line is ``prev``.
 
     ``following`` is the next non-blank line after ``cur`` (a number alone on a line joins
-    its neighbours only when the line after it goes on with it).
+    its neighbours only when the line after it goes on with it); ``prev_width`` is the display
+    width of ``prev``. Most lines are longer than any marker head or fragment: a length test
+    before each fullmatch spares the regex call.
     """
     if (
         prev
+        and len(prev) <= _MARKER_HEAD_MAX
         and _MARKER_HEAD.fullmatch(prev)
-        and (_MARKER_TAIL.match(cur) or _MARKER_HEAD.fullmatch(prev + cur))
+        and (
+            _MARKER_TAIL.match(cur)
+            or (len(prev) + len(cur) <= _MARKER_HEAD_MAX and _MARKER_HEAD.fullmatch(prev + cur))
+        )
     ):
         return True  # '（' + '1）', '1' + '．'
-    if _FRAGMENT.fullmatch(prev) and (_FRAGMENT.fullmatch(cur) or _FRAGMENT_TAIL.match(cur)):
+    cur_fragment = len(cur) <= _FRAGMENT_MAX and _FRAGMENT.fullmatch(cur) is not None
+    if (
+        len(prev) <= _FRAGMENT_MAX
+        and _FRAGMENT.fullmatch(prev)
+        and (cur_fragment or _FRAGMENT_TAIL.match(cur))
+    ):
         return True  # web text puts numbers on lines of their own: '2021' '年' '2' '月' '2' '日'
     if (
-        _FRAGMENT.fullmatch(cur)
+        cur_fragment
         and not prev.endswith(_SENTENCE_END)
-        and (_FRAGMENT.fullmatch(following) or _FRAGMENT_TAIL.match(following))
+        and (
+            (len(following) <= _FRAGMENT_MAX and _FRAGMENT.fullmatch(following))
+            or _FRAGMENT_TAIL.match(following)
+        )
     ):
         return True  # '（见附录' + '2' + '）进行竞价' (not a table's row number: '1' + '工作事项')
     if (
         len(prev) >= _SHORT_TAIL_AFTER
-        and _HEADING_START.match(prev)
         and len(cur) <= _SHORT_TAIL
+        and _HEADING_START.match(prev)
         and not prev.endswith(_NO_TAIL_AFTER)
         and not _PUNCT.search(cur)
         and not _MARKER_TAIL.match(cur)
         and not _NOT_A_TAIL.match(cur)
     ):
         return True  # a title wrapped by the page: '…持续优化营商' + '环境'
-    if width is None or not width - 8 <= display_width(prev) <= width + 2:
+    if width is None or not width - 8 <= prev_width <= width + 2:
         return False
     return not prev.endswith(_SENTENCE_END)
 
@@ -248,10 +292,11 @@ def normalize(source: str) -> TrackedText:
         only between paragraphs (never inside one).
     """
     lines = _clean_lines(source)
-    width = _wrap_width(lines)
+    texts = [line.text for line in lines if line.text]
+    widths = [display_width(text) for text in texts]
+    width = _wrap_width(widths)
     paragraphs: list[list[TrackedText]] = []
     blank_before = False
-    texts = [line.text for line in lines if line.text]
     k = 0  # index of the current line among the non-blank ones
     for line in lines:
         if not line.text:
@@ -259,11 +304,15 @@ def normalize(source: str) -> TrackedText:
             continue
         k += 1
         following = texts[k] if k < len(texts) else ""
-        if paragraphs and _continues(paragraphs[-1][-1].text, line.text, following, width):
+        # The paragraph's last line is always the non-blank line before this one.
+        if paragraphs and _continues(texts[k - 2], line.text, following, width, widths[k - 2]):
             paragraphs[-1].append(line)
         else:
             if blank_before and paragraphs:
                 paragraphs.append([TrackedText("", (0,), (line.srcs[0],))])
             paragraphs.append([line])
         blank_before = False
-    return TrackedText.join((TrackedText.join(p) for p in paragraphs), "\n")
+    # Most paragraphs are one line: no join for them.
+    return TrackedText.join(
+        [p[0] if len(p) == 1 else TrackedText.join(p) for p in paragraphs], "\n"
+    )

@@ -317,3 +317,22 @@ def test_a_markdown_heading_that_is_only_a_numeral() -> None:
         ("一", "甲", "内容一。"),
         ("二", None, "本通知自发布之日起施行。"),
     ]
+
+
+def test_every_marker_starts_with_a_marker_start_character() -> None:
+    # lexer.py skips the positions whose character is not in MARKER_START: no terminal of
+    # markers.lark may begin with another one.
+    import regex
+
+    from policy_parser.grammar import marker_patterns
+    from policy_parser.lexer import KIND_OF_TERMINAL, MARKER_START
+
+    patterns = marker_patterns()
+    any_marker = regex.compile("|".join(f"(?:{patterns[n]})" for n in KIND_OF_TERMINAL))
+    start = regex.compile(f"[{MARKER_START}]")
+    missed = [
+        chr(cp)
+        for cp in range(0x110000)
+        if any_marker.match(chr(cp), partial=True) and not start.match(chr(cp))
+    ]
+    assert missed == []

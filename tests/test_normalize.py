@@ -112,3 +112,13 @@ def test_paragraph_gaps_in_run_together_text() -> None:
 def test_bracket_fragments_settle_in_one_pass(source: str) -> None:
     once = normalize(source).text
     assert normalize(once).text == once
+
+
+def test_fullmatch_length_bounds() -> None:
+    # normalize() skips these fullmatches on longer lines: the bounds must stay true.
+    from policy_parser.normalize import _FRAGMENT, _FRAGMENT_MAX, _MARKER_HEAD, _MARKER_HEAD_MAX
+
+    assert _MARKER_HEAD.fullmatch("（" + "1" * (_MARKER_HEAD_MAX - 1))
+    assert not _MARKER_HEAD.fullmatch("（" + "1" * _MARKER_HEAD_MAX)
+    assert _FRAGMENT.fullmatch("1" * _FRAGMENT_MAX)
+    assert not _FRAGMENT.fullmatch("1" * (_FRAGMENT_MAX + 1))

@@ -258,3 +258,12 @@ def test_parse_reports_mojibake() -> None:
     assert diag.severity is pp.Severity.WARNING
     assert diag.message.startswith("text looks like UTF-8 decoded as cp1252")
     assert not [d for d in pp.parse(ORIGINAL).diagnostics if d.code == "mojibake"]
+
+
+def test_gbk_mojibake_after_real_text_on_one_line() -> None:
+    # Only the runs with a rare hanzi (or none) get a round trip: the real text beside the
+    # damaged run must not hide it.
+    damaged = "各区县要落实　" + _mojibake("一、总体要求", "gbk") + " 强化科普经费投入"
+    report = detect_mojibake(damaged)
+    assert report is not None and report.codec == "gbk"
+    assert report.start == 7 and report.repaired.startswith("一、总体")
