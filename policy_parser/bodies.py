@@ -311,8 +311,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def is_body_name(text: str) -> bool:
     """Return whether ``text`` as a whole reads as one body name.
+
+    Cached: a document names the same bodies again and again, and the pattern match costs
+    microseconds even on a short name.
 
     Args:
         text: A candidate such as ``市人力社保局``, ``科学技术行政部门`` or ``科普日``.
@@ -599,6 +603,17 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
             span = span[: under.start()].rstrip()
     if not span or span[-1] not in _end_chars():
         return []  # no name, level word or adverb ends so: most spans stop here
+    return [_Name(n.name, n.start + offset, n.end + offset) for n in _span_names(span)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_names(span: str) -> tuple[_Name, ...]:
+    """The names of a subject span, offsets into ``span``; see :func:`_subject_names`.
+
+    Cached: a document repeats its subjects (市科技局要…, 各区要…), and the subject pattern
+    is the costliest match of a clause.
+    """
+    offset = 0
     lead = _SUBJECT_LEAD.match(span)
     skip = lead.end() if lead else 0
     pats = _patterns()
@@ -609,11 +624,11 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
     if m is None and "等" in span:
         cats = pats["categories"].fullmatch(span, skip)
         if cats is not None:
-            return _field_names(cats, offset)
+            return tuple(_field_names(cats, offset))
     if m is None and "、" in span:
         shared = _shared_head(span, skip, offset)
         if shared:
-            return shared
+            return tuple(shared)
     if m is None and len(span) - skip > 3 and not _PHRASE_BREAK.search(span):
         # A run-in heading glued to the subject: 加强信息引导工业和信息化部、国土资源部会同….
         # Only an organ of the lexicon or a 各-list (各区要…) opens such a subject, and only
@@ -625,8 +640,8 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
                 if m is not None:
                     break
     if m is None:
-        return []
-    return [_Name(n.name, n.start + offset, n.end + offset) for n in _split_list(m)]
+        return ()
+    return tuple(_split_list(m))
 
 
 def starts_with_subject(text: str) -> bool:
