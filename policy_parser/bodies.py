@@ -422,6 +422,8 @@ def _groups(text: str) -> list[_Group]:
 
 
 def _masked(text: str, groups: list[_Group]) -> str:
+    if not groups and "〔" not in text:
+        return text  # most clauses: no bracket at all
     spans = [(g.start, g.end) for g in groups if g.kind in ("annotation", "masked")]
     if "〔" in text:
         spans += [m.span() for m in _DOC_NUMBER.finditer(text)]
@@ -824,6 +826,8 @@ _SEMICOLON = re.compile("[；;]")
 
 def _duty_subjects(masked: str) -> list[Found]:
     """Subjects of bare duty verbs at part starts; names only, no category and no people."""
+    if _DUTY_OR_ACCORDING.search(masked) is None:
+        return []  # most clauses: no duty verb at all, so none after any part start
     found: list[Found] = []
     starts = [0]
     if "；" in masked or ";" in masked:

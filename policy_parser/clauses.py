@@ -60,7 +60,7 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     i = 0
     while (event := _EVENT.search(text, i)) is not None:
         i = event.start()
-        ch = event.group()
+        ch = text[i]
         if ch in _PAIRS:
             # A quote closed by the same character (ASCII '"') is not in _PAIRS; curly
             # quotes and brackets nest, and nothing inside them splits.
