@@ -16,18 +16,14 @@ from policy_parser.bodies import starts_with_subject
 __all__ = ["split_clauses"]
 
 _PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "[": "]"}
-_STOP_CHARS = "。！？!?"
-_STOPS = frozenset(_STOP_CHARS)
-_STOP = re.escape(_STOP_CHARS)
-_OPEN = re.escape("".join(_PAIRS))
-_CLOSE = re.escape("".join(_PAIRS.values()))
+_STOPS = frozenset("。！？!?")
 # The loops below jump from one character that matters to the next with a regex scan instead
 # of looking at every character in Python (the split was a per-character loop over each
 # section). The stdlib engine: a plain class scans fast.
-# What the split acts on: an opening bracket or quote; a full stop with the stops and closing
-# brackets right after it (。”） ends the sentence after the quote); a semicolon.
-_EVENT = re.compile(f"[{_OPEN}]|[{_STOP}][{_STOP}{_CLOSE}]*|[；;]")
-_BRACKET = re.compile(f"[{_OPEN}{_CLOSE}]")
+_CLOSERS = frozenset(_PAIRS.values())
+# What the split acts on: an opening bracket or quote, a full stop, a semicolon.
+_EVENT = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_STOPS) + "；;") + "]")
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 
 
 def _close_group(text: str, i: int) -> int:
@@ -73,7 +69,9 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
             i = close if close > 0 else i + 1
             continue
         if ch in _STOPS:
-            end = event.end()
+            end = i + 1
+            while end < n and (text[end] in _STOPS or text[end] in _CLOSERS):
+                end += 1
             # …使用。（财政部牵头，…负责）: the annotation belongs to this sentence.
             k = end
             while k < n and text[k].isspace():
