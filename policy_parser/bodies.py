@@ -620,7 +620,6 @@ def _span_names(span: str) -> tuple[_Name, ...]:
     Cached: a document repeats its subjects (市科技局要…, 各区要…), and the subject pattern
     is the costliest match of a clause.
     """
-    offset = 0
     lead = _SUBJECT_LEAD.match(span)
     skip = lead.end() if lead else 0
     pats = _patterns()
@@ -631,9 +630,9 @@ def _span_names(span: str) -> tuple[_Name, ...]:
     if m is None and "等" in span:
         cats = pats["categories"].fullmatch(span, skip)
         if cats is not None:
-            return tuple(_field_names(cats, offset))
+            return tuple(_field_names(cats, 0))
     if m is None and "、" in span:
-        shared = _shared_head(span, skip, offset)
+        shared = _shared_head(span, skip, 0)
         if shared:
             return tuple(shared)
     if m is None and len(span) - skip > 3 and not _PHRASE_BREAK.search(span):
