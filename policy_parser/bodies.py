@@ -142,8 +142,13 @@ _VERBISH = (
     r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头(?!单位|部门)|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
     r"|取消|撤销|吊销|应当"
 )
+# Their first characters, tested as one class before the words are tried (see _alternation):
+# _FUNC_CHAR is tried at every character of a candidate name. Cutting at every '|' also cuts
+# 牵头(?!单位|部门), which only adds 部 to the class.
+_VERBISH_FIRST = "".join(sorted({word[0] for word in _VERBISH.split("|")}))
 _FUNC_CHAR = (
-    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|{_VERBISH})[{_HAN}]"
+    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}))"
+    rf"[{_HAN}]"
     rf"|{_LB}[{_HAN}、]{{1,6}}{_RB})"
 )
 # An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
@@ -214,9 +219,14 @@ def _alternation(words: Iterable[str]) -> str:
     once instead of trying hundreds of names in turn (a flat alternation of the lexicon made
     name matching the largest cost of a parse). A greedy ``?`` tries the longer name first,
     as the flat list sorted longest first did.
+
+    A look-ahead for the class of first characters stands in front: the engine tries the
+    hundred-odd first branches one by one, so where no word starts (most places a name
+    pattern probes) one class test fails faster; it made name matching a third cheaper.
     """
+    unique = set(words)
     trie: _Trie = {}
-    for word in set(words):
+    for word in unique:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -230,7 +240,10 @@ def _alternation(words: Iterable[str]) -> str:
             return "(?:" + "|".join(branches) + ")?"
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return build(trie)
+    if "" in unique or not unique:
+        return build(trie)  # the empty word matches anywhere: no first character to test
+    firsts = "".join(regex.escape(ch) for ch in sorted({w[0] for w in unique}))
+    return f"(?=[{firsts}]){build(trie)}"
 
 
 @functools.cache
@@ -303,8 +316,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def is_body_name(text: str) -> bool:
     """Return whether ``text`` as a whole reads as one body name.
+
+    Cached: a document names the same bodies again and again, and the pattern match costs
+    microseconds even on a short name.
 
     Args:
         text: A candidate such as ``市人力社保局``, ``科学技术行政部门`` or ``科普日``.
@@ -410,15 +427,24 @@ def _groups(text: str) -> list[_Group]:
 
 
 def _masked(text: str, groups: list[_Group]) -> str:
+    if not groups and "〔" not in text:
+        return text  # most clauses: no bracket at all
     spans = [(g.start, g.end) for g in groups if g.kind in ("annotation", "masked")]
     if "〔" in text:
         spans += [m.span() for m in _DOC_NUMBER.finditer(text)]
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = _MASK * (end - start)
-    return "".join(chars)
+    # Joined from slices, not written into a list of every character: cheaper on long clauses.
+    # A document number may overlap a group; the mask covers their union.
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if end > pos:
+            start = max(start, pos)
+            parts += (text[pos:start], _MASK * (end - start))
+            pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -584,6 +610,16 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
             span = span[: under.start()].rstrip()
     if not span or span[-1] not in _end_chars():
         return []  # no name, level word or adverb ends so: most spans stop here
+    return [_Name(n.name, n.start + offset, n.end + offset) for n in _span_names(span)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_names(span: str) -> tuple[_Name, ...]:
+    """The names of a subject span, offsets into ``span``; see :func:`_subject_names`.
+
+    Cached: a document repeats its subjects (市科技局要…, 各区要…), and the subject pattern
+    is the costliest match of a clause.
+    """
     lead = _SUBJECT_LEAD.match(span)
     skip = lead.end() if lead else 0
     pats = _patterns()
@@ -594,11 +630,11 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
     if m is None and "等" in span:
         cats = pats["categories"].fullmatch(span, skip)
         if cats is not None:
-            return _field_names(cats, offset)
+            return tuple(_field_names(cats, 0))
     if m is None and "、" in span:
-        shared = _shared_head(span, skip, offset)
+        shared = _shared_head(span, skip, 0)
         if shared:
-            return shared
+            return tuple(shared)
     if m is None and len(span) - skip > 3 and not _PHRASE_BREAK.search(span):
         # A run-in heading glued to the subject: 加强信息引导工业和信息化部、国土资源部会同….
         # Only an organ of the lexicon or a 各-list (各区要…) opens such a subject, and only
@@ -610,8 +646,8 @@ def _subject_names(span: str, offset: int) -> list[_Name]:
                 if m is not None:
                     break
     if m is None:
-        return []
-    return [_Name(n.name, n.start + offset, n.end + offset) for n in _split_list(m)]
+        return ()
+    return tuple(_split_list(m))
 
 
 def starts_with_subject(text: str) -> bool:
@@ -789,14 +825,17 @@ _ACCORDING = "按照|根据|依照|依据"
 _DUTY_ANY = re.compile(_DUTY_WORDS)
 _DUTY_OR_ACCORDING = re.compile(f"{_DUTY_WORDS}|{_ACCORDING}")
 _PART_END = re.compile(r"[，,。；;：:□\s]")
+_SEMICOLON = re.compile("[；;]")
 
 
 def _duty_subjects(masked: str) -> list[Found]:
     """Subjects of bare duty verbs at part starts; names only, no category and no people."""
+    if _DUTY_OR_ACCORDING.search(masked) is None:
+        return []  # most clauses: no duty verb at all, so none after any part start
     found: list[Found] = []
     starts = [0]
     if "；" in masked or ";" in masked:
-        starts += [i + 1 for i, ch in enumerate(masked) if ch in "；;"]
+        starts += [m.end() for m in _SEMICOLON.finditer(masked)]
     end_chars = _end_chars()
     for pos in starts:
         while pos < len(masked) and masked[pos].isspace():

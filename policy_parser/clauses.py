@@ -9,28 +9,35 @@ with the sentence it annotates.
 
 from __future__ import annotations
 
+import re
+
 from policy_parser.bodies import starts_with_subject
 
 __all__ = ["split_clauses"]
 
 _PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "[": "]"}
-_CLOSERS = frozenset(_PAIRS.values())
 _STOPS = frozenset("。！？!?")
-_SEMI = frozenset("；;")
+# The loops below jump from one character that matters to the next with a regex scan instead
+# of looking at every character in Python (the split was a per-character loop over each
+# section). The stdlib engine: a plain class scans fast.
+_CLOSERS = frozenset(_PAIRS.values())
+# What the split acts on: an opening bracket or quote, a full stop, a semicolon.
+_EVENT = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_STOPS) + "；;") + "]")
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 
 
 def _close_group(text: str, i: int) -> int:
     """Return the index after the bracket group opening at ``text[i]``, or -1 if unclosed."""
     stack = [_PAIRS[text[i]]]
-    j = i + 1
-    while j < len(text) and stack:
-        ch = text[j]
+    for m in _BRACKET.finditer(text, i + 1):
+        ch = m.group()
         if ch == stack[-1]:
             stack.pop()
+            if not stack:
+                return m.end()
         elif ch in _PAIRS:
             stack.append(_PAIRS[ch])
-        j += 1
-    return j if not stack else -1
+    return -1
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:
@@ -49,9 +56,10 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         ['科协要发挥作用。', '有关群团组织要开展科普宣传（含“三下乡”。）。']
     """
     cuts: list[int] = []
-    i = 0
     n = len(text)
-    while i < n:
+    i = 0
+    while (event := _EVENT.search(text, i)) is not None:
+        i = event.start()
         ch = text[i]
         if ch in _PAIRS:
             # A quote closed by the same character (ASCII '"') is not in _PAIRS; curly
@@ -77,7 +85,8 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
             cuts.append(end)
             i = end
             continue
-        if ch in _SEMI and starts_with_subject(text[i + 1 :]):
+        # A semicolon.
+        if starts_with_subject(text[i + 1 :]):
             cuts.append(i + 1)
         i += 1
     spans: list[tuple[int, int]] = []
