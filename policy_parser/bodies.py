@@ -1217,6 +1217,7 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
         [('高等院校', 'responsible'), ('科研机构', 'responsible')]
     """
     found: list[Found] = []
+    whole = clause  # a field line's bodies index the whole clause, past the cut below
     groups = _groups(clause)
     masked = _masked(clause, groups)
     # Every label ends in 单位, 部门 or 主体; most clauses have none of them.
@@ -1263,8 +1264,8 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
         )
     if not found:
         return [], rules
-    if "、" in clause:
-        found = _carry_level(clause, found)
+    if "、" in whole:
+        found = _carry_level(whole, found)
     return _dedupe(found), rules
 
 

@@ -374,6 +374,33 @@ def test_total_and_spans_inside(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
 
 
+def test_field_line_after_a_list_in_the_same_clause() -> None:
+    # The field line's bodies index the whole clause, not the text before the label: reading
+    # them against the cut text raised IndexError when the clause held a 、 list.
+    text = "加强合作、交流 责任单位：市科技局、市教委"
+    found, _ = find_bodies(text, INITIAL_RULES)
+    assert [(f.name, f.role) for f in found] == [
+        ("市科技局", Role.RESPONSIBLE),
+        ("市教委", Role.RESPONSIBLE),
+    ]
+    assert all(text[f.start : f.end] == f.name for f in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="市省科技局教委、和（）【】〔〕；;，。！ \n责任单位牵头配合："
+        "第一位部门为下同要负责鼓励",
+        max_size=60,
+    )
+)
+def test_total_on_field_lines_and_rules(text: str) -> None:
+    found, rules = find_bodies(text, INITIAL_RULES)
+    found_again, _ = find_bodies(text, rules)  # with whatever rules the first reading set
+    for f in [*found, *found_again]:
+        assert 0 <= f.start < f.end <= len(text)
+
+
 # --- measured against the golden files -------------------------------------------------------
 
 FLOORS = {  # file: (recall floor, precision floor or None when the file lists only some bodies)
