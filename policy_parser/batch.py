@@ -17,11 +17,13 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, TypeAlias, overload
 
 from policy_parser.models import Document
+from policy_parser.wire import Packed, pack, unpack
 
 __all__ = ["Input", "parse_many"]
 
@@ -41,6 +43,13 @@ def _parse_one(item: str | Path, strict: bool) -> Document:
     if isinstance(item, Path):
         return api.parse_file(item, strict=strict)
     return api.parse(item, strict=strict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """A parsed document on its way back from a worker (beside the exceptions of its chunk)."""
+
+    packed: Packed
 
 
 def _rebuild(cls: type[Exception], args: tuple[object, ...], state: dict[str, Any]) -> Exception:
@@ -78,9 +87,9 @@ def _parse_chunk(chunk: list[str | Path], strict: bool, keep: bool) -> list[Any]
     out: list[Any] = []
     for item in chunk:
         try:
-            # JSON crosses the process boundary faster than a pickled model tree, and pydantic
-            # rebuilds the tree from it in Rust (the parent shares the cores with the workers).
-            out.append(_parse_one(item, strict).model_dump_json())
+            # Plain tuples cross the process boundary and rebuild cheaper than a pickled model
+            # tree or JSON (the parent shares the cores with the workers): see wire.py.
+            out.append(_Packed(pack(_parse_one(item, strict))))
         except Exception as exc:
             out.append(_portable(exc))
             if not keep:
@@ -198,9 +207,7 @@ def _parallel(
                 for result in results:
                     if isinstance(result, Exception) and not keep:
                         raise result
-                    yield (
-                        Document.model_validate_json(result) if isinstance(result, str) else result
-                    )
+                    yield unpack(result.packed) if isinstance(result, _Packed) else result
         finally:
             # Leaving early (an error, or the caller stopped iterating): drop queued chunks
             # instead of parsing them for nobody.

@@ -86,6 +86,9 @@ _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
 def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     """Build ``cls`` from complete, already typed ``values`` without validating them.
 
+    ``values`` must hold every field in the order the model declares them: pydantic writes
+    the fields of a model built this way in the order of its ``__dict__``.
+
     The same steps as ``BaseModel.model_construct`` (which walks every field in Python and
     builds a set per instance), reduced to what a frozen model without aliases, extras or
     private attributes needs.
@@ -358,3 +361,23 @@ class Document(_Frozen):
         from policy_parser.export import to_records
 
         return to_records(self)
+
+
+def make_document(
+    fields: dict[str, Any], *, sections: list[Section], attachments: list[Document]
+) -> Document:
+    """Rebuild a :class:`Document` from the other fields of one, without validation.
+
+    Args:
+        fields: Every field of a document but ``sections`` and ``attachments``, as the
+            document held them (``wire.pack`` keeps them so).
+        sections: The rebuilt sections.
+        attachments: The rebuilt attachments.
+
+    Raises:
+        ValueError: ``fields`` does not name exactly the other fields.
+    """
+    given = {**fields, "sections": sections, "attachments": attachments}
+    if given.keys() != Document.model_fields.keys():
+        raise ValueError(f"not the fields of a Document: {sorted(given)}")
+    return _trusted(Document, {name: given[name] for name in Document.model_fields})

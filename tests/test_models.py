@@ -72,6 +72,9 @@ def test_factories_equal_validated_models() -> None:
     assert section.model_dump() == validated.model_dump()
     assert section.model_dump_json() == validated.model_dump_json()
     assert section.model_fields_set == set(Section.model_fields)
+    # Serialisation follows the order of a trusted model's values: the declared order.
+    for model in (section, clause, mention):
+        assert list(model.__dict__) == list(type(model).model_fields)
 
 
 def test_factory_models_stay_frozen_and_copy_safely() -> None:
