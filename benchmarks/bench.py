@@ -30,8 +30,7 @@ import re
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import policy_parser as pp  # noqa: E402
-from policy_parser import api  # noqa: E402
 from policy_parser.batch import parse_many  # noqa: E402
 from policy_parser.models import Section  # noqa: E402
 from policy_parser.numerals import from_int  # noqa: E402
@@ -67,8 +65,8 @@ def arbor_parser() -> Callable[[str], Any]:
     ArborParser derives a heading's depth from its number sequence (1.2.3); the four styles of
     a 公文 each count one level, so each pattern's converter pads the sequence to its depth.
     """
-    from arborparser import AutoPruneStrategy, ChainParser, LevelPattern, TreeBuilder
-    from arborparser.pattern import NumberType, PatternBuilder
+    from arborparser import AutoPruneStrategy, ChainParser, LevelPattern, TreeBuilder  # type: ignore[import-untyped]
+    from arborparser.pattern import NumberType, PatternBuilder  # type: ignore[import-untyped]
 
     def at_depth(builder: PatternBuilder, depth: int) -> LevelPattern:
         pattern = builder.build()
@@ -90,22 +88,42 @@ def arbor_parser() -> Callable[[str], Any]:
     return lambda text: tree.build_tree(chain.parse_to_chain(text))
 
 
-@contextmanager
-def structure_only() -> Iterator[Callable[[str], pp.Document]]:
-    """Yield a parse that skips clauses and bodies (``duties.assemble(..., bodies=False)``)."""
-    import inspect
+# The stages of a parse: (label, the file stem and name of the function that runs it).
+STAGES = [
+    ("normalize", "normalize", "normalize"),
+    ("segment", "segment", "segment"),
+    ("lexer", "lexer", "lex"),
+    ("lark LALR parse (lexer tokens too)", "lark", "parse"),
+    ("transform", "transform", "to_drafts"),
+    ("tables", "tables", "table_drafts"),
+    ("duties: clauses and bodies", "duties", "assemble"),
+    ("encoding: mojibake check", "encoding", "detect_mojibake"),
+]
 
-    if "bodies" in inspect.signature(api.parse).parameters:
-        yield functools.partial(api.parse, bodies=False)  # type: ignore[call-arg]
-        return
-    # Until api.parse has the switch, swap the stage in: assemble(drafts, bodies=False) is the
-    # supported structure-only path of duties.py.
-    original = api.assemble
-    api.assemble = functools.partial(original, bodies=False)
-    try:
-        yield api.parse
-    finally:
-        api.assemble = original
+
+def stage_shares(texts: list[str]) -> list[tuple[str, float]]:
+    """Each stage's share of a full parse of ``texts``, from its cumulative time in cProfile.
+
+    The profiler slows Python code more than C code, so the shares are indicative; they show
+    where the time goes, not how long it takes.
+    """
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [pp.parse(t) for t in texts])
+    summary = pstats.Stats(profile)
+    stats: dict[Any, Any] = summary.stats  # type: ignore[attr-defined]
+    total: float = summary.total_tt  # type: ignore[attr-defined]
+    out = []
+    for label, module, function in STAGES:
+        cum = sum(
+            ct
+            for (file, _, name), (_, _, _, ct, _) in stats.items()
+            if name == function and Path(file).stem == module
+        )
+        out.append((label, cum / total))
+    return out
 
 
 def best_time(fn: Callable[[str], object], texts: list[str], repeats: int) -> float:
@@ -233,8 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     t_naive = best_time(naive_scan, texts, repeats * 5)
     t_arbor = best_time(arbor, texts, repeats)
     t_full = best_time(pp.parse, texts, repeats)
-    with structure_only() as parse_structure:
-        t_struct = best_time(parse_structure, texts, repeats)
+    t_struct = best_time(functools.partial(pp.parse, bodies=False), texts, repeats)
     rows = [
         ("naive line-start regex", t_naive),
         ("ArborParser 0.1.6", t_arbor),
@@ -246,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:32} {chars / t:12,.0f} {t / t_naive:12.1f}x")
     print(f"structure only vs ArborParser: {t_arbor / t_struct:.2f}x the speed")
     print(f"full parse vs ArborParser:     {t_arbor / t_full:.2f}x the speed\n")
+    print("share of a full parse by stage (cProfile)")
+    for label, share in stage_shares(texts):
+        print(f"  {label:36} {share:6.1%}")
+    print()
 
     # 2. Linearity on one long, valid document.
     docs = [pp.parse(t) for t in texts]
