@@ -1218,8 +1218,14 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     """
     found: list[Found] = []
     whole = clause  # a field line's bodies index the whole clause, past the cut below
-    groups = _groups(clause)
-    masked = _masked(clause, groups)
+    if _BRACKET.search(clause) is None:
+        # Most clauses hold no bracket (〔 of a document number included): nothing to group
+        # or mask, and two calls saved per clause.
+        groups: list[_Group] = []
+        masked = clause
+    else:
+        groups = _groups(clause)
+        masked = _masked(clause, groups)
     # Every label ends in 单位, 部门 or 主体; most clauses have none of them.
     labelled = "单位" in masked or "部门" in masked or "主体" in masked
     label = _LABEL.search(masked) if labelled else None

@@ -29,16 +29,24 @@ __all__ = ["assemble"]
 
 
 def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
-    out: list[Clause] = []
-    for start, end in split_clauses(part.text):
-        text = part.text[start:end]
-        found, rules = find_bodies(text, rules)
-        bodies = []
-        for f in found:
-            a, b = part.source_span(start + f.start, start + f.end)
-            bodies.append(make_mention(f.name, f.role, Span(start=a, end=b)))
+    text = part.text
+    # A part that is one run of the source (most are) maps a non-empty span by adding one
+    # constant, as ``part.source_span`` does, without its two method calls per span.
+    shift = part.srcs[0] if part.starts == (0,) else None
+    n = len(text)
+
+    def span(start: int, end: int) -> Span:
+        if shift is not None and start < end <= n:
+            return Span(shift + start, shift + end)
         a, b = part.source_span(start, end)
-        out.append(make_clause(text, Span(start=a, end=b), bodies))
+        return Span(a, b)
+
+    out: list[Clause] = []
+    for start, end in split_clauses(text):
+        clause = text[start:end]
+        found, rules = find_bodies(clause, rules)
+        bodies = [make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found]
+        out.append(make_clause(clause, span(start, end), bodies))
     return out, rules
 
 
@@ -58,7 +66,8 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         nonlocal rules
         # A subject carries from sentence to sentence within a section, never into the next
         # one; reading rules such as 下同 carry through the document.
-        rules = replace(rules, subject=())
+        if rules.subject:  # replace() walks every field: not for the many sections with none
+            rules = replace(rules, subject=())
         clauses: list[Clause] = list(draft.clauses or ())
         if bodies and draft.clauses is None:
             for part in (draft.run_in, draft.own):
