@@ -554,15 +554,13 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     s = ln.s
     if not s:
         return None
-    if (
-        i > 0
-        and s[0] != "#"
-        and "号" not in s
-        and (len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None)
-    ):
-        # Most lines are sentences or long paragraphs: they could only open a title as a
-        # markdown heading, glued to a 发文字号, or as the stopped headline of line 0 (below).
-        return None
+    if i > 0 and s[0] != "#" and "号" not in s:
+        # Without a markdown '#' or a 发文字号's '号', a line can only open a title that ends on
+        # it or on one of the lines a wrapped title takes (the stopped headline is line 0's).
+        if len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None:
+            return None  # most lines are sentences or long paragraphs
+        if s[-1] not in _TITLE_LAST and not _wrap_may_end(lines, i):
+            return None  # most short lines are table cells, names, navigation
     if _is_chrome(s):
         return None
     prev = lines[i - 1].s if i > 0 else ""
@@ -639,6 +637,24 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
             end = lines[j].end
             return _Cand(i, j, Field(_join_title(parts), ln.start, end), None, end)
     return None
+
+
+def _wrap_may_end(lines: list[_Line], i: int) -> bool:
+    """Whether a line a wrapped title from line ``i`` would take ends like a title.
+
+    Walks the lines as the wrapped-title loop of _title_candidate does (one blank line skipped,
+    a blank after it stops): that loop only returns on a line ending in a _TITLE_LAST character.
+    """
+    j = i
+    for _ in range(3):
+        j += 1
+        if j < len(lines) and not lines[j].s:
+            j += 1
+        if j >= len(lines) or not lines[j].s:
+            return False
+        if lines[j].s[-1] in _TITLE_LAST:
+            return True
+    return False
 
 
 def _is_panel_value(ctx: _Ctx, i: int) -> bool:
