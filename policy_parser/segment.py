@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -456,7 +457,8 @@ def _is_ishy(s: str) -> bool:
     return 0 < len(_compact(s)) <= 60 and _ISHY_PUNCT.search(s) is None
 
 
-_ISHY_PUNCT = regex.compile(r"[。，；！？、：:]")  # once: a regex.search(str) per line is slow
+# Plain character classes asked of every line: the stdlib engine scans for them faster.
+_ISHY_PUNCT = re.compile(r"[。，；！？、：:]")
 
 
 def _org_tokens(s: str) -> list[str] | None:
@@ -521,6 +523,9 @@ class _Ctx:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     noise: list[tuple[int, int]] = field(default_factory=list)
     first_top: int | None = None  # index of the first line opening with 一、/第一条/第一章
+    # Lines [a, b) that start no signature: a _signature_run from a met a line that ends every
+    # walk from a line before it (see there). The body scan asks about each line in turn.
+    unsigned: tuple[int, int] = (0, 0)
 
 
 def _line_index(ctx: _Ctx, pos: int) -> int:
@@ -540,7 +545,7 @@ _NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '
 
 _STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?=[^\n]{{20}})")
 # Punctuation that makes a line neither _title_like nor _is_ishy (both reject it).
-_NOT_TITLE_PUNCT = regex.compile(r"[。，；！？：:]")
+_NOT_TITLE_PUNCT = re.compile(r"[。，；！？：:]")
 
 
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
@@ -863,7 +868,7 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
             # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
             if _spaced_signature(ctx, sm.end(), ln):
                 return sm.end()
-    for dm in _DATE.finditer(text, lo, stop) if "年" in s else ():
+    for dm in _dates(text, lo, stop):
         # Work on small windows: the regex module pays for the whole string on every call with a
         # position, which makes per-date checks on a 2 MB one-line text quadratic.
         after = text[dm.end() : min(ln.end, dm.end() + 160)].lstrip()
@@ -881,6 +886,20 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
         org_start = _skip_ws(text, w0 + sig.start("org"), dm.start())
         return org_start if found is None else min(found, org_start)
     return found
+
+
+def _dates(text: str, lo: int, stop: int) -> Iterator[regex.Match[str]]:
+    r"""``_DATE.finditer(text, lo, stop)``, started near the first '年' rather than at ``lo``.
+
+    Every date holds a '年' after its four-character year and any spaces (``\s`` accepts no
+    character ``str.isspace`` rejects), so no match starts before the first one's year.
+    """
+    k = text.find("年", lo, stop)
+    if k < 0:
+        return iter(())
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return _DATE.finditer(text, max(lo, k - 4), stop)
 
 
 _SPACED_RUN = regex.compile(r"(?<=[。！？”])[ \t\u3000]{4,}(?=\S)")
@@ -929,9 +948,13 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
     or a bare date line.
     """
     lines = ctx.lines
+    a, b = ctx.unsigned
+    if a <= i < b:
+        return False
     if _is_date_line(lines[i].s):
         return True
     parts: list[str] = []
+    quoted = False  # whether a part ends with '》' (a headline may end there)
     j = i
     while j < len(lines) and len(parts) < 6:
         s = lines[j].s
@@ -941,11 +964,16 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
         if _is_date_line(s):
             return bool(parts) and _org_tokens(" ".join(parts)) is not None
         if not _is_ishy(s) or len(s) > 80:
+            if not quoted:
+                # A walk from any line after i meets this line too, with fewer parts and no
+                # date or headline before it: none of them starts a signature either.
+                ctx.unsigned = (i, j - 1)
             return False
         parts.append(s)
         hm = _HEADLINE.match("".join(parts)) if s.endswith("》") else None
         if hm and _org_tokens(hm.group("o")):
             return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
+        quoted = quoted or s.endswith("》")
     return _last_signature(ctx, i, j, parts)
 
 
@@ -1959,7 +1987,10 @@ def _issued_in_body(ctx: _Ctx, body: tuple[int, int]) -> list[str]:
     """Names a notice's body issues: '《某某办法》已经同意，现印发实施' → ['某某办法']."""
     a, b = body
     window = ctx.text[a : min(b, a + 3000)]
-    m = _ISSUED_IN_BODY.search(window)
+    # Every match holds a '《', at most two characters after its start ('印发《'): the search
+    # starts there rather than trying both branches at each position of the window.
+    first = window.find("《")
+    m = _ISSUED_IN_BODY.search(window, max(0, first - 2)) if first >= 0 else None
     return [m.group("a") or m.group("b")] if m else []
 
 
