@@ -20,6 +20,7 @@ Three steps, each a pure function of the text:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -124,6 +125,26 @@ def _marker_regex() -> regex.Pattern[str]:
     return regex.compile(f"(?=[{MARKER_START}])(?:{alternatives})")
 
 
+@cache
+def _marker_re() -> re.Pattern[str]:
+    # The stdlib engine scans a text for the marker pattern about twice as fast (it tests a
+    # character class in one step); lark compiles these terminals with it too.
+    return re.compile(_marker_regex().pattern)
+
+
+_Match = re.Match[str] | regex.Match[str]
+# The two engines read the pattern alike but for ``\s`` (TABLE_ROW's lookahead): ``re`` takes
+# U+001C–U+001F for spaces, ``regex`` does not (tests/test_markers.py checks both claims).
+_RE_ONLY_SPACES = re.compile("[\x1c-\x1f]")
+
+
+def _marker_matches(text: str) -> Iterator[_Match]:
+    """The marker pattern's matches in ``text``, left to right, by the faster engine it allows."""
+    if _RE_ONLY_SPACES.search(text) is not None:
+        return _marker_regex().finditer(text)  # (normalize.py drops these characters)
+    return _marker_re().finditer(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A candidate section marker found in the text.
@@ -205,19 +226,25 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
     return to_int(core)
 
 
-def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) -> Marker | None:
-    """Build a candidate from a match in ``line`` (at ``offset`` in the text), or reject it."""
+def _candidate(line: str, offset: int, m: _Match, line_start: bool) -> Marker | None:
+    """Build a candidate from a match in the text, on ``line`` (which starts at ``offset``)."""
     name = m.lastgroup
     if name is None:
         return None
     kind = KIND_OF_TERMINAL[name]
     if not line_start and kind in _LINE_ONLY:
         return None
-    m_start, m_end = m.span()
+    m_start, m_end = m.start() - offset, m.end() - offset
     # Every test below only rejects, so their order is free: the table-row test comes first,
     # as most candidates are digits in running text (the 021 of 2021年) that it turns down.
-    if kind is MarkerKind.TABLE_ROW and not _CELL_BREAK.match(line, m_end):
-        return None
+    if kind is MarkerKind.TABLE_ROW:
+        # The cell break (a tab, two ideographic spaces) lies in the 61 characters after the
+        # number's first one; most places hold none, which is cheaper to see than to match.
+        ahead = line[m_end + 1 : m_end + 62]
+        if ("\t" not in ahead and "\u3000\u3000" not in ahead) or not _CELL_BREAK.match(
+            line, m_end
+        ):
+            return None
     written = m.group()
     number = _number(kind, written)
     if number is None:
@@ -294,17 +321,22 @@ def _depth_at(line: str) -> tuple[list[int], list[int]]:
 
 def candidates(text: str) -> list[Marker]:
     """Return every marker candidate in ``text``, in order."""
-    pattern = _marker_regex()
     found: list[Marker] = []
+    # One scan of the whole text rather than one per line: no marker spans a line break (nor
+    # reads past one), so a line's matches are those a scan of the line alone would find: the
+    # one at its start (after a markdown '#'), then those inside it.
+    matches = _marker_matches(text)
+    m = next(matches, None)
     offset = 0
     for line in text.split("\n"):
+        line_end = offset + len(line)
         start = 0
         prefix = _HEADING_PREFIX.match(line) if line.startswith("#") else None
         if prefix:
             start = prefix.end()
-        head = pattern.match(line, start)
-        if head:
-            c = _candidate(line, offset, head, line_start=True)
+        if m is not None and m.start() == offset + start:
+            c = _candidate(line, offset, m, line_start=True)
+            m = next(matches, None)
             if c:
                 found.append(c)
         elif prefix and (bare := _BARE_NUMERAL.fullmatch(line, start)):
@@ -317,23 +349,25 @@ def candidates(text: str) -> list[Marker]:
                     True, True,
                 )  # fmt: skip
                 found.append(c)
-        if len(line) > _INLINE_MIN:
-            positions: list[int] | None = None
-            depths: list[int] = []
-            for m in pattern.finditer(line, (head.end() if head else start) or 1):
-                c = _candidate(line, offset, m, line_start=False)
-                if c is None:
-                    continue
-                if positions is None:
-                    positions, depths = _depth_at(line)
-                i = bisect_right(positions, m.start() - 1) - 1
-                if i >= 0 and depths[i] > 0:
-                    continue  # inside brackets or quotes: （下称…1．…）, “一、…”
-                if found and _after_statute_title(found[-1], c, text):
-                    # 第二章　外国合同者的权利和义务第十三条中方…: the title ends here.
-                    c = replace(c, boundary=True, weak=False)
-                found.append(c)
-        offset += len(line) + 1
+        positions: list[int] | None = None
+        depths: list[int] = []
+        while m is not None and m.start() < line_end:
+            inline, m = m, next(matches, None)
+            if len(line) <= _INLINE_MIN:
+                continue
+            c = _candidate(line, offset, inline, line_start=False)
+            if c is None:
+                continue
+            if positions is None:
+                positions, depths = _depth_at(line)
+            i = bisect_right(positions, c.start - offset - 1) - 1
+            if i >= 0 and depths[i] > 0:
+                continue  # inside brackets or quotes: （下称…1．…）, “一、…”
+            if found and _after_statute_title(found[-1], c, text):
+                # 第二章　外国合同者的权利和义务第十三条中方…: the title ends here.
+                c = replace(c, boundary=True, weak=False)
+            found.append(c)
+        offset = line_end + 1
     return found
 
 
