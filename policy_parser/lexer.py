@@ -421,19 +421,24 @@ class _Selector:
                 break
         return at, {1}, False
 
-    def offer(
-        self, c: Marker, continued: bool = False, opens_run: bool = False, rises: bool = False
-    ) -> int | None:
+    def offer(self, c: Marker, i: int, later: _Later) -> int | None:
         """Accept ``c`` and return its level, or reject it (None).
 
         Args:
-            c: The candidate.
-            continued: Whether a later candidate of the same style carries the next number
-                (evidence that a big jump, 第二条 → 第十八条, is the text's own numbering).
-            opens_run: Whether ``c`` is 1 and 2 and 3 of its style follow soon: a run-together
-                list whose first number is glued to the title (…加油站1.黑龙江…2.吉林…).
-            rises: Whether ``c`` opens a line and the next line-start candidate of its style
-                has a higher number, or none follows: an excerpt that picks items (5. → 12.).
+            c: The candidate, ``later.found[i]``.
+            i: Its index.
+            later: What the candidates after it say, asked only when a rule needs it (most
+                candidates continue a list and need none of it):
+
+                - continued: whether a later candidate of the same style carries the next
+                  number (evidence that a big jump, 第二条 → 第十八条, is the text's own
+                  numbering);
+                - opens_run: whether ``c`` is 1 and 2 and 3 of its style follow soon: a
+                  run-together list whose first number is glued to the title
+                  (…加油站1.黑龙江…2.吉林…);
+                - rises: whether ``c`` opens a line and the next line-start candidate of its
+                  style has a higher number, or none follows: an excerpt that picks items
+                  (5. → 12.).
         """
         at, expected, sibling = self._where(c)
         n = c.number
@@ -443,7 +448,7 @@ class _Selector:
             return None
         # Run-together lists glue the next number to the item before: 1.大庆石油管理局2.辽河…
         glued_next = (
-            (sibling or opens_run)
+            (sibling or later.opens_run(i))
             and c.kind in _GLUE_NEXT
             and not c.digit_after
             and not c.enumeration
@@ -451,7 +456,7 @@ class _Selector:
         if n in expected and (c.boundary or c.kind in _MAY_GLUE or glued_next):
             return self._push(c, at)
         last = self.stack[at].number if sibling else self.last.get(c.key)
-        if last is not None and c.boundary and continued and n > last:
+        if last is not None and c.boundary and n > last and later.continued(i):
             # 第二条 … 第十八条, 第十九条: a jump the text keeps counting from is its numbering.
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
@@ -461,7 +466,7 @@ class _Selector:
             # A line that opens with 第三十条 is an article, whatever came before (an excerpt).
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
-        if rises and last is not None and last < n < 100 and c.kind in _PICKED:
+        if last is not None and last < n < 100 and c.kind in _PICKED and later.rises(i):
             # An excerpt keeps the numbers of the items it picks: 5.… 12.… 二、… 19.…
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
@@ -570,6 +575,25 @@ def _rises(found: list[Marker], i: int, lines: dict[str, list[int]]) -> bool:
     return j == len(later) or found[later[j]].number > c.number
 
 
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """The candidates of a text, indexed for what those after one say about it."""
+
+    found: list[Marker]
+    where: dict[tuple[str, int], list[int]]  # boundary candidates by (key, number)
+    anywhere: dict[tuple[str, int], list[int]]  # candidates numbered 1 to 3 by (key, number)
+    lines: dict[str, list[int]]  # line-start candidates by key
+
+    def continued(self, i: int) -> bool:
+        return _continued(self.found, i, self.where)
+
+    def opens_run(self, i: int) -> bool:
+        return _opens_run(self.found, i, self.anywhere)
+
+    def rises(self, i: int) -> bool:
+        return _rises(self.found, i, self.lines)
+
+
 def lex(text: str) -> Lexed:
     """Classify ``text`` (one paragraph per line) into marker and text segments.
 
@@ -592,15 +616,11 @@ def lex(text: str) -> Lexed:
             anywhere.setdefault((c.key, c.number), []).append(i)
         if c.line_start:
             lines.setdefault(c.key, []).append(i)
+    later = _Later(found, where, anywhere, lines)
     for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
-        level = selector.offer(
-            c,
-            _continued(found, i, where),
-            _opens_run(found, i, anywhere),
-            _rises(found, i, lines),
-        )
+        level = selector.offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
         elif c.line_start and c.kind in _STRONG:
