@@ -432,13 +432,17 @@ def _is_chrome(s: str) -> bool:
     """Page furniture: navigation, metadata panel, share widget, footer."""
     if not s:
         return False
-    if s in _CHROME_WORDS or _PAGE_NUMBER.match(s):
+    # (Each pattern runs only on a line holding a character its match needs: a page number
+    # starts with a dash, a panel label holds a colon.)
+    if s in _CHROME_WORDS or (s[0] in "-—－–" and _PAGE_NUMBER.match(s)):
         return True
     if ("**" in s or "![" in s) and _MD_CHROME.fullmatch(s):
         return True  # '![Image 2](http://…jpg)', '**A+**大**A+**中**A+**小'
     if "。" in s or len(s) > 120:
         return False
-    if len(s) <= 40 and (_CHROME_WEAK.fullmatch(s) or _PANEL_LABEL.match(_compact(s))):
+    if len(s) <= 40 and (
+        _CHROME_WEAK.fullmatch(s) or (("：" in s or ":" in s) and _PANEL_LABEL.match(_compact(s)))
+    ):
         return True
     return _CHROME_STRONG.search(s) is not None
 
