@@ -234,7 +234,9 @@ def _candidate(line: str, offset: int, m: _Match, line_start: bool) -> Marker | 
     kind = KIND_OF_TERMINAL[name]
     if not line_start and kind in _LINE_ONLY:
         return None
-    m_start, m_end = m.start() - offset, m.end() - offset
+    m_start, m_end = m.span()
+    m_start -= offset
+    m_end -= offset
     # Every test below only rejects, so their order is free: the table-row test comes first,
     # as most candidates are digits in running text (the 021 of 2021年) that it turns down.
     if kind is MarkerKind.TABLE_ROW:
@@ -330,6 +332,9 @@ def candidates(text: str) -> list[Marker]:
     offset = 0
     for line in text.split("\n"):
         line_end = offset + len(line)
+        if (m is None or m.start() >= line_end) and not line.startswith("#"):
+            offset = line_end + 1
+            continue  # no match on the line, and no markdown heading: no candidate
         start = 0
         prefix = _HEADING_PREFIX.match(line) if line.startswith("#") else None
         if prefix:
@@ -507,8 +512,13 @@ class _Selector:
                     Severity.WARNING,
                     f"{c.marker} ({c.kind.value}) sits directly under {parent.kind.value}",
                 )
-        del self.stack[at:]
-        self.stack.append(_Open(c.key, c.kind, c.number))
+        if at < len(self.stack) and self.stack[at].key == c.key:
+            # The next item of an open list (most markers): its level counts on.
+            self.stack[at].number = c.number
+            del self.stack[at + 1 :]
+        else:
+            del self.stack[at:]
+            self.stack.append(_Open(c.key, c.kind, c.number))
         self.last[c.key] = c.number
         self.accepted += 1
         return at + 1
