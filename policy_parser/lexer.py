@@ -20,6 +20,7 @@ Three steps, each a pure function of the text:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -124,6 +125,26 @@ def _marker_regex() -> regex.Pattern[str]:
     return regex.compile(f"(?=[{MARKER_START}])(?:{alternatives})")
 
 
+@cache
+def _marker_re() -> re.Pattern[str]:
+    # The stdlib engine scans a text for the marker pattern about twice as fast (it tests a
+    # character class in one step); lark compiles these terminals with it too.
+    return re.compile(_marker_regex().pattern)
+
+
+_Match = re.Match[str] | regex.Match[str]
+# The two engines read the pattern alike but for ``\s`` (TABLE_ROW's lookahead): ``re`` takes
+# U+001C–U+001F for spaces, ``regex`` does not (tests/test_markers.py checks both claims).
+_RE_ONLY_SPACES = re.compile("[\x1c-\x1f]")
+
+
+def _marker_matches(text: str) -> Iterator[_Match]:
+    """The marker pattern's matches in ``text``, left to right, by the faster engine it allows."""
+    if _RE_ONLY_SPACES.search(text) is not None:
+        return _marker_regex().finditer(text)  # (normalize.py drops these characters)
+    return _marker_re().finditer(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A candidate section marker found in the text.
@@ -205,8 +226,8 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
     return to_int(core)
 
 
-def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) -> Marker | None:
-    """Build a candidate from a match in ``line`` (at ``offset`` in the text), or reject it."""
+def _candidate(line: str, offset: int, m: _Match, line_start: bool) -> Marker | None:
+    """Build a candidate from a match in the text, on ``line`` (which starts at ``offset``)."""
     name = m.lastgroup
     if name is None:
         return None
@@ -214,10 +235,18 @@ def _candidate(line: str, offset: int, m: regex.Match[str], line_start: bool) ->
     if not line_start and kind in _LINE_ONLY:
         return None
     m_start, m_end = m.span()
+    m_start -= offset
+    m_end -= offset
     # Every test below only rejects, so their order is free: the table-row test comes first,
     # as most candidates are digits in running text (the 021 of 2021年) that it turns down.
-    if kind is MarkerKind.TABLE_ROW and not _CELL_BREAK.match(line, m_end):
-        return None
+    if kind is MarkerKind.TABLE_ROW:
+        # The cell break (a tab, two ideographic spaces) lies in the 61 characters after the
+        # number's first one; most places hold none, which is cheaper to see than to match.
+        ahead = line[m_end + 1 : m_end + 62]
+        if ("\t" not in ahead and "\u3000\u3000" not in ahead) or not _CELL_BREAK.match(
+            line, m_end
+        ):
+            return None
     written = m.group()
     number = _number(kind, written)
     if number is None:
@@ -294,17 +323,25 @@ def _depth_at(line: str) -> tuple[list[int], list[int]]:
 
 def candidates(text: str) -> list[Marker]:
     """Return every marker candidate in ``text``, in order."""
-    pattern = _marker_regex()
     found: list[Marker] = []
+    # One scan of the whole text rather than one per line: no marker spans a line break (nor
+    # reads past one), so a line's matches are those a scan of the line alone would find: the
+    # one at its start (after a markdown '#'), then those inside it.
+    matches = _marker_matches(text)
+    m = next(matches, None)
     offset = 0
     for line in text.split("\n"):
+        line_end = offset + len(line)
+        if (m is None or m.start() >= line_end) and not line.startswith("#"):
+            offset = line_end + 1
+            continue  # no match on the line, and no markdown heading: no candidate
         start = 0
         prefix = _HEADING_PREFIX.match(line) if line.startswith("#") else None
         if prefix:
             start = prefix.end()
-        head = pattern.match(line, start)
-        if head:
-            c = _candidate(line, offset, head, line_start=True)
+        if m is not None and m.start() == offset + start:
+            c = _candidate(line, offset, m, line_start=True)
+            m = next(matches, None)
             if c:
                 found.append(c)
         elif prefix and (bare := _BARE_NUMERAL.fullmatch(line, start)):
@@ -317,23 +354,25 @@ def candidates(text: str) -> list[Marker]:
                     True, True,
                 )  # fmt: skip
                 found.append(c)
-        if len(line) > _INLINE_MIN:
-            positions: list[int] | None = None
-            depths: list[int] = []
-            for m in pattern.finditer(line, (head.end() if head else start) or 1):
-                c = _candidate(line, offset, m, line_start=False)
-                if c is None:
-                    continue
-                if positions is None:
-                    positions, depths = _depth_at(line)
-                i = bisect_right(positions, m.start() - 1) - 1
-                if i >= 0 and depths[i] > 0:
-                    continue  # inside brackets or quotes: （下称…1．…）, “一、…”
-                if found and _after_statute_title(found[-1], c, text):
-                    # 第二章　外国合同者的权利和义务第十三条中方…: the title ends here.
-                    c = replace(c, boundary=True, weak=False)
-                found.append(c)
-        offset += len(line) + 1
+        positions: list[int] | None = None
+        depths: list[int] = []
+        while m is not None and m.start() < line_end:
+            inline, m = m, next(matches, None)
+            if len(line) <= _INLINE_MIN:
+                continue
+            c = _candidate(line, offset, inline, line_start=False)
+            if c is None:
+                continue
+            if positions is None:
+                positions, depths = _depth_at(line)
+            i = bisect_right(positions, c.start - offset - 1) - 1
+            if i >= 0 and depths[i] > 0:
+                continue  # inside brackets or quotes: （下称…1．…）, “一、…”
+            if found and _after_statute_title(found[-1], c, text):
+                # 第二章　外国合同者的权利和义务第十三条中方…: the title ends here.
+                c = replace(c, boundary=True, weak=False)
+            found.append(c)
+        offset = line_end + 1
     return found
 
 
@@ -387,19 +426,24 @@ class _Selector:
                 break
         return at, {1}, False
 
-    def offer(
-        self, c: Marker, continued: bool = False, opens_run: bool = False, rises: bool = False
-    ) -> int | None:
+    def offer(self, c: Marker, i: int, later: _Later) -> int | None:
         """Accept ``c`` and return its level, or reject it (None).
 
         Args:
-            c: The candidate.
-            continued: Whether a later candidate of the same style carries the next number
-                (evidence that a big jump, 第二条 → 第十八条, is the text's own numbering).
-            opens_run: Whether ``c`` is 1 and 2 and 3 of its style follow soon: a run-together
-                list whose first number is glued to the title (…加油站1.黑龙江…2.吉林…).
-            rises: Whether ``c`` opens a line and the next line-start candidate of its style
-                has a higher number, or none follows: an excerpt that picks items (5. → 12.).
+            c: The candidate, ``later.found[i]``.
+            i: Its index.
+            later: What the candidates after it say, asked only when a rule needs it (most
+                candidates continue a list and need none of it):
+
+                - continued: whether a later candidate of the same style carries the next
+                  number (evidence that a big jump, 第二条 → 第十八条, is the text's own
+                  numbering);
+                - opens_run: whether ``c`` is 1 and 2 and 3 of its style follow soon: a
+                  run-together list whose first number is glued to the title
+                  (…加油站1.黑龙江…2.吉林…);
+                - rises: whether ``c`` opens a line and the next line-start candidate of its
+                  style has a higher number, or none follows: an excerpt that picks items
+                  (5. → 12.).
         """
         at, expected, sibling = self._where(c)
         n = c.number
@@ -409,7 +453,7 @@ class _Selector:
             return None
         # Run-together lists glue the next number to the item before: 1.大庆石油管理局2.辽河…
         glued_next = (
-            (sibling or opens_run)
+            (sibling or later.opens_run(i))
             and c.kind in _GLUE_NEXT
             and not c.digit_after
             and not c.enumeration
@@ -417,7 +461,7 @@ class _Selector:
         if n in expected and (c.boundary or c.kind in _MAY_GLUE or glued_next):
             return self._push(c, at)
         last = self.stack[at].number if sibling else self.last.get(c.key)
-        if last is not None and c.boundary and continued and n > last:
+        if last is not None and c.boundary and n > last and later.continued(i):
             # 第二条 … 第十八条, 第十九条: a jump the text keeps counting from is its numbering.
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
@@ -427,7 +471,7 @@ class _Selector:
             # A line that opens with 第三十条 is an article, whatever came before (an excerpt).
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
-        if rises and last is not None and last < n < 100 and c.kind in _PICKED:
+        if last is not None and last < n < 100 and c.kind in _PICKED and later.rises(i):
             # An excerpt keeps the numbers of the items it picks: 5.… 12.… 二、… 19.…
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
@@ -468,8 +512,13 @@ class _Selector:
                     Severity.WARNING,
                     f"{c.marker} ({c.kind.value}) sits directly under {parent.kind.value}",
                 )
-        del self.stack[at:]
-        self.stack.append(_Open(c.key, c.kind, c.number))
+        if at < len(self.stack) and self.stack[at].key == c.key:
+            # The next item of an open list (most markers): its level counts on.
+            self.stack[at].number = c.number
+            del self.stack[at + 1 :]
+        else:
+            del self.stack[at:]
+            self.stack.append(_Open(c.key, c.kind, c.number))
         self.last[c.key] = c.number
         self.accepted += 1
         return at + 1
@@ -536,6 +585,25 @@ def _rises(found: list[Marker], i: int, lines: dict[str, list[int]]) -> bool:
     return j == len(later) or found[later[j]].number > c.number
 
 
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """The candidates of a text, indexed for what those after one say about it."""
+
+    found: list[Marker]
+    where: dict[tuple[str, int], list[int]]  # boundary candidates by (key, number)
+    anywhere: dict[tuple[str, int], list[int]]  # candidates numbered 1 to 3 by (key, number)
+    lines: dict[str, list[int]]  # line-start candidates by key
+
+    def continued(self, i: int) -> bool:
+        return _continued(self.found, i, self.where)
+
+    def opens_run(self, i: int) -> bool:
+        return _opens_run(self.found, i, self.anywhere)
+
+    def rises(self, i: int) -> bool:
+        return _rises(self.found, i, self.lines)
+
+
 def lex(text: str) -> Lexed:
     """Classify ``text`` (one paragraph per line) into marker and text segments.
 
@@ -558,15 +626,11 @@ def lex(text: str) -> Lexed:
             anywhere.setdefault((c.key, c.number), []).append(i)
         if c.line_start:
             lines.setdefault(c.key, []).append(i)
+    later = _Later(found, where, anywhere, lines)
     for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
-        level = selector.offer(
-            c,
-            _continued(found, i, where),
-            _opens_run(found, i, anywhere),
-            _rises(found, i, lines),
-        )
+        level = selector.offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
         elif c.line_start and c.kind in _STRONG:

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -229,6 +230,10 @@ _COPY_TO = regex.compile(
 _CONTACT = regex.compile(
     r"^[（(]?[\p{Han}（）()]{0,30}(?:联\s*系\s*(?:人|电话|方式)|电\s*话|传\s*真)[：:].{0,80}$"
 )
+# A _CONTACT line names its label within its first 32 characters: 联/电/传 follows at most a
+# bracket and thirty characters. A plain class, for the stdlib engine's faster scan.
+_CONTACT_KEY = re.compile("[联电传]")
+_CONTACT_REACH = 32
 _FOREIGN = regex.compile(
     r"^(?:本报讯|本报[\p{Han}]{0,6}电|新华社[\p{Han}\d]{0,12}电|据新华社|央视网消息)"
 )
@@ -250,6 +255,7 @@ _ORDER = regex.compile(
     r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
 )
 _ORDER_REACH = 7 + 20  # how far before its '令' an _ORDER match may start
+_ORDER_TAIL = regex.compile(r"令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号")
 # '2008年7月17日 经人力资源和社会保障部第6次部务会议通过': the organ's own executive meeting.
 _MEETING_ORGAN = regex.compile(
     r"经?\s*(?:中华人民共和国)?(?P<o>(?!经)[\p{Han}]{2,30}?)\s*第\s*[0-9一二三四五六七八九十百零〇]{1,4}\s*次"
@@ -426,13 +432,17 @@ def _is_chrome(s: str) -> bool:
     """Page furniture: navigation, metadata panel, share widget, footer."""
     if not s:
         return False
-    if s in _CHROME_WORDS or _PAGE_NUMBER.match(s):
+    # (Each pattern runs only on a line holding a character its match needs: a page number
+    # starts with a dash, a panel label holds a colon.)
+    if s in _CHROME_WORDS or (s[0] in "-—－–" and _PAGE_NUMBER.match(s)):
         return True
     if ("**" in s or "![" in s) and _MD_CHROME.fullmatch(s):
         return True  # '![Image 2](http://…jpg)', '**A+**大**A+**中**A+**小'
     if "。" in s or len(s) > 120:
         return False
-    if len(s) <= 40 and (_CHROME_WEAK.fullmatch(s) or _PANEL_LABEL.match(_compact(s))):
+    if len(s) <= 40 and (
+        _CHROME_WEAK.fullmatch(s) or (("：" in s or ":" in s) and _PANEL_LABEL.match(_compact(s)))
+    ):
         return True
     return _CHROME_STRONG.search(s) is not None
 
@@ -456,7 +466,8 @@ def _is_ishy(s: str) -> bool:
     return 0 < len(_compact(s)) <= 60 and _ISHY_PUNCT.search(s) is None
 
 
-_ISHY_PUNCT = regex.compile(r"[。，；！？、：:]")  # once: a regex.search(str) per line is slow
+# Plain character classes asked of every line: the stdlib engine scans for them faster.
+_ISHY_PUNCT = re.compile(r"[。，；！？、：:]")
 
 
 def _org_tokens(s: str) -> list[str] | None:
@@ -521,6 +532,9 @@ class _Ctx:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     noise: list[tuple[int, int]] = field(default_factory=list)
     first_top: int | None = None  # index of the first line opening with 一、/第一条/第一章
+    # Lines [a, b) that start no signature: a _signature_run from a met a line that ends every
+    # walk from a line before it (see there). The body scan asks about each line in turn.
+    unsigned: tuple[int, int] = (0, 0)
 
 
 def _line_index(ctx: _Ctx, pos: int) -> int:
@@ -540,7 +554,7 @@ _NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '
 
 _STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?=[^\n]{{20}})")
 # Punctuation that makes a line neither _title_like nor _is_ishy (both reject it).
-_NOT_TITLE_PUNCT = regex.compile(r"[。，；！？：:]")
+_NOT_TITLE_PUNCT = re.compile(r"[。，；！？：:]")
 
 
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
@@ -554,15 +568,13 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     s = ln.s
     if not s:
         return None
-    if (
-        i > 0
-        and s[0] != "#"
-        and "号" not in s
-        and (len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None)
-    ):
-        # Most lines are sentences or long paragraphs: they could only open a title as a
-        # markdown heading, glued to a 发文字号, or as the stopped headline of line 0 (below).
-        return None
+    if i > 0 and s[0] != "#" and "号" not in s:
+        # Without a markdown '#' or a 发文字号's '号', a line can only open a title that ends on
+        # it or on one of the lines a wrapped title takes (the stopped headline is line 0's).
+        if len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None:
+            return None  # most lines are sentences or long paragraphs
+        if s[-1] not in _TITLE_LAST and not _wrap_may_end(lines, i):
+            return None  # most short lines are table cells, names, navigation
     if _is_chrome(s):
         return None
     prev = lines[i - 1].s if i > 0 else ""
@@ -639,6 +651,24 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
             end = lines[j].end
             return _Cand(i, j, Field(_join_title(parts), ln.start, end), None, end)
     return None
+
+
+def _wrap_may_end(lines: list[_Line], i: int) -> bool:
+    """Whether a line a wrapped title from line ``i`` would take ends like a title.
+
+    Walks the lines as the wrapped-title loop of _title_candidate does (one blank line skipped,
+    a blank after it stops): that loop only returns on a line ending in a _TITLE_LAST character.
+    """
+    j = i
+    for _ in range(3):
+        j += 1
+        if j < len(lines) and not lines[j].s:
+            j += 1
+        if j >= len(lines) or not lines[j].s:
+            return False
+        if lines[j].s[-1] in _TITLE_LAST:
+            return True
+    return False
 
 
 def _is_panel_value(ctx: _Ctx, i: int) -> bool:
@@ -847,7 +877,7 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
             # '…狠抓落实。　　　　　　国务院办公厅': a signature set off by a run of spaces.
             if _spaced_signature(ctx, sm.end(), ln):
                 return sm.end()
-    for dm in _DATE.finditer(text, lo, stop) if "年" in s else ():
+    for dm in _dates(text, lo, stop) if "年" in s else ():
         # Work on small windows: the regex module pays for the whole string on every call with a
         # position, which makes per-date checks on a 2 MB one-line text quadratic.
         after = text[dm.end() : min(ln.end, dm.end() + 160)].lstrip()
@@ -865,6 +895,20 @@ def _glued_close(ctx: _Ctx, ln: _Line, body_from: int, names: list[str]) -> int 
         org_start = _skip_ws(text, w0 + sig.start("org"), dm.start())
         return org_start if found is None else min(found, org_start)
     return found
+
+
+def _dates(text: str, lo: int, stop: int) -> Iterator[regex.Match[str]]:
+    r"""``_DATE.finditer(text, lo, stop)``, started near the first '年' rather than at ``lo``.
+
+    Every date holds a '年' after its four-character year and any spaces (``\s`` accepts no
+    character ``str.isspace`` rejects), so no match starts before the first one's year.
+    """
+    k = text.find("年", lo, stop)
+    if k < 0:
+        return iter(())
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return _DATE.finditer(text, max(lo, k - 4), stop)
 
 
 _SPACED_RUN = regex.compile(r"(?<=[。！？”])[ \t\u3000]{4,}(?=\S)")
@@ -913,9 +957,13 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
     or a bare date line.
     """
     lines = ctx.lines
+    a, b = ctx.unsigned
+    if a <= i < b:
+        return False
     if _is_date_line(lines[i].s):
         return True
     parts: list[str] = []
+    quoted = False  # whether a part ends with '》' (a headline may end there)
     j = i
     while j < len(lines) and len(parts) < 6:
         s = lines[j].s
@@ -925,11 +973,16 @@ def _signature_run(ctx: _Ctx, i: int) -> bool:
         if _is_date_line(s):
             return bool(parts) and _org_tokens(" ".join(parts)) is not None
         if not _is_ishy(s) or len(s) > 80:
+            if not quoted:
+                # A walk from any line after i meets this line too, with fewer parts and no
+                # date or headline before it: none of them starts a signature either.
+                ctx.unsigned = (i, j - 1)
             return False
         parts.append(s)
         hm = _HEADLINE.match("".join(parts)) if s.endswith("》") else None
         if hm and _org_tokens(hm.group("o")):
             return True  # newspaper: '中共重庆市委办公厅 重庆市人民政府办公厅' / '印发《…》'
+        quoted = quoted or s.endswith("》")
     return _last_signature(ctx, i, j, parts)
 
 
@@ -962,7 +1015,7 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return True
     if (s[0] in "抄主印" or s[-1] == "发") and _COPY_TO.search(s):
         return True
-    if ("系" in s or "话" in s or "真" in s) and _CONTACT.match(s):
+    if _CONTACT_KEY.search(s, 0, _CONTACT_REACH) and _CONTACT.match(s):
         return True  # 联系人/联系电话/联系方式, 电话, 传真
     if "." in s and _FILE_LINK.match(s):
         return True
@@ -1943,7 +1996,10 @@ def _issued_in_body(ctx: _Ctx, body: tuple[int, int]) -> list[str]:
     """Names a notice's body issues: '《某某办法》已经同意，现印发实施' → ['某某办法']."""
     a, b = body
     window = ctx.text[a : min(b, a + 3000)]
-    m = _ISSUED_IN_BODY.search(window)
+    # Every match holds a '《', at most two characters after its start ('印发《'): the search
+    # starts there rather than trying both branches at each position of the window.
+    first = window.find("《")
+    m = _ISSUED_IN_BODY.search(window, max(0, first - 2)) if first >= 0 else None
     return [m.group("a") or m.group("b")] if m else []
 
 
@@ -1991,10 +2047,11 @@ def _read_order(ctx: _Ctx) -> Frame | None:
     """
     text = ctx.text
     head = text[:6000]
-    # Search from just before the first '令': the lazy organ prefix makes a search from every
-    # position of a page that holds no order slow, and no match can start earlier.
-    first = head.find("令")
-    om = _ORDER.search(head, max(0, first - _ORDER_REACH)) if first >= 0 else None
+    # Search from just before the first '令' that a number follows: the lazy organ prefix makes
+    # a search from every position slow, and no match can start earlier (a match's own '令' is
+    # one that a number follows, and there is a match at that '令' at the latest).
+    tail = _ORDER_TAIL.search(head)  # (a literal '令' first: a fast scan)
+    om = _ORDER.search(head, max(0, tail.start() - _ORDER_REACH)) if tail is not None else None
     if om is None:
         return None
     nm = _ORDER_NAME.search(text, om.end(), min(len(text), om.end() + 400))

@@ -174,6 +174,7 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         if content_col == item_col:
             item_col = None
     drafts: list[Draft] = []
+    read: dict[tuple[int, str], list[Found]] = {}  # the bodies of each cell text, per column
     for rows in tasks:
         first = rows[0]
         number = int(first[0].text)
@@ -188,7 +189,7 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
             mentions = [
                 make_mention(f.name, f.role, Span(start=a, end=b))
                 for column, cell in enumerate(row)
-                for f in _cell_bodies(header, column, cell.text)
+                for f in _cell_bodies(header, column, cell.text, read)
                 for a, b in [body.source_span(cell.start + f.start, cell.start + f.end)]
             ]
             a, b = body.source_span(content.start, content.end)
@@ -218,8 +219,19 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
     return drafts
 
 
-def _cell_bodies(header: list[str], column: int, text: str) -> list[Found]:
-    """The bodies one cell names, in the role its column gives (none for other columns)."""
-    row = [""] * len(header)
-    row[column] = text
-    return table_bodies([header, row])[0]
+def _cell_bodies(
+    header: list[str], column: int, text: str, read: dict[tuple[int, str], list[Found]]
+) -> list[Found]:
+    """The bodies one cell names, in the role its column gives (none for other columns).
+
+    ``read`` holds the answers already given for this table: a task's merged cells are padded
+    into each of its rows, and the same units fill many cells.
+    """
+    if not text:
+        return []  # an empty cell names nobody (tab tables keep empty cells)
+    got = read.get((column, text))
+    if got is None:
+        # A row that ends at this cell: table_bodies reads no empty cell after it.
+        row = [""] * column + [text]
+        got = read[(column, text)] = table_bodies([header, row])[0]
+    return got

@@ -336,3 +336,33 @@ def test_every_marker_starts_with_a_marker_start_character() -> None:
         if any_marker.match(chr(cp), partial=True) and not start.match(chr(cp))
     ]
     assert missed == []
+
+
+def test_the_two_marker_engines_differ_only_where_the_lexer_falls_back() -> None:
+    # lexer.py scans a text for markers with the stdlib engine, and with the regex module's
+    # when the text holds a character the two read differently (U+001C–U+001F for \s).
+    import random
+    import re
+    import sys
+
+    import regex
+
+    from policy_parser.lexer import _marker_matches, _marker_re, _marker_regex
+
+    re_space, regex_space = re.compile(r"\s"), regex.compile(r"\s")
+    differ = [
+        cp
+        for cp in range(sys.maxunicode + 1)
+        if bool(re_space.match(chr(cp))) != bool(regex_space.match(chr(cp)))
+    ]
+    assert differ == [0x1C, 0x1D, 0x1E, 0x1F]
+
+    fast, slow = _marker_re(), _marker_regex()
+    alphabet = "第一二十百零两0１9.．、（）()①a 　\t\n条章编节年%项甲。"
+    rng = random.Random(0)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+        assert got == [(m.span(), m.lastgroup) for m in slow.finditer(text)], text
+    # A row number before U+001C: a TABLE_ROW match for the regex module only.
+    assert [m.lastgroup for m in _marker_matches("12\x1c")] == ["TABLE_ROW"]
