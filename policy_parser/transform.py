@@ -9,6 +9,7 @@ spans can still be mapped to the source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
@@ -40,13 +41,15 @@ _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
 _RUN_IN_MAX = 25  # a run-in title is short: （一）强化科普经费投入。
 _RUN_IN_COMMA_MAX = 14  # …and if it has a comma, shorter still: （一）坚持深化改革，简政放权。
 _TITLE_MAX = 80
-_DATE_START = regex.compile(r"[0-9０-９]{4}年|[0-9０-９]{1,2}月")  # 2020年底前实现… is substance
+# Plain patterns tried on most marker lines use the standard ``re``: several times faster per
+# call than ``regex``, the same matches.
+_DATE_START = re.compile(r"[0-9０-９]{4}年|[0-9０-９]{1,2}月")  # 2020年底前实现… is substance
 # Two or more spaces after a title of at least two characters (not 总　　则).
 _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
 # Before a title gap: commas may join its phrases (严格依法保护环境，推动…), sentence ends not.
 _GAP_TITLE_PUNCT = regex.compile(r"[。；;：:！？!?]|[，,、]$")
 # A sentence that introduces a list or states a rule is not a title: 有下列行为之一的，…。
-_NOT_A_TITLE = regex.compile(r"[：:；;]|下列|如下|以下")
+_NOT_A_TITLE = re.compile(r"[：:；;]|下列|如下|以下")
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
 
 
@@ -106,24 +109,26 @@ def build_nodes(tree: Tree[Token], lexed: Lexed) -> tuple[list[Segment], list[No
 
 
 _SENTENCE_SCAN = regex.compile(r"[（(《“‘〈【）)》”’〉】。！？!?]")
-_SENTENCE_STOP = regex.compile(r"[。！？!?]")
 _OPENING = frozenset("（(《“‘〈【")
-_OPENING_CLASS = regex.compile(r"[（(《“‘〈【]")
+# The text before the first stop or opening bracket: closing brackets there change no depth.
+# A plain class, so the standard ``re``, several times faster per call than ``regex``.
+_PLAIN_HEAD = re.compile(r"[^（(《“‘〈【。！？!?]*")
 _CELL_BREAK = regex.compile(r"\u3000\u3000+|\t+")
 _CLOSING = frozenset("）)》”’〉】")
 
 
 def _first_sentence_end(text: str) -> int | None:
     """Return the offset of the first 。！？ outside brackets and quotes, or None."""
-    # Most lines open no bracket before their first stop, and closing brackets never raise
-    # the depth: that stop is the answer without walking every bracket.
-    stop = _SENTENCE_STOP.search(text)
-    if stop is None:
+    # Most lines open no bracket before their first stop: it is the answer, found in one call.
+    head = _PLAIN_HEAD.match(text)
+    assert head is not None  # the pattern matches the empty string
+    pos = head.end()
+    if pos == len(text):
         return None
-    if not _OPENING_CLASS.search(text, 0, stop.start()):
-        return stop.start()
+    if text[pos] not in _OPENING:
+        return pos
     depth = 0
-    for m in _SENTENCE_SCAN.finditer(text):
+    for m in _SENTENCE_SCAN.finditer(text, pos):
         ch = m.group()
         if ch in _OPENING:
             depth += 1
@@ -443,6 +448,8 @@ def to_drafts(
     Returns:
         The drafts, each with its heading, own text, span, path and children.
     """
+    if not nodes:
+        return []  # a leaf's children: most calls
     readings: list[Reading] = []
     lines: list[list[TrackedText]] = []  # each item's stripped lines, marker line first
     paths: list[str] = []
