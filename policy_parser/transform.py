@@ -489,7 +489,8 @@ def _to_drafts(
         assert marker is not None
         path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
         paths.append(path)
-        tables.append(_tab_table(node, body, path, level))
+        # A table stands among the section's own lines: most sections have none.
+        tables.append(_tab_table(node, body, path, level) if node.texts else [])
         children_alone.append({})
         tail = (
             _detach_trailing(node.children, body, children_alone[-1])
@@ -498,7 +499,11 @@ def _to_drafts(
         )
         known = alone.get(id(node))
         rest = known.rest if known else body.slice(marker.end, node.marker.end).strip()
-        following = [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
+        following = (
+            [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
+            if node.texts or tail
+            else []
+        )
         lines.append([rest, *following])
         if known and not following:
             readings.append(known.reading)
