@@ -498,14 +498,14 @@ def _to_drafts(
             else []
         )
         known = alone.get(id(node))
-        rest = known.rest if known else body.slice(marker.end, node.marker.end).strip()
+        rest = known.rest if known is not None else body.slice(marker.end, node.marker.end).strip()
         following = (
             [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
             if node.texts or tail
             else []
         )
         lines.append([rest, *following])
-        if known and not following:
+        if known is not None and not following:
             readings.append(known.reading)
         else:
             readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
