@@ -525,8 +525,8 @@ def _to_drafts(
         assert marker is not None
         if reading.tier is not Tier.TITLE and reading.heading is not None and not titled:
             # A list item or an item whose first sentence is its substance after all: its
-            # marker line and own lines (not those taken from its last child).
-            own = TrackedText.join(line[: 1 + len(node.texts)])
+            # marker line, its own lines and the paragraphs taken back from its last child.
+            own = TrackedText.join(line)
             reading = Reading(None, None, own, Tier.NONE)
         # The span runs from the marker's first character to the subtree's last.
         start = body.to_source(marker.start)

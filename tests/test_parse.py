@@ -285,3 +285,19 @@ def test_a_subject_carries_within_a_section_not_into_the_next() -> None:
         ("海关总署", "responsible"),
     ]
     assert second.bodies == []
+
+
+def test_paragraph_after_a_list_stays_with_an_untitled_parent() -> None:
+    # The paragraph after the last list item goes back to 一; when the siblings show 一 has no
+    # run-in title, its own text is rebuilt without a heading and must keep that paragraph.
+    text = (
+        "一、加强协作。\n（一）建立会商机制；\n（二）完善信息共享。\n"
+        "各部门要按照上述要求抓好落实。\n"
+        "二、各区要完善服务，提高效率，推动工作。\n"
+        "三、各单位要加强宣传，营造良好氛围，扩大影响。\n"
+    )
+    first = pp.parse(text).sections[0]
+    assert first.heading is None
+    assert first.text == "加强协作。各部门要按照上述要求抓好落实。"
+    assert [c.text for c in first.clauses] == ["加强协作。", "各部门要按照上述要求抓好落实。"]
+    assert [s.text for s in first.children] == ["建立会商机制；", "完善信息共享。"]
