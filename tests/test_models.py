@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -39,25 +40,19 @@ def test_factory_names_every_field(
 def test_factories_equal_validated_models() -> None:
     mention = make_mention("市科协", Role.LEAD, Span(start=3, end=6))
     clause = make_clause("市科协牵头。", Span(start=3, end=9), [mention])
-    section = make_section(
-        level=1,
-        marker="一、",
-        kind=MarkerKind.CN_COMMA,
-        number=1,
-        heading="总体要求",
-        text="市科协牵头。",
-        children=[],
-        clauses=[clause],
-        span=Span(start=0, end=9),
-        path="一",
-    )
+    fields: dict[str, Any] = {
+        "level": 1,
+        "marker": "一、",
+        "kind": MarkerKind.CN_COMMA,
+        "number": 1,
+        "heading": "总体要求",
+        "text": "市科协牵头。",
+        "span": Span(start=0, end=9),
+        "path": "一",
+    }
+    section = make_section(**fields, children=[], clauses=[clause])
     validated = Section(
-        level=1,
-        marker="一、",
-        kind=MarkerKind.CN_COMMA,
-        number=1,
-        heading="总体要求",
-        text="市科协牵头。",
+        **fields,
         clauses=[
             Clause(
                 text="市科协牵头。",
@@ -65,8 +60,6 @@ def test_factories_equal_validated_models() -> None:
                 bodies=[BodyMention(name="市科协", role=Role.LEAD, span=Span(start=3, end=6))],
             )
         ],
-        span=Span(start=0, end=9),
-        path="一",
     )
     assert section == validated
     assert section.model_dump() == validated.model_dump()
