@@ -17,11 +17,11 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, TypeAlias, overload
 
+from policy_parser._gc import no_gc
 from policy_parser.models import Document
 from policy_parser.wire import Packed, pack, unpack
 
@@ -43,13 +43,6 @@ def _parse_one(item: str | Path, strict: bool) -> Document:
     if isinstance(item, Path):
         return api.parse_file(item, strict=strict)
     return api.parse(item, strict=strict)
-
-
-@dataclass(frozen=True, slots=True)
-class _Packed:
-    """A parsed document on its way back from a worker (beside the exceptions of its chunk)."""
-
-    packed: Packed
 
 
 def _rebuild(cls: type[Exception], args: tuple[object, ...], state: dict[str, Any]) -> Exception:
@@ -74,7 +67,7 @@ class _Shipped:
         return _rebuild, (type(self.exc), self.exc.args, vars(self.exc))
 
 
-def _portable(exc: Exception) -> Any:
+def _portable(exc: Exception) -> Exception | _Shipped:
     try:
         pickle.loads(pickle.dumps(exc))
     except Exception:
@@ -82,19 +75,24 @@ def _portable(exc: Exception) -> Any:
     return exc
 
 
-def _parse_chunk(chunk: list[str | Path], strict: bool, keep: bool) -> list[Any]:
-    """Parse a chunk in a worker; exceptions are returned (not raised) to keep their position."""
-    out: list[Any] = []
+def _parse_chunk(chunk: list[str | Path], strict: bool, keep: bool) -> bytes:
+    """Parse a chunk in a worker; exceptions are returned (not raised) to keep their position.
+
+    Returns the pickled list of packed documents and exceptions. Pickled here rather than by
+    the pool, so the parent's result thread only moves bytes and the parent's main thread
+    unpickles a chunk when the caller reaches it, with the garbage collector paused.
+    """
+    out: list[Packed | Exception | _Shipped] = []
     for item in chunk:
         try:
             # Plain tuples cross the process boundary and rebuild cheaper than a pickled model
             # tree or JSON (the parent shares the cores with the workers): see wire.py.
-            out.append(_Packed(pack(_parse_one(item, strict))))
+            out.append(pack(_parse_one(item, strict)))
         except Exception as exc:
             out.append(_portable(exc))
             if not keep:
                 break  # the parent raises this one; parsing the rest of the chunk is wasted
-    return out
+    return pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _normalise(item: Input) -> str | Path:
@@ -194,20 +192,30 @@ def _parallel(
     items: Iterable[Input], jobs: int, strict: bool, chunksize: int, keep: bool
 ) -> Iterator[Document | Exception]:
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[Any]]] = deque()
+        pending: deque[Future[bytes]] = deque()
         chunks = _chunks(items, chunksize)
         for chunk in islice(chunks, jobs * _IN_FLIGHT_PER_JOB):
             pending.append(pool.submit(_parse_chunk, chunk, strict, keep))
         try:
             while pending:
-                results = pending.popleft().result()
+                blob = pending.popleft().result()
                 # Refill before yielding, so workers keep busy while the caller uses a result.
                 for chunk in islice(chunks, 1):
                     pending.append(pool.submit(_parse_chunk, chunk, strict, keep))
+                # The parent shares the cores with the workers, and what it rebuilds is
+                # acyclic and either kept or freed by reference counting: the collector's
+                # passes over it would be wasted (see _gc.no_gc). Never paused across a yield.
+                with no_gc():
+                    results: list[Packed | Exception] = pickle.loads(blob)
                 for result in results:
-                    if isinstance(result, Exception) and not keep:
-                        raise result
-                    yield unpack(result.packed) if isinstance(result, _Packed) else result
+                    if isinstance(result, Exception):
+                        if not keep:
+                            raise result
+                        yield result
+                        continue
+                    with no_gc():
+                        doc = unpack(result)
+                    yield doc
         finally:
             # Leaving early (an error, or the caller stopped iterating): drop queued chunks
             # instead of parsing them for nobody.
