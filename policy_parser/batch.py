@@ -204,18 +204,18 @@ def _parallel(
                     pending.append(pool.submit(_parse_chunk, chunk, strict, keep))
                 # The parent shares the cores with the workers, and what it rebuilds is
                 # acyclic and either kept or freed by reference counting: the collector's
-                # passes over it would be wasted (see _gc.no_gc). Never paused across a yield.
+                # passes over it are wasted (see _gc.no_gc). A whole chunk at once, so the
+                # packed tuples are freed before the collector next runs and only the
+                # documents are ever walked; never paused across a yield.
                 with no_gc():
-                    results: list[Packed | Exception] = pickle.loads(blob)
+                    results = [
+                        result if isinstance(result, Exception) else unpack(result)
+                        for result in pickle.loads(blob)
+                    ]
                 for result in results:
-                    if isinstance(result, Exception):
-                        if not keep:
-                            raise result
-                        yield result
-                        continue
-                    with no_gc():
-                        doc = unpack(result)
-                    yield doc
+                    if isinstance(result, Exception) and not keep:
+                        raise result
+                    yield result
         finally:
             # Leaving early (an error, or the caller stopped iterating): drop queued chunks
             # instead of parsing them for nobody.
