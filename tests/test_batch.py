@@ -5,6 +5,7 @@ No timings here: benchmarks/bench.py measures the speed-up.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from pathlib import Path
 
@@ -66,3 +67,14 @@ def test_bad_arguments() -> None:
         list(parse_many(TEXTS, jobs=0))
     with pytest.raises(TypeError, match="bytes"):
         list(parse_many([b"bytes"]))  # type: ignore[list-item]
+
+
+def test_garbage_collector_is_running_between_documents() -> None:
+    # The parent pauses the collector while it rebuilds a chunk, never while the caller runs.
+    assert gc.isenabled()
+    for _ in parse_many([*TEXTS, *CORPUS[:2]], jobs=2, chunksize=2):
+        assert gc.isenabled()
+    with pytest.raises(LoadError):
+        for _ in parse_many([TEXTS[0], Path("/nonexistent/b.txt")], jobs=2, chunksize=2):
+            assert gc.isenabled()
+    assert gc.isenabled()

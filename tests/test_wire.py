@@ -49,3 +49,17 @@ def test_make_document_rejects_other_fields() -> None:
     del fields["source"]
     with pytest.raises(ValueError, match="not the fields of a Document"):
         make_document(fields, sections=[], attachments=[])
+
+
+def test_rebuilt_models_behave_like_validated_ones() -> None:
+    doc = pp.parse(CORPUS[0].read_text(encoding="utf-8"))
+    back = unpack(pickle.loads(pickle.dumps(pack(doc))))
+    assert back == pp.Document.model_validate_json(doc.model_dump_json())
+    section = next(back.walk())
+    assert section.model_fields_set == set(type(section).model_fields)
+    # Frozen as validated models are; copies with updates still work.
+    with pytest.raises(ValueError, match="frozen"):
+        section.marker = "x"  # type: ignore[misc]
+    assert section.model_copy(update={"marker": "x"}).marker == "x"
+    span = section.span
+    assert type(span) is type(doc.sections[0].span) and span == doc.walk().__next__().span
