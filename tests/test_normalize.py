@@ -122,3 +122,20 @@ def test_fullmatch_length_bounds() -> None:
     assert not _MARKER_HEAD.fullmatch("（" + "1" * _MARKER_HEAD_MAX)
     assert _FRAGMENT.fullmatch("1" * _FRAGMENT_MAX)
     assert not _FRAGMENT.fullmatch("1" * (_FRAGMENT_MAX + 1))
+
+
+def test_junk_class_is_controls_zero_widths_and_surrogates() -> None:
+    # _JUNK runs on the standard re for speed; it must take exactly the characters the
+    # Unicode-aware description names, on every code point.
+    import unicodedata
+
+    from policy_parser.normalize import _JUNK
+
+    def junk(c: str) -> bool:
+        if c in "\n\t":
+            return False
+        return c in "\r\ufeff\u200b\u200c\u200d\u2060" or unicodedata.category(c) in ("Cc", "Cs")
+
+    assert [
+        hex(cp) for cp in range(0x110000) if bool(_JUNK.fullmatch(chr(cp))) != junk(chr(cp))
+    ] == []
