@@ -8,7 +8,7 @@ trusted factories, which costs the parent about a third of ``model_validate_json
 (``docs/performance.md``).
 
 A packed section is a tuple in the order of :func:`_pack_section`; enumerations travel as
-their values. ``unpack(pack(doc)) == doc`` for every document (``tests/test_batch.py``).
+their values. ``unpack(pack(doc)) == doc`` for every document (``tests/test_wire.py``).
 """
 
 from __future__ import annotations
