@@ -9,6 +9,7 @@ file taking minutes instead of seconds (benchmarks/bench.py measures the scaling
 from __future__ import annotations
 
 import codecs
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -267,3 +268,51 @@ def test_gbk_mojibake_after_real_text_on_one_line() -> None:
     report = detect_mojibake(damaged)
     assert report is not None and report.codec == "gbk"
     assert report.start == 7 and report.repaired.startswith("一、总体")
+
+
+def test_field_label_after_a_list_on_an_item_line() -> None:
+    # Found by mutating corpus texts: a field label after a 、 list on one line made the
+    # lenient parse raise IndexError (the label's bodies were read against the cut clause).
+    doc = pp.parse("一、加强合作、交流 责任单位：市科技局、市教委\n二、完善制度。")
+    assert [(p.path, p.body.name, p.body.role) for p in doc.bodies()] == [
+        ("一", "市科技局", pp.Role.RESPONSIBLE),
+        ("一", "市教委", pp.Role.RESPONSIBLE),
+    ]
+
+
+_TOKENS = [
+    *("一、", "（一）", "1.", "（1）", "①", "第一条", "第二章", "二、", "（三）", "3．", "附件："),
+    *("\t", "　　", "。", "；", "\n", "\n\n", "负责", "牵头", "市科技局、", "责任单位：市教委"),
+]
+
+
+def _mutants(count: int, seed: int) -> Iterator[str]:
+    """Corpus texts with lines merged, split, dropped or indented and marker-like tokens put in."""
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    for _ in range(count):
+        lines = rng.choice(texts).split("\n")
+        for _ in range(rng.randint(1, 8)):
+            i = rng.randrange(len(lines))
+            op = rng.random()
+            if op < 0.25 and i + 1 < len(lines):
+                lines[i] += lines.pop(i + 1)
+            elif op < 0.45 and len(lines[i]) > 4:
+                j = rng.randrange(1, len(lines[i]))
+                lines[i : i + 1] = [lines[i][:j], lines[i][j:]]
+            elif op < 0.75:
+                j = rng.randrange(len(lines[i]) + 1)
+                lines[i] = lines[i][:j] + rng.choice(_TOKENS) + lines[i][j:]
+            elif op < 0.85 and len(lines) > 1:
+                lines.pop(i)
+            else:
+                lines[i] = "  " + lines[i]
+        text = "\n".join(lines)
+        yield text.replace("\n", "") if rng.random() < 0.1 else text
+
+
+def test_mutated_corpus_texts_never_raise() -> None:
+    # Real documents damaged the way extraction damages them: the lenient parse stays total and
+    # every span stays inside the source (this found the field-label IndexError above).
+    for text in _mutants(400, seed=12):
+        check(text)
