@@ -30,14 +30,8 @@ __all__ = ["assemble"]
 
 def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
     text = part.text
-    # A part that is one run of the source (most are) maps a non-empty span by adding one
-    # constant, as ``part.source_span`` does, without its two method calls per span.
-    shift = part.srcs[0] if part.starts == (0,) else None
-    n = len(text)
 
     def span(start: int, end: int) -> Span:
-        if shift is not None and start < end <= n:
-            return Span(shift + start, shift + end)
         a, b = part.source_span(start, end)
         return Span(a, b)
 

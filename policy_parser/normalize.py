@@ -71,6 +71,10 @@ class TrackedText:
         if end <= start:
             at = self.to_source(start)
             return at, at
+        if self.starts == (0,) and start >= 0 and end <= len(self.text):
+            # One run of the source (most clause and body spans): one shift, no lookups.
+            shift = self.srcs[0]
+            return shift + start, shift + end
         return self.to_source(start), self.to_source(end - 1) + 1
 
     def slice(self, start: int, end: int) -> TrackedText:
