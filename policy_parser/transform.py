@@ -233,30 +233,12 @@ def read_marker_line(
     return Reading(None, None, TrackedText.join([rest, *following]), Tier.NONE)
 
 
-class _Alone(NamedTuple):
-    """A node's marker line, stripped, and how it reads without the node's later paragraphs."""
-
-    rest: TrackedText
-    reading: Reading
-
-
 def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
     """Detach and return the paragraphs after the last item of a list that belong to its parent.
 
     ``第二十五条 …：（一）…；（四）纳税人申请退税。`` followed by ``纳税人申请退税，应当…``: when no
     other item of the group runs over several paragraphs, the paragraphs after the last item
     continue the parent (or close the document).
-    """
-    return _detach_trailing(nodes, body, {})
-
-
-def _detach_trailing(
-    nodes: list[Node], body: TrackedText, alone: dict[int, _Alone]
-) -> list[Segment]:
-    """Do :func:`trailing_to_parent`, keeping the marker lines it reads in ``alone`` (by id).
-
-    :func:`to_drafts` reads the same lines again when it comes to the group: most of these
-    items have no later paragraph, and then their reading is the one kept here.
     """
     if len(nodes) < 2:
         return []
@@ -268,8 +250,8 @@ def _detach_trailing(
         return []
     # Only where the items read as a list, or the last one is a bare title: after titled items
     # with content (（二）夯实…责任。科学技术行政部门要…) a further paragraph is still the item's.
-    titled = any(_reading(body, n, alone).heading is not None for n in nodes[:-1])
-    if titled and _reading(body, last, alone).clear:
+    titled = any(_reading(body, n).heading is not None for n in nodes[:-1])
+    if titled and _reading(body, last).clear:
         return []
     if not last.texts and all(_ends_list_item(body, n) for n in nodes[:-1]):
         # Run-together statute: …；(四)利用职务便利谋取不正当利益的。电力监管机构从事… — the
@@ -279,7 +261,6 @@ def _detach_trailing(
         if stop is not None and line[stop + 1 :].strip():
             cut = last.marker.start + stop + 1
             last.marker = Segment(last.marker.start, cut, last.marker.marker, last.marker.level)
-            alone.pop(id(last), None)  # its marker line is cut: no longer the one read
             return [Segment(cut, cut + len(line) - stop - 1)]
     tail, last.texts = last.texts, []
     return tail
@@ -435,15 +416,12 @@ def _tab_table(node: Node, body: TrackedText, path: str, level: int) -> list[Dra
     return []
 
 
-def _reading(body: TrackedText, node: Node, alone: dict[int, _Alone]) -> Reading:
-    """Read a node's marker line alone, without its later paragraphs; keep it in ``alone``."""
+def _reading(body: TrackedText, node: Node) -> Reading:
+    """Read a node's marker line alone, without its later paragraphs."""
     marker = node.marker.marker
     assert marker is not None
     rest = body.slice(marker.end, node.marker.end).strip()
-    read = alone[id(node)] = _Alone(
-        rest, read_marker_line(marker.kind, rest, [], bool(node.children))
-    )
-    return read.reading
+    return read_marker_line(marker.kind, rest, [], bool(node.children))
 
 
 def _ends_list_item(body: TrackedText, node: Node) -> bool:
@@ -470,20 +448,12 @@ def to_drafts(
     Returns:
         The drafts, each with its heading, own text, span, path and children.
     """
-    return _to_drafts(nodes, body, prefix, level, {})
-
-
-def _to_drafts(
-    nodes: list[Node], body: TrackedText, prefix: str, level: int, alone: dict[int, _Alone]
-) -> list[Draft]:
-    """Do :func:`to_drafts`, reusing the marker lines ``trailing_to_parent`` read (``alone``)."""
     if not nodes:
         return []  # a leaf's children: most calls
     readings: list[Reading] = []
     lines: list[list[TrackedText]] = []  # each item's stripped lines, marker line first
     paths: list[str] = []
     tables: list[list[Draft]] = []
-    children_alone: list[dict[int, _Alone]] = []
     for node in nodes:
         marker = node.marker.marker
         assert marker is not None
@@ -491,24 +461,15 @@ def _to_drafts(
         paths.append(path)
         # A table stands among the section's own lines: most sections have none.
         tables.append(_tab_table(node, body, path, level) if node.texts else [])
-        children_alone.append({})
-        tail = (
-            _detach_trailing(node.children, body, children_alone[-1])
-            if len(node.children) > 1
-            else []
-        )
-        known = alone.get(id(node))
-        rest = known.rest if known is not None else body.slice(marker.end, node.marker.end).strip()
+        tail = trailing_to_parent(node.children, body)
+        rest = body.slice(marker.end, node.marker.end).strip()
         following = (
             [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
             if node.texts or tail
             else []
         )
         lines.append([rest, *following])
-        if known is not None and not following:
-            readings.append(known.reading)
-        else:
-            readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
+        readings.append(read_marker_line(marker.kind, rest, following, bool(node.children)))
     # Sibling items are written alike: run-in titles stand when most items have one, or when
     # every item opens with a short sentence (（二）优化科研管理环境，落实扩大科研机构自主权。…).
     votes = [r.vote for r in readings]
@@ -518,9 +479,7 @@ def _to_drafts(
     if nodes and nodes[0].marker.marker is not None:
         readings = _unglue_titles(nodes[0].marker.marker.kind, readings, lines)
     out: list[Draft] = []
-    for node, reading, line, path, table, child_alone in zip(
-        nodes, readings, lines, paths, tables, children_alone, strict=True
-    ):
+    for node, reading, line, path, table in zip(nodes, readings, lines, paths, tables, strict=True):
         marker = node.marker.marker
         assert marker is not None
         if reading.tier is not Tier.TITLE and reading.heading is not None and not titled:
@@ -531,7 +490,7 @@ def _to_drafts(
         # The span runs from the marker's first character to the subtree's last.
         start = body.to_source(marker.start)
         end = body.to_source(node.last_end() - 1) + 1
-        children = _to_drafts(node.children, body, path, level + 1, child_alone)
+        children = to_drafts(node.children, body, path, level + 1)
         children += table
         out.append(
             Draft(
