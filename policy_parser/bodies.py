@@ -351,7 +351,8 @@ _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs
 # Masking: brackets, quotes, titles and document numbers hold no bodies
 # --------------------------------------------------------------------------------------------
 
-_OPEN_CLOSE = {
+#: The brackets and quotes that group text, opening → closing (clauses.py splits by them too).
+BRACKET_PAIRS = {
     "（": "）",
     "(": ")",
     "“": "”",
@@ -362,8 +363,9 @@ _OPEN_CLOSE = {
     "[": "]",
 }
 _MASK = "□"
-_BRACKET = re.compile(  # a plain class: the stdlib engine scans for it faster
-    "[" + regex.escape("".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values())) + "]"
+#: Any of them, opening or closing (a plain class: the stdlib engine scans for it faster).
+BRACKET = re.compile(
+    "[" + re.escape("".join(BRACKET_PAIRS) + "".join(BRACKET_PAIRS.values())) + "]"
 )
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
 _ANNOTATION_KEY = regex.compile(
@@ -398,10 +400,10 @@ def _groups(text: str) -> list[_Group]:
     """Find the top-level bracket, quote and title groups of a clause and classify them."""
     groups: list[_Group] = []
     stack: list[tuple[str, int]] = []
-    for bracket in _BRACKET.finditer(text):  # only the brackets, not every character
+    for bracket in BRACKET.finditer(text):  # only the brackets, not every character
         i = bracket.start()
         ch = bracket.group()
-        if stack and ch == _OPEN_CLOSE[stack[-1][0]]:
+        if stack and ch == BRACKET_PAIRS[stack[-1][0]]:
             opener, start = stack.pop()
             if stack:
                 continue
@@ -421,7 +423,7 @@ def _groups(text: str) -> list[_Group]:
             else:
                 kind = "masked"
             groups.append(_Group(start, i + 1, kind))
-        elif ch in _OPEN_CLOSE:
+        elif ch in BRACKET_PAIRS:
             stack.append((ch, i))
     return groups
 
@@ -1218,7 +1220,7 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     """
     found: list[Found] = []
     whole = clause  # a field line's bodies index the whole clause, past the cut below
-    if _BRACKET.search(clause) is None:
+    if BRACKET.search(clause) is None:
         # Most clauses hold no bracket (〔 of a document number included): nothing to group
         # or mask, and two calls saved per clause.
         groups: list[_Group] = []

@@ -11,32 +11,30 @@ from __future__ import annotations
 
 import re
 
-from policy_parser.bodies import starts_with_subject
+from policy_parser.bodies import BRACKET, BRACKET_PAIRS, starts_with_subject
 
 __all__ = ["split_clauses"]
 
-_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "[": "]"}
 _STOPS = frozenset("。！？!?")
 # The loops below jump from one character that matters to the next with a regex scan instead
 # of looking at every character in Python (the split was a per-character loop over each
 # section). The stdlib engine: a plain class scans fast.
-_CLOSERS = frozenset(_PAIRS.values())
+_CLOSERS = frozenset(BRACKET_PAIRS.values())
 # What the split acts on: an opening bracket or quote, a full stop, a semicolon.
-_EVENT = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_STOPS) + "；;") + "]")
-_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
+_EVENT = re.compile("[" + re.escape("".join(BRACKET_PAIRS) + "".join(_STOPS) + "；;") + "]")
 
 
 def _close_group(text: str, i: int) -> int:
     """Return the index after the bracket group opening at ``text[i]``, or -1 if unclosed."""
-    stack = [_PAIRS[text[i]]]
-    for m in _BRACKET.finditer(text, i + 1):
+    stack = [BRACKET_PAIRS[text[i]]]
+    for m in BRACKET.finditer(text, i + 1):
         ch = m.group()
         if ch == stack[-1]:
             stack.pop()
             if not stack:
                 return m.end()
-        elif ch in _PAIRS:
-            stack.append(_PAIRS[ch])
+        elif ch in BRACKET_PAIRS:
+            stack.append(BRACKET_PAIRS[ch])
     return -1
 
 
@@ -61,8 +59,8 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     while (event := _EVENT.search(text, i)) is not None:
         i = event.start()
         ch = text[i]
-        if ch in _PAIRS:
-            # A quote closed by the same character (ASCII '"') is not in _PAIRS; curly
+        if ch in BRACKET_PAIRS:
+            # A quote closed by the same character (ASCII '"') is not in BRACKET_PAIRS; curly
             # quotes and brackets nest, and nothing inside them splits.
             close = _close_group(text, i)
             # A stray opener (a lost closing quote) must not swallow the rest of the section.
