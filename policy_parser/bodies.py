@@ -21,7 +21,6 @@ document as :class:`ReadingRules`.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -33,6 +32,7 @@ from lark.exceptions import LarkError
 
 from policy_parser.grammar import token_parser
 from policy_parser.models import Role
+from policy_parser.wordlists import lexicon
 
 __all__ = [
     "INITIAL_RULES",
@@ -40,7 +40,6 @@ __all__ = [
     "ReadingRules",
     "find_bodies",
     "is_body_name",
-    "lexicon",
     "starts_with_subject",
     "table_bodies",
 ]
@@ -85,27 +84,6 @@ _NO_SUBJECT = {False: INITIAL_RULES, True: ReadingRules(first_listed_leads=True)
 # --------------------------------------------------------------------------------------------
 # Lexicon
 # --------------------------------------------------------------------------------------------
-
-
-def _data_text(name: str) -> str:
-    return importlib.resources.files("policy_parser").joinpath("data", name).read_text("utf-8")
-
-
-@functools.cache
-def lexicon() -> dict[str, str]:
-    """Return the shipped lexicon: name → kind (``organ``, ``generic`` or ``people``).
-
-    Returns:
-        The entries of ``policy_parser/data/organs.txt``.
-    """
-    entries: dict[str, str] = {}
-    for line in _data_text("organs.txt").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        name, _, kind = line.partition("\t")
-        entries[name.strip()] = kind.strip() or "organ"
-    return entries
 
 
 _HAN = r"\u4e00-\u9fff"

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import regex
 
-from policy_parser.tables import TAB_HEADER
+from policy_parser.table_header import TAB_HEADER
 
 __all__ = ["Field", "Frame", "parse_date", "segment"]
 

@@ -36,18 +36,13 @@ from policy_parser.drafts import Draft
 from policy_parser.models import Clause, MarkerKind, Span, make_clause, make_mention
 from policy_parser.normalize import TrackedText
 
-__all__ = ["TAB_HEADER", "table_drafts"]
+__all__ = ["table_drafts"]
 
 _NUMBER = regex.compile(r"[0-9]{1,3}")
 _ITEM = regex.compile(r"事项|任务|措施|工作|举措")
 _CONTENT = regex.compile(r"内容|措施|要求|具体")
 _END_STOP = "。；;"
 _ROLE_HEAD = regex.compile(r"牵头|配合|责任|负责|参与|协助|单位|部门|时限|时间|期限|备注")
-
-
-# A task table's header written as one tab-separated row: 序号⇥重点任务⇥牵头单位⇥配合单位.
-# segment.py (a table that is a whole body) and transform.py (a table inside a section) use it.
-TAB_HEADER = regex.compile(r"序号(?:[ \u3000]*\t[ \u3000]*[^\t。；]{1,20}){2,15}\t?")
 
 
 class _Cell(NamedTuple):

@@ -18,12 +18,13 @@ from typing import NamedTuple
 import regex
 from lark import Token, Transformer, Tree
 
-from policy_parser.bodies import lexicon
 from policy_parser.drafts import Draft
 from policy_parser.lexer import Lexed, Segment
 from policy_parser.models import MarkerKind, Span, path_key
 from policy_parser.normalize import TrackedText
-from policy_parser.tables import TAB_HEADER, table_drafts
+from policy_parser.table_header import TAB_HEADER
+from policy_parser.tables import table_drafts
+from policy_parser.wordlists import lexicon
 
 __all__ = [
     "Node",

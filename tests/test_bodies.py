@@ -11,11 +11,11 @@ from policy_parser.bodies import (
     ReadingRules,
     find_bodies,
     is_body_name,
-    lexicon,
     table_bodies,
 )
 from policy_parser.clauses import split_clauses
 from policy_parser.models import Role
+from policy_parser.wordlists import lexicon
 
 R, L, C, E = Role.RESPONSIBLE, Role.LEAD, Role.COOPERATE, Role.ENCOURAGED
 DATA = Path(__file__).parent / "data"
