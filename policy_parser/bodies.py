@@ -32,12 +32,14 @@ from lark.exceptions import LarkError
 
 from policy_parser.grammar import token_parser
 from policy_parser.models import Role
+from policy_parser.table_header import column_roles
 from policy_parser.wordlists import lexicon
 
 __all__ = [
     "INITIAL_RULES",
     "Found",
     "ReadingRules",
+    "cell_bodies",
     "find_bodies",
     "is_body_name",
     "starts_with_subject",
@@ -1341,6 +1343,26 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def cell_bodies(cell: str, role: Role) -> tuple[Found, ...]:
+    """Return the bodies a task-table cell names, all in the role its column gives.
+
+    A cell holds a name list (``市税务局、市公安局``), a lead mark included
+    (``市发展改革委（牵头）``: that body leads whatever the column). Cached: a table's merged
+    cells are read once per row, and the same units fill many cells.
+
+    Args:
+        cell: The cell's text; offsets in the result index it.
+        role: The role the cell's column gives (``table_header.column_roles``).
+    """
+    toks = _tokens(cell, 0, len(cell), field_line=False)
+    return tuple(
+        _lead_marked(Found(str(t), role, t.start_pos or 0, t.end_pos or 0))
+        for t in toks
+        if t.type == "NAME"
+    )
+
+
 def table_bodies(rows: list[list[str]]) -> list[list[Found]]:
     """Read a task table whose header names 牵头单位 / 责任单位 / 配合单位 columns.
 
@@ -1352,29 +1374,8 @@ def table_bodies(rows: list[list[str]]) -> list[list[Found]]:
     """
     if not rows:
         return []
-    roles: dict[int, Role] = {}
-    for i, cell in enumerate(rows[0]):
-        head = cell.strip()
-        if "内" in head:  # 市卫健委内牵头处室: an internal office, not a body of the plan
-            continue
-        if "牵头" in head:
-            roles[i] = Role.LEAD
-        elif "配合" in head or "参与" in head or "协助" in head:
-            roles[i] = Role.COOPERATE
-        elif "责任" in head or "负责" in head:
-            roles[i] = Role.RESPONSIBLE
-    out: list[list[Found]] = []
-    for row in rows[1:]:
-        got: list[Found] = []
-        for i, role in roles.items():
-            if i >= len(row):
-                continue
-            cell = row[i]
-            toks = _tokens(cell, 0, len(cell), field_line=False)
-            got += [
-                _lead_marked(Found(str(t), role, t.start_pos or 0, t.end_pos or 0))
-                for t in toks
-                if t.type == "NAME"
-            ]
-        out.append(got)
-    return out
+    roles = column_roles(rows[0])
+    return [
+        [f for i, role in roles.items() if i < len(row) for f in cell_bodies(row[i], role)]
+        for row in rows[1:]
+    ]

@@ -1,13 +1,44 @@
-"""A section before its clauses are read: what transform and tables hand to duties."""
+"""A section before its clauses are read: what transform and tables hand to duties.
+
+A task table's row is handed on as cells, not as clauses: ``tables`` says which cell is the
+row's task and which cells carry which role, and ``duties`` reads the bodies in them (only when
+bodies are asked for), so no stage before ``duties`` reads a body.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policy_parser.models import Clause, MarkerKind, Span
+from policy_parser.models import MarkerKind, Role, Span
 from policy_parser.normalize import TrackedText
 
-__all__ = ["Draft"]
+__all__ = ["Draft", "RoleCell", "TableRow"]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCell:
+    """A table cell whose column gives the bodies named in it a role (牵头单位 → lead).
+
+    Attributes:
+        role: The role the column's header gives.
+        text: The cell, tracked back to the source.
+    """
+
+    role: Role
+    text: TrackedText
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of a task table: the task cell, which becomes a clause, and its role cells.
+
+    Attributes:
+        content: The cell holding the task (主要内容, or 重点任务 without such a column).
+        cells: The row's non-empty role cells, in column order (merged cells included).
+    """
+
+    content: TrackedText
+    cells: tuple[RoleCell, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +60,8 @@ class Draft:
         own: The own text, tracked back to the source (the section's ``text`` is ``own.text``).
         run_in: The heading when it is a run-in sentence of the item, tracked.
         children: The drafts of the child sections.
-        clauses: Clauses already read (a task table's rows), or None to read them from
-            ``own``.
+        rows: A task table's rows, whose task cells are the clauses, or None to read the
+            clauses from ``own``.
     """
 
     level: int
@@ -43,4 +74,4 @@ class Draft:
     own: TrackedText
     run_in: TrackedText | None
     children: tuple[Draft, ...]
-    clauses: tuple[Clause, ...] | None = None
+    rows: tuple[TableRow, ...] | None = None

@@ -5,16 +5,18 @@ The stage after ``transform``: it splits each section's own text into clauses
 their offsets back to the source, and threads the document's reading rules from one section to
 the next, so that ``（A、B负责，排在第一位的部门为牵头部门，下同）`` in item 1 makes A the lead of
 the items after it. A run-in title (``（五）引导企业积极履行科普社会责任。``) is a sentence of its
-item and is read too; a title line (``一、总体要求``) is not.
+item and is read too; a title line (``一、总体要求``) is not. A task table's row
+(``drafts.TableRow``) becomes one clause, its task cell, whose bodies are those its role cells
+name (``bodies.cell_bodies``).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from policy_parser.bodies import INITIAL_RULES, ReadingRules, find_bodies
+from policy_parser.bodies import INITIAL_RULES, ReadingRules, cell_bodies, find_bodies
 from policy_parser.clauses import split_clauses
-from policy_parser.drafts import Draft
+from policy_parser.drafts import Draft, TableRow
 from policy_parser.models import (
     Clause,
     Section,
@@ -44,6 +46,17 @@ def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], Read
     return out, rules
 
 
+def _row_clause(row: TableRow) -> Clause:
+    """A task-table row as a clause: its task cell, with the bodies of its role cells."""
+    bodies = [
+        make_mention(f.name, f.role, Span(*cell.text.source_span(f.start, f.end)))
+        for cell in row.cells
+        for f in cell_bodies(cell.text.text, cell.role)
+    ]
+    content = row.content
+    return make_clause(content.text, Span(*content.source_span(0, len(content))), bodies)
+
+
 def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
     """Return the finished sections of ``drafts``, with clauses and bodies when asked.
 
@@ -62,8 +75,10 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         # one; reading rules such as 下同 carry through the document.
         if rules.subject:  # replace() walks every field: not for the many sections with none
             rules = replace(rules, subject=())
-        clauses: list[Clause] = list(draft.clauses or ())
-        if bodies and draft.clauses is None:
+        clauses: list[Clause] = []
+        if bodies and draft.rows is not None:
+            clauses = [_row_clause(row) for row in draft.rows]
+        elif bodies:
             for part in (draft.run_in, draft.own):
                 if part is not None and part.text:
                     read, rules = _clauses(part, rules)

@@ -11,8 +11,10 @@ first::
 A task spans several rows (its 序号 and 工作事项 cells are merged), so a continuation row has
 fewer cells; an empty cell is written ``/``. This stage finds how many leading columns are
 merged from where the next task number falls, and turns each task into a section: the 序号 is
-its marker, the 工作事项 its heading, each 主要内容 cell a clause whose bodies are the row's
-牵头单位 (lead) and 配合单位 (cooperate) cells, read by ``bodies.table_bodies``.
+its marker, the 工作事项 its heading, each 主要内容 cell a row whose role cells are its
+牵头单位 (lead) and 配合单位 (cooperate) cells (``table_header.column_roles``). This stage reads
+no body: ``duties`` turns each row into a clause and reads the bodies in its role cells, and
+only when bodies are asked for.
 
 A table taken from HTML with ``td`` → tab and ``tr`` → newline gives one row per line::
 
@@ -31,10 +33,10 @@ from typing import NamedTuple
 
 import regex
 
-from policy_parser.bodies import Found, table_bodies
-from policy_parser.drafts import Draft
-from policy_parser.models import Clause, MarkerKind, Span, make_clause, make_mention
+from policy_parser.drafts import Draft, RoleCell, TableRow
+from policy_parser.models import MarkerKind, Span
 from policy_parser.normalize import TrackedText
+from policy_parser.table_header import column_roles
 
 __all__ = ["table_drafts"]
 
@@ -138,7 +140,7 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         prefix: The path of the enclosing section, if any.
 
     Returns:
-        One draft per task, with its clauses and bodies already read; None when the cells do
+        One draft per task, with its rows (task cell and role cells); None when the cells do
         not line up as numbered tasks under this header.
     """
     header = [c.strip() for h in header for c in h.split("\t") if c.strip()]
@@ -168,34 +170,29 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         )
         if content_col == item_col:
             item_col = None
+    roles = column_roles(header)
     drafts: list[Draft] = []
-    read: dict[tuple[int, str], list[Found]] = {}  # the bodies of each cell text, per column
     for rows in tasks:
         first = rows[0]
         number = int(first[0].text)
         heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
         padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]
-        clauses: list[Clause] = []
-        texts: list[TrackedText] = []
+        table_rows: list[TableRow] = []
         for row in padded:
             content = row[content_col] if content_col < len(row) else row[-1]
             if not content.text:
                 continue  # an empty content cell (tab tables keep empty cells)
-            mentions = [
-                make_mention(f.name, f.role, Span(start=a, end=b))
-                for column, cell in enumerate(row)
-                for f in _cell_bodies(header, column, cell.text, read)
-                for a, b in [body.source_span(cell.start + f.start, cell.start + f.end)]
-            ]
-            a, b = body.source_span(content.start, content.end)
-            clauses.append(make_clause(content.text, Span(start=a, end=b), mentions))
-            texts.append(body.slice(content.start, content.end))
+            role_cells = tuple(
+                RoleCell(role, body.slice(row[column].start, row[column].end))
+                for column, role in sorted(roles.items())
+                if column < len(row) and row[column].text  # an empty cell names nobody
+            )
+            table_rows.append(TableRow(body.slice(content.start, content.end), role_cells))
         marker = first[0]
         start, _ = body.source_span(marker.start, marker.end)
         last = max((c for r in rows for c in r if c.text), key=lambda c: c.end)
         _, end = body.source_span(last.start, last.end)
         path = f"{prefix}/{number}" if prefix else str(number)
-        own = TrackedText.join(texts)
         drafts.append(
             Draft(
                 level=1,
@@ -205,28 +202,10 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
                 heading=heading,
                 span=Span(start=start, end=end),
                 path=path,
-                own=own,
+                own=TrackedText.join([r.content for r in table_rows]),
                 run_in=None,
                 children=(),
-                clauses=tuple(clauses),
+                rows=tuple(table_rows),
             )
         )
     return drafts
-
-
-def _cell_bodies(
-    header: list[str], column: int, text: str, read: dict[tuple[int, str], list[Found]]
-) -> list[Found]:
-    """The bodies one cell names, in the role its column gives (none for other columns).
-
-    ``read`` holds the answers already given for this table: a task's merged cells are padded
-    into each of its rows, and the same units fill many cells.
-    """
-    if not text:
-        return []  # an empty cell names nobody (tab tables keep empty cells)
-    got = read.get((column, text))
-    if got is None:
-        # A row that ends at this cell: table_bodies reads no empty cell after it.
-        row = [""] * column + [text]
-        got = read[(column, text)] = table_bodies([header, row])[0]
-    return got

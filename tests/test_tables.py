@@ -1,7 +1,11 @@
 """Task tables written one cell per line: rows rebuilt, tasks as sections, 牵头/配合 bodies."""
 
 import policy_parser as pp
+from policy_parser.drafts import Draft
+from policy_parser.duties import assemble
+from policy_parser.models import Section
 from policy_parser.normalize import TrackedText
+from policy_parser.table_header import column_roles
 from policy_parser.tables import table_drafts
 
 HEADER = ["序号", "工作事项", "主要内容", "牵头单位", "配合单位", "委内处室"]
@@ -12,11 +16,16 @@ CELLS = [
 ]
 
 
-def _drafts() -> list:
+def _drafts() -> list[Draft]:
     body = "\n\n".join(CELLS)
     drafts = table_drafts(TrackedText(body, (0,), (0,)), HEADER)
     assert drafts is not None
     return drafts
+
+
+def _sections(drafts: list[Draft] | None) -> list[Section]:
+    assert drafts is not None
+    return assemble(drafts)
 
 
 def test_rows_are_rebuilt_across_merged_cells() -> None:
@@ -25,12 +34,12 @@ def test_rows_are_rebuilt_across_merged_cells() -> None:
         (1, "扩大家庭医生来源"),
         (2, "优化签约服务团队"),
     ]
-    first = drafts[0]
+    first = _sections(drafts)[0]
     assert [c.text for c in first.clauses] == ["推动人才资源向基层倾斜。", "加大公开招聘力度。"]
 
 
 def test_lead_and_cooperate_columns() -> None:
-    first, second = _drafts()
+    first, second = _sections(_drafts())
     assert [(b.name, b.role.value) for b in first.clauses[1].bodies] == [
         ("各区政府", "lead"),
         ("市卫生健康委", "cooperate"),
@@ -41,8 +50,8 @@ def test_lead_and_cooperate_columns() -> None:
 
 def test_body_spans_index_the_text() -> None:
     body = "\n\n".join(CELLS)
-    for draft in _drafts():
-        for clause in draft.clauses:
+    for section in _sections(_drafts()):
+        for clause in section.clauses:
             assert body[clause.span.start : clause.span.end] == clause.text
             for b in clause.bodies:
                 assert body[b.span.start : b.span.end] == b.name
@@ -78,14 +87,15 @@ def test_tab_separated_rows() -> None:
         (1, "table_row", "优化企业开办服务"),
         (2, "table_row", "压缩办理时限"),
     ]
-    bodies = [(b.name, b.role.value) for c in drafts[0].clauses for b in c.bodies]
+    sections = _sections(drafts)
+    bodies = [(b.name, b.role.value) for c in sections[0].clauses for b in c.bodies]
     assert bodies == [
         ("市市场监管局", "lead"),
         ("市税务局", "cooperate"),
         ("市公安局", "cooperate"),
     ]
-    for draft in drafts:
-        for clause in draft.clauses:
+    for section in sections:
+        for clause in section.clauses:
             assert body[clause.span.start : clause.span.end] == clause.text
             for b in clause.bodies:
                 assert body[b.span.start : b.span.end] == b.name
@@ -104,8 +114,9 @@ def test_tab_separated_rows_with_content_column_and_merged_cells() -> None:
         (1, "扩大家庭医生来源"),
         (2, "优化签约服务团队"),
     ]
-    assert [c.text for c in drafts[0].clauses] == ["推动人才资源向基层倾斜。", "加大公开招聘力度。"]
-    assert [(b.name, b.role.value) for b in drafts[0].clauses[1].bodies] == [
+    first = _sections(drafts)[0]
+    assert [c.text for c in first.clauses] == ["推动人才资源向基层倾斜。", "加大公开招聘力度。"]
+    assert [(b.name, b.role.value) for b in first.clauses[1].bodies] == [
         ("各区政府", "lead"),
         ("市人社局", "cooperate"),
     ]
@@ -166,4 +177,57 @@ def test_tab_table_inside_a_section_becomes_its_children() -> None:
         ("市市场监管局", "lead"),
         ("市税务局", "cooperate"),
         ("市公安局", "cooperate"),
+    ]
+
+
+def test_tables_hand_on_role_cells_not_bodies() -> None:
+    # The table stage reads cells and columns only: which cell is the task, which cells carry
+    # which role; the bodies in them are read by duties.
+    header = "序号\t重点任务\t牵头单位\t配合单位\t完成时限"
+    body = "1\t建设平台\t甲局\t乙局、丙局\t2025年底\n"
+    drafts = table_drafts(TrackedText(body, (0,), (0,)), [header])
+    assert drafts is not None
+    (row,) = drafts[0].rows or ()
+    assert row.content.text == "建设平台"
+    assert [(c.role.value, c.text.text) for c in row.cells] == [
+        ("lead", "甲局"),
+        ("cooperate", "乙局、丙局"),
+    ]
+
+
+def test_column_roles_from_the_header() -> None:
+    header = ["序号", "任务", "牵头单位", "责任部门", "参与单位", "委内牵头处室", "完成时限"]
+    assert {i: r.value for i, r in column_roles(header).items()} == {
+        2: "lead",
+        3: "responsible",
+        4: "cooperate",
+    }
+
+
+TAB_IN_SECTION = "\n".join(
+    [
+        "关于推进某工作的实施方案",
+        "一、总体要求",
+        "各区要加强领导。",
+        "二、重点任务",
+        "序号\t重点任务\t牵头单位\t配合单位",
+        "1\t建设平台\t市发展改革委\t市财政局、市科技局",
+        "2\t完善制度\t市科技局\t各区政府",
+    ]
+)
+
+
+def test_bodies_off_reads_no_body_in_table_rows() -> None:
+    # bodies=False is the structure only, for table rows as for every other section: the
+    # rows are sections with their text, and no clause or body is read.
+    on = pp.parse(TAB_IN_SECTION)
+    off = pp.parse(TAB_IN_SECTION, bodies=False)
+    assert [(s.path, s.text) for s in off.walk()] == [(s.path, s.text) for s in on.walk()]
+    assert [s.path for s in off.walk()] == ["一", "二", "二/1", "二/2"]
+    assert all(not s.clauses and not s.bodies for s in off.walk())
+    row = on.find("二/2")
+    assert row is not None
+    assert [(b.name, b.role.value) for b in row.bodies] == [
+        ("市科技局", "lead"),
+        ("各区政府", "cooperate"),
     ]
