@@ -1,19 +1,21 @@
 """Exports: Markdown, flat records for pandas, a reviewable outline, a responsibility CSV.
 
 All functions take a :class:`~policy_parser.models.Document` and read only its public fields,
-so they work on any document, whichever stages produced it.
+so they work on any document, whichever stages produced it. This module imports nothing of
+``models``: it is typed by the small protocols below, which name the fields it reads, so the
+models can offer ``Document.to_markdown()`` and ``Responsibilities.to_csv()`` by calling it
+without an import cycle.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import regex
-
-from policy_parser.models import Document, Responsibility, Section
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]  # stubs are optional
@@ -29,6 +31,91 @@ __all__ = [
     "to_markdown",
     "to_records",
 ]
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class _Valued(Protocol):  # an enum member: MarkerKind, Role
+    @property
+    def value(self) -> str: ...
+
+
+class _Mention(Protocol):  # models.BodyMention
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> _Valued: ...
+
+
+class Section(Protocol):
+    """What the exports read of a :class:`~policy_parser.models.Section`."""
+
+    @property
+    def level(self) -> int: ...
+    @property
+    def marker(self) -> str: ...
+    @property
+    def kind(self) -> _Valued: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def heading(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def span(self) -> _Span: ...
+    @property
+    def bodies(self) -> Sequence[_Mention]: ...
+
+
+class Responsibility(Protocol):
+    """What the exports read of a :class:`~policy_parser.models.Responsibility` row."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def heading(self) -> str | None: ...
+    @property
+    def clause(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def role(self) -> _Valued: ...
+    @property
+    def span(self) -> _Span: ...
+
+
+class Document(Protocol):
+    """What the exports read of a :class:`~policy_parser.models.Document`."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def doc_number(self) -> str | None: ...
+    @property
+    def issuers(self) -> Sequence[str]: ...
+    @property
+    def addressees(self) -> Sequence[str]: ...
+    @property
+    def date(self) -> _dt.date | None: ...
+    @property
+    def preamble(self) -> str | None: ...
+    @property
+    def attachments(self) -> Sequence[Document]: ...
+    def walk(self) -> Iterator[Section]: ...
+
+
+@runtime_checkable
+class _HasResponsibilities(Protocol):  # a Document, told apart from a list of rows
+    def responsibilities(self) -> Iterable[Responsibility]: ...
+
 
 #: The columns of :func:`to_records`, in order.
 RECORD_FIELDS = (
@@ -216,12 +303,12 @@ def _responsibility_rows(rows: Iterable[Responsibility]) -> Iterator[tuple[Any, 
         yield (*values, row.span.start, row.span.end)
 
 
-def responsibilities_csv(doc: Document | Iterable[Responsibility]) -> str:
+def responsibilities_csv(doc: _HasResponsibilities | Iterable[Responsibility]) -> str:
     """Return the responsibility table (:meth:`Document.responsibilities`) as CSV with a header.
 
     Columns: ``path, heading, body, role, clause, span_start, span_end``.
     """
-    rows = doc.responsibilities() if isinstance(doc, Document) else doc
+    rows = doc.responsibilities() if isinstance(doc, _HasResponsibilities) else doc
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_RESPONSIBILITY_FIELDS)
@@ -229,7 +316,9 @@ def responsibilities_csv(doc: Document | Iterable[Responsibility]) -> str:
     return buffer.getvalue()
 
 
-def responsibilities_dataframe(doc: Document | Iterable[Responsibility]) -> pandas.DataFrame:
+def responsibilities_dataframe(
+    doc: _HasResponsibilities | Iterable[Responsibility],
+) -> pandas.DataFrame:
     """Return the responsibility table as a pandas DataFrame (columns as for CSV).
 
     Raises:
@@ -241,5 +330,5 @@ def responsibilities_dataframe(doc: Document | Iterable[Responsibility]) -> pand
         raise ImportError(
             'responsibilities_dataframe needs pandas: pip install "policy-parser[pandas]"'
         ) from exc
-    rows = doc.responsibilities() if isinstance(doc, Document) else doc
+    rows = doc.responsibilities() if isinstance(doc, _HasResponsibilities) else doc
     return pandas.DataFrame(list(_responsibility_rows(rows)), columns=list(_RESPONSIBILITY_FIELDS))

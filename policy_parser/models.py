@@ -228,7 +228,7 @@ class Responsibilities(list[Responsibility]):
 
     def to_csv(self) -> str:
         """Return the table as CSV: ``path, heading, body, role, clause, span_start, span_end``."""
-        from policy_parser.export import responsibilities_csv  # export imports models
+        from policy_parser.export import responsibilities_csv  # loaded on first use
 
         return responsibilities_csv(self)
 
@@ -352,7 +352,7 @@ class Document(_Frozen):
 
     def to_markdown(self) -> str:
         """Render the section tree as Markdown (see :func:`policy_parser.export.to_markdown`)."""
-        from policy_parser.export import to_markdown  # export imports models
+        from policy_parser.export import to_markdown  # loaded on first use
 
         return to_markdown(self)
 
