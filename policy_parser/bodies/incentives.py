@@ -1,0 +1,56 @@
+"""Objects of incentive verbs: 鼓励企业…, 引导高校、科研院所等…, 鼓励和支持老科技工作者….
+
+The object list after 鼓励/引导/支持/倡导/号召 is ``encouraged``, unless the clause obliged a
+subject before the verb (the work is then the subject's) or the verb stands in a purpose phrase
+(``为了鼓励公民举报…``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from policy_parser.bodies.found import Found
+from policy_parser.bodies.lists import _forward
+from policy_parser.bodies.subjects import _phrase_start
+from policy_parser.models import Role
+
+_INCENTIVE_WORDS = r"(?:鼓励|引导|支持|倡导|号召)"
+
+
+# 获支持企业, 给予支持: a noun, not a verb with an object.
+_INCENTIVE = regex.compile(
+    rf"(?<!获|得|给予|予以|的){_INCENTIVE_WORDS}(?:(?:和|、|并){_INCENTIVE_WORDS})*"
+)
+
+
+_INCENTIVE_GATE = re.compile(_INCENTIVE_WORDS)  # cheap test before the look-behind scan
+
+
+# 为了鼓励公民举报…，制定本办法: a purpose phrase gives no role.
+_PURPOSE = regex.compile(r"为了|为(?!牵头)")
+
+
+def _incentive_objects(
+    masked: str,
+    incentives: list[regex.Match[str]],
+    subjects: list[Found],
+    claimed: list[tuple[int, int]],
+) -> list[Found]:
+    """The objects of incentive verbs (``鼓励企业…``, ``引导高校、科研院所等…``): encouraged.
+
+    An incentive after an obliged subject is that subject's work, not an encouragement
+    (``中小学校要…，组织并支持师生开展…``: the text obliges the school), and so is none in a
+    purpose phrase (``为了鼓励公民举报…，制定本办法``).
+    """
+    found: list[Found] = []
+    for m in incentives:
+        if any(f.end <= m.start() for f in subjects):
+            continue
+        if _PURPOSE.match(masked, _phrase_start(masked, m.start()), m.start()):
+            continue
+        for n in _forward(masked, m.end()):
+            if not any(s < n.end and n.start < e for s, e in claimed):
+                found.append(Found(n.name, Role.ENCOURAGED, n.start, n.end))
+    return found

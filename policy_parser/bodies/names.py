@@ -1,0 +1,186 @@
+"""The vocabulary of body names, as regex fragments: modifiers, rank suffixes, level words.
+
+A name not in the lexicon is read as modifiers (``各类``, ``有关``), function characters and a
+rank suffix (``局``, ``委员会``, ``协会``): ``市大数据发展局``, ``各类媒体``. The fragments here say
+what may open, fill, end and follow such a name, and which look-alikes are no name (``全部``,
+``场所``); ``patterns`` assembles them into the compiled name patterns.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_HAN = r"\u4e00-\u9fff"
+
+
+# Distributive and qualifying words written in front of a name and kept in it:
+# 各类媒体, 有关部门, 广大科技工作者, 市级学会.
+_MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|其它|广大|全体|全市|全省|本级|市级|区级|省级)"
+
+
+# Brackets written inside names: 区县（自治县）, 区县〔自治县〕, 区县(自治县).
+_LB = r"[（〔(]"
+
+
+_RB = r"[）〕)]"
+
+
+# Rank suffixes of names that are not in the lexicon, longest first: 市大数据发展局, 国务院扶贫办.
+# '会' alone is left out (社会, 机会); 商会/学会/协会 are listed instead.
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SUFFIXES = _words(
+    "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
+    "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
+    "办事处 实验室 海关 机构 组织 团体 中心 集团 公司 分行 银行 医院 学校 院校 支队 大队 "
+    "部 委 局 厅 署 办 院 所 站 馆 队"
+)
+
+
+# A pattern name does not open with a verb that governs it: 组织企业参加, 指导企业参与,
+# 确定专门机构负责 (组织部 is a name).
+_NOT_NAME_START = (
+    r"(?!组织(?![部和及与、，,。；;：:）)\s□]|$)|指导(?!中心|站)|确定|明确|安排|带动|发动|要求|通知|协调|推荐|委托|授权|责成"
+    r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员|研究(?![院所会中室机])|制定|商定|协商|核定)"
+)
+
+
+# A function word inside a pattern name would mean the "name" is really a phrase:
+# 有条件的科普机构, 在区内企业.
+_VERBISH = (
+    r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
+    r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头(?!单位|部门)|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
+    r"|取消|撤销|吊销|应当"
+)
+
+
+# Their first characters, tested as one class before the words are tried (see _alternation):
+# _FUNC_CHAR is tried at every character of a candidate name. Cutting at every '|' also cuts
+# 牵头(?!单位|部门), which only adds 部 to the class.
+_VERBISH_FIRST = "".join(sorted({word[0] for word in _VERBISH.split("|")}))
+
+
+_FUNC_CHAR = (
+    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}))"
+    rf"[{_HAN}]"
+    rf"|{_LB}[{_HAN}、]{{1,6}}{_RB})"
+)
+
+
+# An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
+_NOT_OBJECT = (
+    r"(?!兴办|建设|设立|举办|开展|创建|创办|培育|发展|打造|推进|推动|加快|加强|组织|参与|参加|"
+    r"通过|利用|依托|采取|实施|建立|成立|组建|引进|吸引|申报|争取|有条件|符合条件|具备条件)"
+)
+
+
+# Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
+_LEVELS = (
+    rf"(?:各?(?:省|自治区|直辖市|市|州|盟|区县{_LB}自治县{_RB}|区县|县{_LB}市、区{_RB}|县|区|旗"
+    rf"|乡镇{_LB}街道{_RB}|乡镇|街道|村{_LB}社区{_RB}|村))"
+)
+
+
+_LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
+
+
+_SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
+
+
+# What may follow a name: a separator, punctuation, an adverb or a role verb.
+_BOUNDARY = (
+    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
+    r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可|具体|全面|统一|直接|依法)"
+)
+
+
+# More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
+_EXTENSION = (
+    rf"(?:(?:(?![和及与或并等各]){_FUNC_CHAR}){{1,10}}?"
+    r"(?:派出机构|机构|部门|管理委员会|委员会|管理局|中心|办公室|局)(?![门员]))"
+)
+
+
+# A lexicon name's own branches, one longer name: 请国家能源局派出机构对…加强监管.
+_DISPATCHED = r"(?:派出机构|派出单位|直属机构|直属单位|所属单位)"
+
+
+# Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
+_NOT_NAMES = frozenset(
+    _words(
+        "全部 内部 外部 局部 干部 东部 西部 中部 北部 南部 总部 场所 住所 网站 书院 剧院 影院 "
+        "格局 布局 大局 结局 当局 服务 政策"
+    )
+)
+
+
+# Place words that end like a name (部) but say where inside a body: 省电力公司内部.
+_PLACE_TAILS = ("内部", "外部")
+
+
+# A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
+_NOT_AFTER = r"(?![家界债])"
+
+
+# After an incentive verb, a lexicon name followed by a noun modifies it and is no object:
+# 支持地方工业项目建设, 支持地方特色产业, 支持企业债券发行.
+_NOUN_AFTER = (
+    r"(?!工业|产业|项目|经济|财政|特色|品牌|标准|政策|资金|金融|融资|债券|产品|服务|工作|事务|"
+    r"事业|人才|数据|平台|体系|制度|机制|资源|规划|数量|名单|名录|比例|性|级|化)"
+)
+
+
+# After an incentive verb a compound object ends in one of these even where a verb follows:
+# 鼓励金融科技企业加大投入, 支持交通物流企业开展….
+_COMPOUND_TAIL = "企业|机构|社会组织"
+
+
+# Category words that label a list and are no body on their own: 行业协会等单位.
+_BARE = "单位|部门|机构|组织|团体"
+
+
+_BARE_NAMES = frozenset(_BARE.split("|"))
+
+
+_FIELD_CATEGORY = r"(?:行政主管部门|主管部门|行政部门|管理部门|部门|机构)"
+
+
+_CATEGORY_END = regex.compile(rf"{_FIELD_CATEGORY}$")
+
+
+# Names ending so are channels, not bodies: 政务新媒体 are accounts on platforms.
+_NOT_ENDINGS = ("政务新媒体",)
+
+
+def _core(name: str) -> str:
+    """Strip the distributive prefix: 各类媒体 → 媒体."""
+    if name[:1] not in _MOD_FIRST:
+        return name  # most names: no regex call
+    return _MOD_PREFIX.sub("", name)
+
+
+_MOD_FIRST = frozenset("各有相其广全本市区省")  # the first characters of _MOD's words
+
+
+_MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs a cache lookup
+
+
+_LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
+
+
+_ADVERBS = (
+    "也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可|具体|全面|统一|直接|"
+    "依法|负责"  # 由X具体负责, X全面负责, X依法负责, X负责牵头
+)
+
+
+_ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
+
+
+# Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
+_OBJECT_VERB = (
+    r"(?:建设|设立|举办|开展|创建|创办|培育|打造|建立|成立|组建|引进|申报|参与|参加|加强|加快|"
+    r"提升|采用|实施|开发|购买|使用|投资|申请|承担|联合|新建|改建|扩建|筹建)"
+)
