@@ -38,6 +38,28 @@ def _close_group(text: str, i: int) -> int:
     return -1
 
 
+def _sentence_end(text: str, i: int) -> int:
+    """Return where the sentence whose full stop is ``text[i]`` ends.
+
+    Further stops and closing quotes go with it (``…呢？”``), and so does an annotation in
+    brackets right after it: ``…规范使用。（财政部牵头，…负责）`` is one clause.
+    """
+    n = len(text)
+    end = i + 1
+    while end < n and (text[end] in _STOPS or text[end] in _CLOSERS):
+        end += 1
+    k = end
+    while k < n and text[k].isspace():
+        k += 1
+    if k < n and text[k] in "（(":
+        close = _close_group(text, k)
+        if close > 0:
+            end = close
+            if end < n and text[end] in _STOPS:
+                end += 1
+    return end
+
+
 def split_clauses(text: str) -> list[tuple[int, int]]:
     """Split a section's own text into clauses.
 
@@ -67,21 +89,8 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
             i = close if close > 0 else i + 1
             continue
         if ch in _STOPS:
-            end = i + 1
-            while end < n and (text[end] in _STOPS or text[end] in _CLOSERS):
-                end += 1
-            # …使用。（财政部牵头，…负责）: the annotation belongs to this sentence.
-            k = end
-            while k < n and text[k].isspace():
-                k += 1
-            if k < n and text[k] in "（(":
-                close = _close_group(text, k)
-                if close > 0:
-                    end = close
-                    if end < n and text[end] in _STOPS:
-                        end += 1
-            cuts.append(end)
-            i = end
+            i = _sentence_end(text, i)
+            cuts.append(i)
             continue
         # A semicolon.
         if starts_with_subject(text[i + 1 :]):

@@ -34,7 +34,7 @@ from typing import NamedTuple
 import regex
 
 from policy_parser.drafts import Draft, RoleCell, TableRow
-from policy_parser.models import MarkerKind, Span
+from policy_parser.models import MarkerKind, Role, Span
 from policy_parser.normalize import TrackedText
 from policy_parser.table_header import column_roles
 
@@ -131,6 +131,36 @@ def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
     return tasks or None
 
 
+def _tasks(body: str, width: int) -> list[list[list[_Cell]]] | None:
+    """Group a table body into tasks, each a list of rows; None if it is no numbered table."""
+    if "\t" in body:
+        return _tab_rows(body, width)
+    cells = _cells(body)
+    # Fewest merged columns first: every count lines up when continuation rows are one cell
+    # long, so the first count whose rows meet each next task number is the table's.
+    for merged in range(1, width - 1):
+        tasks = _rows(cells, width, merged)
+        if tasks is not None:
+            return tasks
+    return None
+
+
+def _columns(header: list[str]) -> tuple[int | None, int]:
+    """Return the heading column (工作事项) or None, and the task column (主要内容)."""
+    width = len(header)
+    item_col = 1 if width > 3 and _ITEM.search(header[1]) else None
+    content_col = next((i for i, h in enumerate(header) if i and _CONTENT.search(h)), None)
+    if content_col is None:
+        # No 主要内容 column: the first column that is not a role, a date or a note holds the
+        # task itself (序号/重点任务/牵头单位/配合单位), which is then the text, not a heading.
+        content_col = next(
+            (i for i, h in enumerate(header) if i and not _ROLE_HEAD.search(h)), min(2, width - 1)
+        )
+        if content_col == item_col:
+            item_col = None
+    return item_col, content_col
+
+
 def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list[Draft] | None:
     """Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
 
@@ -144,68 +174,55 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         not line up as numbered tasks under this header.
     """
     header = [c.strip() for h in header for c in h.split("\t") if c.strip()]
-    width = len(header)
-    if width < 3 or "序号" not in header[0]:
+    if len(header) < 3 or "序号" not in header[0]:
         return None
-    tasks = None
-    if "\t" in body.text:
-        tasks = _tab_rows(body.text, width)
-    else:
-        cells = _cells(body.text)
-        # Fewest merged columns first: every count lines up when continuation rows are one cell
-        # long, so the first count whose rows meet each next task number is the table's.
-        for merged in range(1, width - 1):
-            tasks = _rows(cells, width, merged)
-            if tasks is not None:
-                break
+    tasks = _tasks(body.text, len(header))
     if tasks is None:
         return None
-    item_col = 1 if width > 3 and _ITEM.search(header[1]) else None
-    content_col = next((i for i, h in enumerate(header) if i and _CONTENT.search(h)), None)
-    if content_col is None:
-        # No 主要内容 column: the first column that is not a role, a date or a note holds the
-        # task itself (序号/重点任务/牵头单位/配合单位), which is then the text, not a heading.
-        content_col = next(
-            (i for i, h in enumerate(header) if i and not _ROLE_HEAD.search(h)), min(2, width - 1)
+    item_col, content_col = _columns(header)
+    roles = sorted(column_roles(header).items())
+    return [_draft(body, rows, item_col, content_col, roles, prefix) for rows in tasks]
+
+
+def _draft(
+    body: TrackedText,
+    rows: list[list[_Cell]],
+    item_col: int | None,
+    content_col: int,
+    roles: list[tuple[int, Role]],
+    prefix: str,
+) -> Draft:
+    """One task as a draft: its 序号 the marker, its 工作事项 the heading, its rows."""
+    first = rows[0]
+    width = len(first)  # a task's first row has every column (_rows, _tab_rows)
+    number = int(first[0].text)
+    heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
+    padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]
+    table_rows: list[TableRow] = []
+    for row in padded:
+        content = row[content_col] if content_col < len(row) else row[-1]
+        if not content.text:
+            continue  # an empty content cell (tab tables keep empty cells)
+        role_cells = tuple(
+            RoleCell(role, body.slice(row[column].start, row[column].end))
+            for column, role in roles
+            if column < len(row) and row[column].text  # an empty cell names nobody
         )
-        if content_col == item_col:
-            item_col = None
-    roles = column_roles(header)
-    drafts: list[Draft] = []
-    for rows in tasks:
-        first = rows[0]
-        number = int(first[0].text)
-        heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
-        padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]
-        table_rows: list[TableRow] = []
-        for row in padded:
-            content = row[content_col] if content_col < len(row) else row[-1]
-            if not content.text:
-                continue  # an empty content cell (tab tables keep empty cells)
-            role_cells = tuple(
-                RoleCell(role, body.slice(row[column].start, row[column].end))
-                for column, role in sorted(roles.items())
-                if column < len(row) and row[column].text  # an empty cell names nobody
-            )
-            table_rows.append(TableRow(body.slice(content.start, content.end), role_cells))
-        marker = first[0]
-        start, _ = body.source_span(marker.start, marker.end)
-        last = max((c for r in rows for c in r if c.text), key=lambda c: c.end)
-        _, end = body.source_span(last.start, last.end)
-        path = f"{prefix}/{number}" if prefix else str(number)
-        drafts.append(
-            Draft(
-                level=1,
-                marker=marker.text,
-                kind=MarkerKind.TABLE_ROW,
-                number=number,
-                heading=heading,
-                span=Span(start=start, end=end),
-                path=path,
-                own=TrackedText.join([r.content for r in table_rows]),
-                run_in=None,
-                children=(),
-                rows=tuple(table_rows),
-            )
-        )
-    return drafts
+        table_rows.append(TableRow(body.slice(content.start, content.end), role_cells))
+    marker = first[0]
+    start, _ = body.source_span(marker.start, marker.end)
+    last = max((c for r in rows for c in r if c.text), key=lambda c: c.end)
+    _, end = body.source_span(last.start, last.end)
+    return Draft(
+        level=1,
+        marker=marker.text,
+        kind=MarkerKind.TABLE_ROW,
+        number=number,
+        heading=heading,
+        span=Span(start=start, end=end),
+        path=f"{prefix}/{number}" if prefix else str(number),
+        own=TrackedText.join([r.content for r in table_rows]),
+        run_in=None,
+        children=(),
+        rows=tuple(table_rows),
+    )
