@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from policy_parser.bodies.found import Found
+from policy_parser.bodies.names import _one_of, suffixes
 from policy_parser.models import Role
 
 # A provincial or municipal organ written without its level after one written with it:
@@ -28,7 +29,7 @@ _NOT_LEVEL_NEXT = frozenset("级场辖民内外")  # 省级…, 市场…, 市�
 
 _BARE_LOCAL = regex.compile(
     rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})(?:市场|[^省市区县州盟旗国]){{1,10}}"
-    r"(?<!总)(?:厅|局|委|办|委员会|办公室)$"
+    rf"(?<!总){_one_of(suffixes('local_end'))}$"
 )
 
 

@@ -20,6 +20,8 @@ from policy_parser.bodies.names import (
     _NOT_NAMES,
     _PLACE_TAILS,
     _core,
+    _one_of,
+    suffixes,
 )
 from policy_parser.bodies.patterns import _patterns, is_body_name
 from policy_parser.models import Role
@@ -28,7 +30,7 @@ from policy_parser.wordlists import lexicon
 # A level and a district joined by 和/及 share the category after them: 市和浦东新区商务部门.
 _LEVEL_AND_PLACE = regex.compile(
     rf"(?P<level>[省市])(?:和|及)(?P<place>[{_HAN}]{{0,4}}?(?:新区|区县|区|县))"
-    rf"(?P<rest>[{_HAN}]{{2,8}}(?:部门|局|委员会|委|办))"
+    rf"(?P<rest>[{_HAN}]{{2,8}}{_one_of(suffixes('joint_split'))})"
 )
 
 
@@ -94,7 +96,7 @@ def _lead_marked(f: Found) -> Found:
 
 
 # A bracketed category after a name glosses it and is no second name: 国务院有关部门（单位）.
-_GLOSS = regex.compile(r"[（(](?:单位|部门|机构)[）)]$")
+_GLOSS = regex.compile(rf"[（(]{_one_of(suffixes('gloss'))}[）)]$")
 
 
 def _unglossed(name: str, start: int, end: int) -> _Name:
@@ -115,9 +117,7 @@ def _field_names(m: regex.Match[str], offset: int) -> list[_Name]:
 
 # Heads a list of fields shares (the leftmost, hence longest, is taken): 煤炭、电力行业协会,
 # 国土资源、住房城乡建设部门.
-_SHARED_HEAD = regex.compile(
-    r"(?:行业协会|行政主管部门|主管部门|行政部门|管理部门|部门|机构|企业|协会|学会|商会)$"
-)
+_SHARED_HEAD = regex.compile(rf"{_one_of(suffixes('shared_head'))}$")
 
 
 def _shared_head(span: str, skip: int, offset: int) -> list[_Name]:

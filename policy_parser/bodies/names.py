@@ -8,35 +8,39 @@ what may open, fill, end and follow such a name, and which look-alikes are no na
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
+
+from policy_parser.wordlists import words
 
 _HAN = r"\u4e00-\u9fff"
 
 
+def _one_of(alternatives: Iterable[str]) -> str:
+    """Return a group matching any of ``alternatives`` (words of a data file), longest first.
+
+    Longest first, so that where one word starts another (委 / 委员会, 各 / 各类) the longer is
+    tried first whatever the order of the file's lines.
+    """
+    ordered = sorted(alternatives, key=len, reverse=True)  # stable: ties keep the file order
+    return "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
+
+
+def suffixes(tag: str) -> tuple[str, ...]:
+    """Return the organ suffixes of one use (``data/organ_suffixes.txt``, by tag)."""
+    return words("organ_suffixes", tag)
+
+
 # Distributive and qualifying words written in front of a name and kept in it:
 # 各类媒体, 有关部门, 广大科技工作者, 市级学会.
-_MOD = r"(?:各级|各类|各有关|各相关|各|有关|相关|其他|其它|广大|全体|全市|全省|本级|市级|区级|省级)"
-
-
+_MOD = _one_of(words("name_modifiers"))
+_MOD_FIRST = frozenset(w[0] for w in words("name_modifiers"))  # a cheap test before _MOD
 # Brackets written inside names: 区县（自治县）, 区县〔自治县〕, 区县(自治县).
 _LB = r"[（〔(]"
-
-
 _RB = r"[）〕)]"
-
-
-# Rank suffixes of names that are not in the lexicon, longest first: 市大数据发展局, 国务院扶贫办.
-# '会' alone is left out (社会, 机会); 商会/学会/协会 are listed instead.
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_SUFFIXES = _words(
-    "人民政府 人民法院 人民检察院 管理委员会 工作委员会 委员会 领导小组 办公厅 办公室 管委会 "
-    "联合会 研究会 促进会 协会 学会 商会 总会 工会 基金会 总局 总署 工委 政府 党委 部门 单位 "
-    "办事处 实验室 海关 机构 组织 团体 中心 集团 公司 分行 银行 医院 学校 院校 支队 大队 "
-    "部 委 局 厅 署 办 院 所 站 馆 队"
-)
+# Rank suffixes of names that are not in the lexicon: 市大数据发展局, 国务院扶贫办.
+_SUFFIXES = suffixes("rank")
 
 
 # A pattern name does not open with a verb that governs it: 组织企业参加, 指导企业参与,
@@ -84,8 +88,6 @@ _LEVELS = (
 
 
 _LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
-
-
 _SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
 
 
@@ -99,21 +101,16 @@ _BOUNDARY = (
 # More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
 _EXTENSION = (
     rf"(?:(?:(?![和及与或并等各]){_FUNC_CHAR}){{1,10}}?"
-    r"(?:派出机构|机构|部门|管理委员会|委员会|管理局|中心|办公室|局)(?![门员]))"
+    rf"{_one_of(suffixes('extension'))}(?![门员]))"
 )
 
 
 # A lexicon name's own branches, one longer name: 请国家能源局派出机构对…加强监管.
-_DISPATCHED = r"(?:派出机构|派出单位|直属机构|直属单位|所属单位)"
+_DISPATCHED = _one_of(suffixes("branch"))
 
 
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
-_NOT_NAMES = frozenset(
-    _words(
-        "全部 内部 外部 局部 干部 东部 西部 中部 北部 南部 总部 场所 住所 网站 书院 剧院 影院 "
-        "格局 布局 大局 结局 当局 服务 政策"
-    )
-)
+_NOT_NAMES = frozenset(words("not_body_names"))
 
 
 # Place words that end like a name (部) but say where inside a body: 省电力公司内部.
@@ -134,19 +131,14 @@ _NOUN_AFTER = (
 
 # After an incentive verb a compound object ends in one of these even where a verb follows:
 # 鼓励金融科技企业加大投入, 支持交通物流企业开展….
-_COMPOUND_TAIL = "企业|机构|社会组织"
+_COMPOUND_TAIL = _one_of(suffixes("compound_tail"))
 
 
 # Category words that label a list and are no body on their own: 行业协会等单位.
-_BARE = "单位|部门|机构|组织|团体"
-
-
-_BARE_NAMES = frozenset(_BARE.split("|"))
-
-
-_FIELD_CATEGORY = r"(?:行政主管部门|主管部门|行政部门|管理部门|部门|机构)"
-
-
+_BARE = _one_of(suffixes("bare"))
+_BARE_NAMES = frozenset(suffixes("bare"))
+# A category shared by a list of fields: 教育、卫生等部门.
+_FIELD_CATEGORY = _one_of(suffixes("field_category"))
 _CATEGORY_END = regex.compile(rf"{_FIELD_CATEGORY}$")
 
 
@@ -159,9 +151,6 @@ def _core(name: str) -> str:
     if name[:1] not in _MOD_FIRST:
         return name  # most names: no regex call
     return _MOD_PREFIX.sub("", name)
-
-
-_MOD_FIRST = frozenset("各有相其广全本市区省")  # the first characters of _MOD's words
 
 
 _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs a cache lookup

@@ -14,7 +14,7 @@ import regex
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _field_names, _forward, _shared_head, _split_list
 from policy_parser.bodies.masking import _HAN_CHAR, _groups, _masked
-from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, _LEVELS
+from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, _LEVELS, _one_of, suffixes
 from policy_parser.bodies.patterns import _end_chars, _patterns, is_body_name
 from policy_parser.models import Role
 from policy_parser.wordlists import lexicon
@@ -182,9 +182,7 @@ def _agents(masked: str) -> list[_Name]:
 
 
 # Names an administration gives duties to; 企业开展研发活动，给予补贴 names a beneficiary.
-_ORGAN_END = regex.compile(
-    r"(?:部门|单位|机构|政府|委员会|管委会|领导小组|办公室|办公厅|中心|党委|工委|海关|局|委|厅|办|署)$"
-)
+_ORGAN_END = regex.compile(rf"{_one_of(suffixes('organ_end'))}$")
 
 
 def _organ_like(name: str) -> bool:
