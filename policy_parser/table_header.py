@@ -8,9 +8,12 @@ later one.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from policy_parser.models import Role
+from policy_parser.wordlists import entries
 
 __all__ = ["TAB_HEADER", "column_roles"]
 
@@ -33,10 +36,18 @@ def column_roles(header: list[str]) -> dict[int, Role]:
         head = cell.strip()
         if "内" in head:
             continue
-        if "牵头" in head:
-            roles[i] = Role.LEAD
-        elif "配合" in head or "参与" in head or "协助" in head:
-            roles[i] = Role.COOPERATE
-        elif "责任" in head or "负责" in head:
-            roles[i] = Role.RESPONSIBLE
+        # The first role that names the column wins: 牵头责任单位 leads.
+        for role, marks in _column_words():
+            if any(word in head for word in marks):
+                roles[i] = role
+                break
     return roles
+
+
+@cache
+def _column_words() -> tuple[tuple[Role, tuple[str, ...]], ...]:
+    """The words that give a column its role (``data/role_verbs.txt``, tag ``column``)."""
+    return tuple(
+        (role, tuple(w for w, tags in entries("role_verbs") if role in tags and "column" in tags))
+        for role in (Role.LEAD, Role.COOPERATE, Role.RESPONSIBLE)
+    )

@@ -17,21 +17,18 @@ from lark.exceptions import LarkError
 
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _LEAD_MARK_END, _lead_marked, _unglossed
-from policy_parser.bodies.names import _BARE_NAMES, _HAN
+from policy_parser.bodies.names import _BARE_NAMES, _HAN, _one_of, role_verbs
 from policy_parser.bodies.patterns import _patterns
 from policy_parser.bodies.rules import _NO_SUBJECT, _PERSIST, _RULE, ReadingRules
 from policy_parser.grammar import token_parser
 from policy_parser.models import Role
+from policy_parser.wordlists import words
 
 _YOU_LEAD = regex.compile(r"\s*由")
 
 
 _LABELS = {
-    "lead": r"牵头单位|牵头部门|牵头责任单位|主办单位",
-    "cooperate": (
-        r"配合单位|配合部门|参与单位|参与部门|参加单位|协办单位|协助单位|协同单位|协同部门"
-    ),
-    "responsible": r"责任单位|责任部门|负责单位|负责部门|主责单位|实施单位|落实单位|责任主体",
+    role: _one_of(words("role_labels", role)) for role in ("lead", "cooperate", "responsible")
 }
 
 
@@ -55,7 +52,8 @@ _FIELD_LABEL = regex.compile(
 
 _KEYWORD = regex.compile(
     r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
-    r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)|(?P<_COOP>配合|参与|参加|协助|协办)"
+    r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)"
+    rf"|(?P<_COOP>{_one_of(role_verbs('cooperate', 'annotation'))})"
 )
 
 

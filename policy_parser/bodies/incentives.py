@@ -13,10 +13,12 @@ import regex
 
 from policy_parser.bodies.found import Found
 from policy_parser.bodies.lists import _forward
+from policy_parser.bodies.names import _one_of
 from policy_parser.bodies.subjects import _phrase_start
 from policy_parser.models import Role
+from policy_parser.wordlists import words
 
-_INCENTIVE_WORDS = r"(?:鼓励|引导|支持|倡导|号召)"
+_INCENTIVE_WORDS = _one_of(words("incentive_verbs"))
 
 
 # 获支持企业, 给予支持: a noun, not a verb with an object.

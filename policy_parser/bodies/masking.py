@@ -13,7 +13,8 @@ from typing import NamedTuple
 import regex
 
 from policy_parser.bodies.annotations import _LABEL_WORD
-from policy_parser.bodies.names import _HAN
+from policy_parser.bodies.names import _HAN, _one_of
+from policy_parser.wordlists import words
 
 #: The brackets and quotes that group text, opening → closing (clauses.py splits by them too).
 BRACKET_PAIRS = {
@@ -39,8 +40,7 @@ BRACKET = re.compile(
 
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
 _ANNOTATION_KEY = regex.compile(
-    r"负责|牵头|会同|配合|参与|参加|协助|协办|协同单位|协同部门|责任单位|责任部门|责任主体|"
-    r"实施单位|落实单位|主办单位"
+    _one_of([*words("role_verbs", "annotation"), *words("role_labels", "bracket_key")])
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from policy_parser.wordlists import words
+from policy_parser.wordlists import entries, words
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -30,6 +30,11 @@ def _one_of(alternatives: Iterable[str]) -> str:
 def suffixes(tag: str) -> tuple[str, ...]:
     """Return the organ suffixes of one use (``data/organ_suffixes.txt``, by tag)."""
     return words("organ_suffixes", tag)
+
+
+def role_verbs(role: str, use: str) -> tuple[str, ...]:
+    """Return the role verbs giving ``role`` in one ``use`` (``data/role_verbs.txt``, by tags)."""
+    return tuple(w for w, tags in entries("role_verbs") if role in tags and use in tags)
 
 
 # Distributive and qualifying words written in front of a name and kept in it:

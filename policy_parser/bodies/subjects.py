@@ -14,7 +14,15 @@ import regex
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _field_names, _forward, _shared_head, _split_list
 from policy_parser.bodies.masking import _HAN_CHAR, _groups, _masked
-from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, _LEVELS, _one_of, suffixes
+from policy_parser.bodies.names import (
+    _ADVERBS,
+    _BARE_NAMES,
+    _HAN,
+    _LEVELS,
+    _one_of,
+    role_verbs,
+    suffixes,
+)
 from policy_parser.bodies.patterns import _end_chars, _patterns, is_body_name
 from policy_parser.models import Role
 from policy_parser.wordlists import lexicon
@@ -122,7 +130,7 @@ _VERB = regex.compile(
     r"|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
     r"|应当|(?<![适相响对供反效])应(?![用急对届该有])|必须|须)"
     r"|(?P<lead>牵头(?!单位|部门|医院|处室|机构|作用|职责|工作|抓总))|(?P<with>会同)"
-    r"|(?P<coop>配合|参与|参加|协助)"
+    rf"|(?P<coop>{_one_of(role_verbs('cooperate', 'subject'))})"
     # X为联席会议牵头单位, X作为责任主体, X为配合单位.
     rf"|(?:作为|为|是)[{_HAN}]{{0,12}}?(?:(?P<lead_as>牵头(?:单位|部门))"
     r"|(?P<resp_as>责任(?:单位|部门|主体))|(?P<coop_as>配合(?:单位|部门)))"
