@@ -770,3 +770,67 @@ def test_qa5_subject_carried(
     clauses: tuple[str, ...], expected: list[list[tuple[str, Role]]]
 ) -> None:
     assert _sequence(*clauses) == expected
+
+
+def test_cell_bodies_read_a_name_list_in_the_column_role() -> None:
+    from policy_parser.bodies import cell_bodies
+
+    got = [(f.name, f.role, f.start, f.end) for f in cell_bodies("市税务局、市公安局", C)]
+    assert got == [("市税务局", C, 0, 4), ("市公安局", C, 5, 9)]
+    assert cell_bodies("", L) == ()
+
+
+def test_alternations_try_the_longer_word_first_whatever_the_file_order() -> None:
+    import regex
+
+    from policy_parser.bodies.names import _one_of
+
+    # 委 starts 委员会: written first in a file, it must not cut 委员会 short.
+    pattern = regex.compile(_one_of(["委", "委员会", "局"]))
+    assert pattern.match("委员会").group() == "委员会"
+    assert pattern.match("委托").group() == "委"
+    assert regex.compile(_one_of(["a.b"])).fullmatch("axb") is None  # words are escaped
+
+
+def test_every_tag_the_bodies_readers_select_has_words() -> None:
+    # The lead merges data files from several branches as a union: a tag must never come
+    # up empty, or a pattern built from it would match nothing (or everything).
+    from policy_parser.wordlists import words
+
+    for tag in (
+        "rank",
+        "extension",
+        "branch",
+        "bare",
+        "field_category",
+        "compound_tail",
+        "shared_head",
+        "organ_end",
+        "local_end",
+        "joint_split",
+        "gloss",
+    ):
+        assert words("organ_suffixes", tag), tag
+    for tag in ("annotation", "subject", "column", "lead", "cooperate", "responsible"):
+        assert words("role_verbs", tag), tag
+    for tag in ("lead", "cooperate", "responsible", "bracket_key"):
+        assert words("role_labels", tag), tag
+    assert words("incentive_verbs") and words("name_modifiers") and words("not_body_names")
+
+
+def test_a_rank_suffix_from_data_makes_a_pattern_name() -> None:
+    # 市某某促进中心 is no lexicon name; the rank suffix 中心 (data/organ_suffixes.txt) ends it.
+    assert "市某某促进中心" not in lexicon()
+    assert bodies("市某某促进中心要加强宣传。") == [("市某某促进中心", R)]
+
+
+def test_tables_import_no_bodies_and_bodies_no_tables_or_duties() -> None:
+    import ast
+
+    root = Path(__file__).parent.parent / "policy_parser"
+    for path in [root / "tables.py", *(root / "bodies").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                mod = node.module
+                assert not (path.name == "tables.py" and mod.startswith("policy_parser.bodies"))
+                assert mod not in ("policy_parser.tables", "policy_parser.duties"), path
