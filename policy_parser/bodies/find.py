@@ -34,10 +34,10 @@ def _free_text(masked: str) -> list[Found]:
     incentives = list(_INCENTIVE.finditer(masked)) if _INCENTIVE_GATE.search(masked) else []
     if not verbs and not please and not incentives and "由" not in masked:
         return []
-    found = _addressees(masked, please)
+    found = _addressees(masked, please) if please else []
     subjects = list(found)  # bodies the clause obliges: an incentive after them is theirs
     claimed = [(f.start, f.end) for f in found]  # spans read as a subject: no second role
-    for f, named_before in _verb_bodies(masked, verbs):
+    for f, named_before in _verb_bodies(masked, verbs) if verbs else ():
         found.append(f)
         if named_before:
             claimed.append((f.start, f.end))
