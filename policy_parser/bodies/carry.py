@@ -12,26 +12,21 @@ import regex
 from policy_parser.bodies.found import Found
 from policy_parser.bodies.names import _one_of, suffixes
 from policy_parser.models import Role
+from policy_parser.wordlists import words
 
 # A provincial or municipal organ written without its level after one written with it:
 # 省科技厅、工业和信息化厅 → 省工业和信息化厅; 市发展改革委、财政局 → 市财政局.
 # A name opening with a province or a city with its own regulators is no bare local organ:
 # 市规划资源局、上海银保监局.
-_PROVINCES = (
-    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
-    "深圳|大连|青岛|宁波|厦门"
-)
-
-
+_PROVINCES = _one_of([*words("provinces", "short"), *words("provinces", "regulator_city")])
 _NOT_LEVEL_NEXT = frozenset("级场辖民内外")  # 省级…, 市场…, 市辖区 open with no level
 
 
+# The local organ itself: no level, no place, no central or generic opening, a local ending.
 _BARE_LOCAL = regex.compile(
     rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})(?:市场|[^省市区县州盟旗国]){{1,10}}"
     rf"(?<!总){_one_of(suffixes('local_end'))}$"
 )
-
 
 _NOT_BARE_FIRST = frozenset("省市区县州盟旗国各有相中全")
 
