@@ -26,29 +26,23 @@ from policy_parser.wordlists import words
 
 _YOU_LEAD = regex.compile(r"\s*由")
 
-
 _LABELS = {
     role: _one_of(words("role_labels", role)) for role in ("lead", "cooperate", "responsible")
 }
-
 
 # 责任单位：X, and 【责任单位】X with the label in lenticular brackets.
 _LABEL = regex.compile(
     "|".join(rf"【?(?P<{k}>(?:{v}))(?:\s*[：:]|】[：:]?)" for k, v in _LABELS.items())
 )
 
-
 _LABEL_WORD = regex.compile("|".join(f"(?:{v})" for v in _LABELS.values()))
 
-
 _OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
-
 
 # Field labels that may follow a name with no delimiter: 责任单位：市水务局完成时限：2024年底.
 _FIELD_LABEL = regex.compile(
     r"(?:完成时限|完成时间|时间节点|时限要求|进度安排|责任领导|分管领导|联系人|工作目标)[：:]"
 )
-
 
 _KEYWORD = regex.compile(
     r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
@@ -56,12 +50,9 @@ _KEYWORD = regex.compile(
     rf"|(?P<_COOP>{_one_of(role_verbs('cooperate', 'annotation'))})"
 )
 
-
 _LABEL_RESP = regex.compile(r"(?:按职责分工|按职责|分别|共同)?负责\s*$")
 
-
 _DELIMS = regex.compile(r"[，,；;。]")
-
 
 _FIELD_DELIMS = regex.compile(r"[，,；;。\s]")
 

@@ -21,7 +21,6 @@ from policy_parser.wordlists import words
 _PROVINCES = _one_of([*words("provinces", "short"), *words("provinces", "regulator_city")])
 _NOT_LEVEL_NEXT = frozenset("级场辖民内外")  # 省级…, 市场…, 市辖区 open with no level
 
-
 # The local organ itself: no level, no place, no central or generic opening, a local ending.
 _BARE_LOCAL = regex.compile(
     rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})(?:市场|[^省市区县州盟旗国]){{1,10}}"
@@ -53,16 +52,13 @@ def _carry_level(clause: str, found: list[Found]) -> list[Found]:
 
 _OBLIGED = (Role.RESPONSIBLE, Role.LEAD)
 
-
 # A clause that opens with a modal and names no subject: 要…, 同时要…, 还应当….
 _CARRY = regex.compile(
     r"\s*(?:同时[，,]?)?(?:还|并|也|更)?(?P<modal>应当|必须|要(?![求素点件闻害员])|应(?![急用对收付]))"
     r"(?:[\u4e00-\u9fff]{0,4}?(?P<with>会同))?"
 )
 
-
 _CARRY_FIRST = frozenset("同还并也更应必要")  # a cheap test before _CARRY
-
 
 _LIST_GAP = frozenset(("", "、", "和", "及", "与", "以及"))
 

@@ -9,31 +9,30 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from policy_parser.bodies.found import Found
 from policy_parser.bodies.lists import _split_list
 from policy_parser.bodies.names import _ADVERB_CHARS, _BARE_NAMES
 from policy_parser.bodies.patterns import _end_chars, _patterns, is_body_name
 from policy_parser.bodies.subjects import _UNDER, _organ_like
 from policy_parser.models import Role
+from policy_parser.wordlists import words
 
 # A part that opens with a body and a bare duty verb: 国家能源局抓紧制定…；电力交易机构按照
 # 交易规则做好…. Only at the start of a clause or a ；-part. The stdlib engine: its literal
 # prefix scan makes these short searches cheaper than with the regex module.
-_DUTY_WORDS = "做好|抓紧|组织|开展|加强|落实|制定|完善|推进"
-
-
+# No duty verb starts another, so the order of data/duty_verbs.txt does not matter.
+_DUTY_WORDS = "|".join(regex.escape(w) for w in words("duty_verbs"))
+# An adverbial that may stand between the name and its duty verb: 机构按照交易规则做好….
 _ACCORDING = "按照|根据|依照|依据"
-
-
+_ACCORDING_WORDS = frozenset(_ACCORDING.split("|"))
 # Plain alternations: no group or lookaround, so the stdlib engine scans for them fast.
 _DUTY_ANY = re.compile(_DUTY_WORDS)
 
-
 _DUTY_OR_ACCORDING = re.compile(f"{_DUTY_WORDS}|{_ACCORDING}")
 
-
 _PART_END = re.compile(r"[，,。；;：:□\s]")
-
 
 _SEMICOLON = re.compile("[；;]")
 
@@ -77,7 +76,7 @@ def _duty_subjects(masked: str) -> list[Found]:
                     if n.name not in _BARE_NAMES and is_body_name(n.name)
                 ]
             continue
-        if verb.group() in _ACCORDING:
+        if verb.group() in _ACCORDING_WORDS:
             end = _PART_END.search(masked, verb.end())
             if not _DUTY_ANY.search(masked, verb.end(), end.start() if end else len(masked)):
                 continue

@@ -20,15 +20,12 @@ from policy_parser.wordlists import words
 
 _INCENTIVE_WORDS = _one_of(words("incentive_verbs"))
 
-
 # 获支持企业, 给予支持: a noun, not a verb with an object.
 _INCENTIVE = regex.compile(
     rf"(?<!获|得|给予|予以|的){_INCENTIVE_WORDS}(?:(?:和|、|并){_INCENTIVE_WORDS})*"
 )
 
-
 _INCENTIVE_GATE = re.compile(_INCENTIVE_WORDS)  # cheap test before the look-behind scan
-
 
 # 为了鼓励公民举报…，制定本办法: a purpose phrase gives no role.
 _PURPOSE = regex.compile(r"为了|为(?!牵头)")

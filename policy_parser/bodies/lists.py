@@ -83,7 +83,6 @@ def _split_list(m: regex.Match[str]) -> list[_Name]:
 
 _LIST_MARKS = frozenset("等、和及与或")
 
-
 _LEAD_MARK_END = regex.compile(rf"{_LEAD_MARK}$")
 
 

@@ -28,33 +28,26 @@ BRACKET_PAIRS = {
     "[": "]",
 }
 
-
 _MASK = "□"
-
 
 #: Any of them, opening or closing (a plain class: the stdlib engine scans for it faster).
 BRACKET = re.compile(
     "[" + re.escape("".join(BRACKET_PAIRS) + "".join(BRACKET_PAIRS.values())) + "]"
 )
 
-
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
 _ANNOTATION_KEY = regex.compile(
     _one_of([*words("role_verbs", "annotation"), *words("role_labels", "bracket_key")])
 )
 
-
 # A bracket inside a name: 区县（自治县）, 乡镇（街道）, 县（市、区）, 市交通委（市道运局）.
 _NAME_BRACKET = regex.compile(rf"[{_HAN}、]{{1,8}}")
-
 
 # Patterns used per clause are compiled here: regex.match(str, …) pays a cache lookup that
 # cost more than the match itself (a fifth of parse time on many short sections).
 _HAN_CHAR = regex.compile(rf"[{_HAN}]")
 
-
 _DEFINED_AS = regex.compile("简称|下称|以下|含")
-
 
 _DOC_NUMBER = regex.compile(rf"[{_HAN}]{{1,12}}〔\d{{4}}〕\d+号")
 

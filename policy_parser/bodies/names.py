@@ -47,14 +47,12 @@ _RB = r"[）〕)]"
 # Rank suffixes of names that are not in the lexicon: 市大数据发展局, 国务院扶贫办.
 _SUFFIXES = suffixes("rank")
 
-
 # A pattern name does not open with a verb that governs it: 组织企业参加, 指导企业参与,
 # 确定专门机构负责 (组织部 is a name).
 _NOT_NAME_START = (
     r"(?!组织(?![部和及与、，,。；;：:）)\s□]|$)|指导(?!中心|站)|确定|明确|安排|带动|发动|要求|通知|协调|推荐|委托|授权|责成"
     r"|通过|依托|利用|会同|配合|督促|推动|邀请|动员|研究(?![院所会中室机])|制定|商定|协商|核定)"
 )
-
 
 # A function word inside a pattern name would mean the "name" is really a phrase:
 # 有条件的科普机构, 在区内企业.
@@ -64,12 +62,10 @@ _VERBISH = (
     r"|取消|撤销|吊销|应当"
 )
 
-
 # Their first characters, tested as one class before the words are tried (see _alternation):
 # _FUNC_CHAR is tried at every character of a candidate name. Cutting at every '|' also cuts
 # 牵头(?!单位|部门), which only adds 部 to the class.
 _VERBISH_FIRST = "".join(sorted({word[0] for word in _VERBISH.split("|")}))
-
 
 _FUNC_CHAR = (
     rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}))"
@@ -77,13 +73,11 @@ _FUNC_CHAR = (
     rf"|{_LB}[{_HAN}、]{{1,6}}{_RB})"
 )
 
-
 # An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
 _NOT_OBJECT = (
     r"(?!兴办|建设|设立|举办|开展|创建|创办|培育|发展|打造|推进|推动|加快|加强|组织|参与|参加|"
     r"通过|利用|依托|采取|实施|建立|成立|组建|引进|吸引|申报|争取|有条件|符合条件|具备条件)"
 )
-
 
 # Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
 _LEVELS = (
@@ -91,10 +85,8 @@ _LEVELS = (
     rf"|乡镇{_LB}街道{_RB}|乡镇|街道|村{_LB}社区{_RB}|村))"
 )
 
-
 _LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
 _SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
-
 
 # What may follow a name: a separator, punctuation, an adverb or a role verb.
 _BOUNDARY = (
@@ -102,29 +94,23 @@ _BOUNDARY = (
     r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可|具体|全面|统一|直接|依法)"
 )
 
-
 # More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
 _EXTENSION = (
     rf"(?:(?:(?![和及与或并等各]){_FUNC_CHAR}){{1,10}}?"
     rf"{_one_of(suffixes('extension'))}(?![门员]))"
 )
 
-
 # A lexicon name's own branches, one longer name: 请国家能源局派出机构对…加强监管.
 _DISPATCHED = _one_of(suffixes("branch"))
-
 
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
 _NOT_NAMES = frozenset(words("not_body_names"))
 
-
 # Place words that end like a name (部) but say where inside a body: 省电力公司内部.
 _PLACE_TAILS = ("内部", "外部")
 
-
 # A lexicon name followed by these is a different word: 企业家 ≠ 企业, 科学家精神.
 _NOT_AFTER = r"(?![家界债])"
-
 
 # After an incentive verb, a lexicon name followed by a noun modifies it and is no object:
 # 支持地方工业项目建设, 支持地方特色产业, 支持企业债券发行.
@@ -133,11 +119,9 @@ _NOUN_AFTER = (
     r"事业|人才|数据|平台|体系|制度|机制|资源|规划|数量|名单|名录|比例|性|级|化)"
 )
 
-
 # After an incentive verb a compound object ends in one of these even where a verb follows:
 # 鼓励金融科技企业加大投入, 支持交通物流企业开展….
 _COMPOUND_TAIL = _one_of(suffixes("compound_tail"))
-
 
 # Category words that label a list and are no body on their own: 行业协会等单位.
 _BARE = _one_of(suffixes("bare"))
@@ -145,7 +129,6 @@ _BARE_NAMES = frozenset(suffixes("bare"))
 # A category shared by a list of fields: 教育、卫生等部门.
 _FIELD_CATEGORY = _one_of(suffixes("field_category"))
 _CATEGORY_END = regex.compile(rf"{_FIELD_CATEGORY}$")
-
 
 # Names ending so are channels, not bodies: 政务新媒体 are accounts on platforms.
 _NOT_ENDINGS = ("政务新媒体",)
@@ -160,18 +143,14 @@ def _core(name: str) -> str:
 
 _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs a cache lookup
 
-
 _LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
-
 
 _ADVERBS = (
     "也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可|具体|全面|统一|直接|"
     "依法|负责"  # 由X具体负责, X全面负责, X依法负责, X负责牵头
 )
 
-
 _ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
-
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
 _OBJECT_VERB = (

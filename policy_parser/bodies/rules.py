@@ -30,15 +30,12 @@ class ReadingRules:
 
 INITIAL_RULES = ReadingRules()
 
-
 _NO_SUBJECT = {False: INITIAL_RULES, True: ReadingRules(first_listed_leads=True)}
-
 
 # 排在第一位的部门为牵头部门 / 列第一位者为牵头单位 / 排名第一的为牵头单位, optionally 下同.
 _RULE = regex.compile(
     r"(?:排在|排|列|位列|排名)?第一(?:位|个|名)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)"
     r"(?:[，,]?(?:下同|以下同|以下均同))?"
 )
-
 
 _PERSIST = regex.compile(r"下同|以下|后同")

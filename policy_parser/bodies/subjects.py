@@ -35,16 +35,13 @@ _SUBJECT_LEAD = regex.compile(
     r"|而且|而)?"
 )
 
-
 _PHRASE_BREAK = regex.compile(r"[，,。；;：:□]")
-
 
 # What may stand glued before a subject that opens with an organ name (a run-in heading:
 # 加强信息引导工业和信息化部…会同…), unless it governs the name: 对/向/与…市政府, 配合市公安局.
 _GOVERNS = regex.compile(
     r"(?:[对向与和及同给把被将在从的由以为请跟该其]|会同|配合|协助|参与|参加|负责|牵头|商|经|报)$"
 )
-
 
 # 煤炭工业协会在发展改革委指导下做好…: the body acts under another's guidance.
 _UNDER = regex.compile(
@@ -138,7 +135,6 @@ _VERB = regex.compile(
     rf"|(?<=[{_HAN}])(?P<shang>商)(?![务会业品标户场铺贸量报讨议定榷洽谈请城家圈界号检事人贩超])"
 )
 
-
 _ROLES = {
     "resp": Role.RESPONSIBLE,
     "resp_as": Role.RESPONSIBLE,
@@ -150,26 +146,19 @@ _ROLES = {
     "coop_as": Role.COOPERATE,
 }
 
-
 # 请各地…报送, 请冶金部商有关部门…: the addressee of 请 is responsible.
 _PLEASE = regex.compile(r"(?:(?<=^|[，,。；;：:□\s])(?:并|现|特|另)?)请(?![示求教假柬])")
 
-
 _RESP_VERB = frozenset(("负责", "负总责", "总负责"))
-
 
 _NOT_ADDRESSEE = regex.compile(r"及时|尽快|认真|抓紧|切实|务必|报告|报送|按照|根据|结合|做好|加强")
 
-
 _CLAUSE_END = regex.compile(r"[，,。；;！!]|$")
-
 
 _LAST_PHRASE_END = regex.compile(r"(?r)[，,。；;：:！？!?□\s]")
 
-
 # 由公安部统一制定, 由市人民政府举行仪式: the agent after a phrase-initial 由 does the work.
 _BY = regex.compile(r"(?<=^|[，,。；;：:□\s])由(?![于此其])")
-
 
 _BY_AFTER = regex.compile(
     rf"(?:{_ADVERBS})*(?!组成|构成|共同组成|的|之|主要|负责同志|领导同志|担任|兼任)[{_HAN}]"
