@@ -31,6 +31,7 @@ __all__ = ["assemble"]
 
 
 def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
+    """Split one text part into clauses and read their bodies, offsets mapped to the source."""
     text = part.text
 
     def span(start: int, end: int) -> Span:

@@ -54,6 +54,7 @@ class _Cell(NamedTuple):
 
 
 def _cells(body: str) -> list[_Cell]:
+    """The cells of a one-cell-per-line table with their offsets; blank lines are no cells."""
     out: list[_Cell] = []
     pos = 0
     for line in body.split("\n"):

@@ -124,6 +124,7 @@ def _tokens(text: str, start: int, end: int, field_line: bool) -> list[Token]:
 
 
 def _part_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Cut one part of an annotation into tokens: 由X牵头, 责任单位：X, Y负责."""
     part = text[start:end]
     if not part.strip():
         return []
@@ -163,6 +164,7 @@ def _part_tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _names_of(tree: Tree[Token] | Token) -> list[_Name]:
+    """The NAME tokens of a parsed part, as names with their offsets."""
     if isinstance(tree, Token):
         return []
     return [
@@ -210,6 +212,10 @@ def _read_annotation(
 def _annotation_parts(
     text: str, start: int, end: int, rules: ReadingRules, first_leads: bool, field_line: bool
 ) -> list[Found]:
+    """Read each part of an annotation the grammar does not cover on its own.
+
+    ``（市科协牵头，具体事项另行通知）`` still gives 市科协 lead: only the parts that read are kept.
+    """
     found: list[Found] = []
     cut = start
     for i in [*[m.start() for m in _DELIMS.finditer(text, start, end)], end]:
@@ -224,6 +230,11 @@ def _annotation_parts(
 
 
 def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
+    """Give the names of a parsed annotation their roles.
+
+    ``由A牵头`` → A lead, ``B负责`` → B responsible, ``A会同B`` → A lead and B cooperate; a label's
+    role runs on over the bare lists after it (``配合单位：A，B``).
+    """
     found: list[Found] = []
     label_role: Role | None = None
     has_lead = any(

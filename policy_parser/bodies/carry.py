@@ -31,6 +31,10 @@ _NOT_BARE_FIRST = frozenset("省市区县州盟旗国各有相中全")
 
 
 def _carry_level(clause: str, found: list[Found]) -> list[Found]:
+    """Give a bare local organ in a 、 list the level of the name before it.
+
+    ``省科技厅、财政厅`` → 省科技厅, 省财政厅; ``市发展改革委、财政局`` → 市财政局.
+    """
     for f in found:  # cheap test first: a name after 、 that opens with no level or place
         if f.start and clause[f.start - 1] == "、" and f.name[0] not in _NOT_BARE_FIRST:
             break

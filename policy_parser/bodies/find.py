@@ -138,6 +138,10 @@ def _specific(found: list[Found]) -> list[Found]:
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
+    """Keep each (name, role) once, in text order.
+
+    ``市科协牵头…，市科协负责汇总`` names 市科协 lead and responsible, each once.
+    """
     seen: set[tuple[str, Role]] = set()
     out: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):

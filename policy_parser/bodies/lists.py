@@ -99,6 +99,7 @@ _GLOSS = regex.compile(rf"[（(]{_one_of(suffixes('gloss'))}[）)]$")
 
 
 def _unglossed(name: str, start: int, end: int) -> _Name:
+    """Drop a bracketed category glossing a name: 国务院有关部门（单位） → 国务院有关部门."""
     gloss = _GLOSS.search(name) if name[-1] in "）)" else None
     if gloss is None:
         return _Name(name, start, end)
@@ -151,6 +152,11 @@ def _shared_head(span: str, skip: int, offset: int) -> list[_Name]:
 
 
 def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
+    """Return the names read forward from ``pos``, after 请, 会同, 由 or an incentive verb.
+
+    ``会同市财政局、市教委加强…`` → 市财政局, 市教委 (``pattern`` ``"with"``: the list ends at a
+    verb); ``鼓励企业结合实际…`` → 企业 (``"forward"``).
+    """
     pats = _patterns()
     fields = None
     if pattern == "with" and "、" in masked[pos + 2 : pos + 9]:

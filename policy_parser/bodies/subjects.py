@@ -183,6 +183,10 @@ _ORGAN_END = regex.compile(rf"{_one_of(suffixes('organ_end'))}$")
 
 
 def _organ_like(name: str) -> bool:
+    """Return whether a name is an organ that is given duties, not a beneficiary.
+
+    ``市科技局``, ``各区政府``, ``有关部门`` are; ``企业`` (企业开展研发活动，给予补贴) is not.
+    """
     kind = lexicon().get(name)
     if kind is not None:
         return kind == "organ" or (
