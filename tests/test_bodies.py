@@ -815,7 +815,18 @@ def test_every_tag_the_bodies_readers_select_has_words() -> None:
         assert words("role_verbs", tag), tag
     for tag in ("lead", "cooperate", "responsible", "bracket_key"):
         assert words("role_labels", tag), tag
-    assert words("incentive_verbs") and words("name_modifiers") and words("not_body_names")
+    for tag in ("not_object", "work"):
+        assert words("object_verbs", tag), tag
+    for name in (
+        "incentive_verbs",
+        "name_modifiers",
+        "not_body_names",
+        "modified_nouns",
+        "field_labels",
+        "duty_verbs",
+    ):
+        assert words(name), name
+    assert words("provinces", "short") and words("provinces", "regulator_city")
 
 
 def test_a_rank_suffix_from_data_makes_a_pattern_name() -> None:

@@ -40,9 +40,7 @@ _LABEL_WORD = regex.compile("|".join(f"(?:{v})" for v in _LABELS.values()))
 _OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
 
 # Field labels that may follow a name with no delimiter: 责任单位：市水务局完成时限：2024年底.
-_FIELD_LABEL = regex.compile(
-    r"(?:完成时限|完成时间|时间节点|时限要求|进度安排|责任领导|分管领导|联系人|工作目标)[：:]"
-)
+_FIELD_LABEL = regex.compile(rf"{_one_of(words('field_labels'))}[：:]")
 
 _KEYWORD = regex.compile(
     r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"

@@ -74,10 +74,7 @@ _FUNC_CHAR = (
 )
 
 # An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
-_NOT_OBJECT = (
-    r"(?!兴办|建设|设立|举办|开展|创建|创办|培育|发展|打造|推进|推动|加快|加强|组织|参与|参加|"
-    r"通过|利用|依托|采取|实施|建立|成立|组建|引进|吸引|申报|争取|有条件|符合条件|具备条件)"
-)
+_NOT_OBJECT = f"(?!{_one_of(words('object_verbs', 'not_object'))})"
 
 # Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
 _LEVELS = (
@@ -114,10 +111,7 @@ _NOT_AFTER = r"(?![家界债])"
 
 # After an incentive verb, a lexicon name followed by a noun modifies it and is no object:
 # 支持地方工业项目建设, 支持地方特色产业, 支持企业债券发行.
-_NOUN_AFTER = (
-    r"(?!工业|产业|项目|经济|财政|特色|品牌|标准|政策|资金|金融|融资|债券|产品|服务|工作|事务|"
-    r"事业|人才|数据|平台|体系|制度|机制|资源|规划|数量|名单|名录|比例|性|级|化)"
-)
+_NOUN_AFTER = f"(?!{_one_of(words('modified_nouns'))})"
 
 # After an incentive verb a compound object ends in one of these even where a verb follows:
 # 鼓励金融科技企业加大投入, 支持交通物流企业开展….
@@ -153,7 +147,4 @@ _ADVERBS = (
 _ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
-_OBJECT_VERB = (
-    r"(?:建设|设立|举办|开展|创建|创办|培育|打造|建立|成立|组建|引进|申报|参与|参加|加强|加快|"
-    r"提升|采用|实施|开发|购买|使用|投资|申请|承担|联合|新建|改建|扩建|筹建)"
-)
+_OBJECT_VERB = _one_of(words("object_verbs", "work"))
