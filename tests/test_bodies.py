@@ -824,6 +824,7 @@ def test_every_tag_the_bodies_readers_select_has_words() -> None:
         "modified_nouns",
         "field_labels",
         "duty_verbs",
+        "adverbs",
     ):
         assert words(name), name
     assert words("provinces", "short") and words("provinces", "regulator_city")

@@ -137,14 +137,11 @@ def _core(name: str) -> str:
 
 _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs a cache lookup
 
+# A lead mark after a name in an annotation list: 责任单位：市发展改革委（牵头）、市财政局.
 _LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
-
-_ADVERBS = (
-    "也|还|都|均|亦|共同|分别|切实|必须|要|应当|应|积极|主动|务必|进一步|可|具体|全面|统一|直接|"
-    "依法|负责"  # 由X具体负责, X全面负责, X依法负责, X负责牵头
-)
-
-_ADVERB_CHARS = frozenset(w[-1] for w in _ADVERBS.split("|"))
+# Adverbs between a subject and its verb: 市科协也要…, 由X具体负责.
+_ADVERBS = _one_of(words("adverbs"))
+_ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
 _OBJECT_VERB = _one_of(words("object_verbs", "work"))
