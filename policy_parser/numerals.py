@@ -26,9 +26,11 @@ CIRCLED: dict[str, int] = {
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _small(text: str) -> int | None:
+def _small(text: str, digit_runs: bool = True) -> int | None:
     # Below 10 000: 一百零八, 二十四, 十一, 三千零五十; also digit strings 二〇二三.
     if all(ch in DIGITS for ch in text):
+        if not digit_runs and len(text) > 1:
+            return None  # a count ('一二' is no month), not a number written digit by digit
         # 二〇二三 written digit by digit; a lone 〇 is zero.
         value = 0
         for ch in text:
@@ -52,12 +54,15 @@ def _small(text: str) -> int | None:
     return total + (digit or 0)
 
 
-def to_int(text: str) -> int | None:
+def to_int(text: str, *, digit_runs: bool = True) -> int | None:
     """Return the integer a numeral stands for, or None if ``text`` is not one.
 
     Args:
         text: A Chinese numeral (一百零八, 两, 〇), Arabic digits (full- or half-width) or a
             circled number (①).
+        digit_runs: Whether Chinese digits written one by one, without a unit, are a number
+            (``二〇二三`` → 2023, as years are written). False for counts such as months and
+            days, where ``一二`` is not a number.
 
     Returns:
         The value, or None.
@@ -76,12 +81,12 @@ def to_int(text: str) -> int | None:
     for wan, scale in _WAN.items():
         if wan in text:
             high, _, low = text.partition(wan)
-            hi = _small(high) if high else 1
-            lo = _small(low.lstrip("零〇")) if low.lstrip("零〇") else 0
+            hi = _small(high, digit_runs) if high else 1
+            lo = _small(low.lstrip("零〇"), digit_runs) if low.lstrip("零〇") else 0
             if hi is None or lo is None:
                 return None
             return hi * scale + lo
-    return _small(text)
+    return _small(text, digit_runs)
 
 
 _CN = "〇一二三四五六七八九"

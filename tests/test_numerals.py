@@ -51,3 +51,19 @@ def test_from_int_writes_markers_style() -> None:
     assert [from_int(n) for n in (10, 11, 24, 108)] == ["十", "十一", "二十四", "一百零八"]
     with pytest.raises(ValueError, match="cannot write"):
         from_int(-1)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("五", 5), ("十", 10), ("十一", 11), ("二十", 20), ("三十一", 31), ("１２", 12), ("〇", 0)],
+)
+def test_counts_without_digit_runs(text: str, value: int) -> None:
+    # Months and days are counted: the same values as with digit runs allowed.
+    assert to_int(text, digit_runs=False) == value
+
+
+@pytest.mark.parametrize(("text", "run"), [("一二", 12), ("二〇二三", 2023), ("三一", 31)])
+def test_digit_runs_are_years_not_counts(text: str, run: int) -> None:
+    # '二〇二三' is a year written digit by digit; as a month or a day '一二' is nothing.
+    assert to_int(text) == run
+    assert to_int(text, digit_runs=False) is None

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy_parser.segment import _author_runs
+from policy_parser.segment.authors import _author_runs
 
 # The pattern _author_runs replaces (segment.py, 'An organ written right before …').
 AUTHOR_BEFORE = regex.compile(r"[\p{Han}]{2,30}(?=《|关于)")

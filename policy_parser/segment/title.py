@@ -1,0 +1,205 @@
+"""标题: the lines that can open a document as its title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from policy_parser.segment.chrome import _CHROME_STRONG, _is_chrome, _is_panel_value
+from policy_parser.segment.dates import _DATE, _is_date_line
+from policy_parser.segment.doc_number import _DOCNUM_LINE, _DOCNUM_TAIL, _NUM_PREFIX
+from policy_parser.segment.frame import Field
+from policy_parser.segment.lines import (
+    _MARKER,
+    _SENTENCE_END,
+    _compact,
+    _Ctx,
+    _despace,
+    _is_ishy,
+    _Line,
+    _per_parse,
+)
+from policy_parser.segment.vocabulary import (
+    _KIND,
+    _KIND_WORD,
+    _OF_KIND,
+    _ORG_SUFFIX,
+    _TITLE_END,
+    _TITLE_LAST,
+)
+
+_TITLE_BAD = regex.compile(r"[。，；！？：:|>＞]|\.docx?|\.xlsx?|\.pdf|https?:|www\.|©")
+
+
+_STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?=[^\n]{{20}})")
+
+
+# Punctuation that makes a line neither _title_like nor _is_ishy (both reject it).
+_NOT_TITLE_PUNCT = re.compile(r"[。，；！？：:]")
+
+
+_MARKDOWN_TITLE = regex.compile(r"^#\s+(.+)$")
+
+
+@_per_parse
+def _title_like(s: str) -> bool:
+    """Whether ``s`` reads as a document title: '关于…的通知', '…实施方案', '…条例（试行）'."""
+    t = _compact(s)
+    if not 6 <= len(t) <= 130 or t[-1] not in _TITLE_LAST:
+        return False
+    if _TITLE_BAD.search(t) or _MARKER.match(t) or _DATE.match(t):
+        return False
+    if t[0] in "（(《“【[—-·•" or t.startswith(("附件", "附录", "序号")):
+        return False
+    if _DOCNUM_TAIL.search(t):
+        return False
+    if t.count("《") != t.count("》"):
+        return False  # '根据《若干意见' (cut before a cited number): a fragment of a sentence
+    return _TITLE_END.search(t) is not None
+
+
+@dataclass
+class _Cand:
+    first: int  # first line index
+    last: int  # last line index (inclusive)
+    title: Field
+    doc_number: Field | None
+    after: int  # offset right after the title (and a glued 发文字号)
+    markdown: bool = False
+    score: int = 0
+
+
+def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
+    """A title starting at line ``i``.
+
+    One line, up to three wrapped lines, or a line that glues the title to its 发文字号
+    (``…的通报国办函〔2018〕46号``).
+    """
+    lines = ctx.lines
+    ln = lines[i]
+    s = ln.s
+    if not s:
+        return None
+    if i > 0 and s[0] != "#" and "号" not in s:
+        # Without a markdown '#' or a 发文字号's '号', a line can only open a title that ends on
+        # it or on one of the lines a wrapped title takes (the stopped headline is line 0's).
+        if len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None:
+            return None  # most lines are sentences or long paragraphs
+        if s[-1] not in _TITLE_LAST and not _wrap_may_end(lines, i):
+            return None  # most short lines are table cells, names, navigation
+    if _is_chrome(s):
+        return None
+    prev = lines[i - 1].s if i > 0 else ""
+    if _continues_wrap(prev):
+        # The line continues a hard-wrapped paragraph ('…共同探' / '讨形成了…评测体系'):
+        # a wrap point that happens to end in a kind word is not a title.
+        return None
+    md = _MARKDOWN_TITLE.match(s) if s[0] == "#" else None
+    if md:
+        t = md.group(1).strip()
+        if "](" in t or _CHROME_STRONG.search(t[:40]) or _is_chrome(t):
+            return None  # '# 您当前所在的位置：[首页](…)>[…](…)': a breadcrumb
+        if 2 <= len(t) <= 130:
+            start = ln.start + md.start(1)
+            return _Cand(i, i, Field(_despace(t), start, ln.end), None, ln.end, markdown=True)
+        return None
+    # Title glued to its 发文字号 (one-line sources): split before the 发文字号 prefix, right after
+    # '的通报' rather than inside '国办函' (函 is also a kind word).
+    # (A 发文字号 ends in '号': most lines need no search.)
+    tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200)) if "号" in s else None
+    if tail is not None and tail.start() > 6:
+        head = s[: tail.start()]
+        best = -1
+        for m in _OF_KIND.finditer(head):
+            if 1 <= len(head) - m.end() <= 12:
+                best = m.end()
+        if best < 0:
+            for m in _KIND_WORD.finditer(head):
+                if 1 <= len(head) - m.end() <= 12:
+                    best = m.end()
+                    break
+        if best > 0 and _title_like(head[:best]) and _NUM_PREFIX.fullmatch(head[best:]):
+            num_start = ln.start + best
+            num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
+            title = Field(_despace(head[:best]), ln.start, ln.start + best)
+            return _Cand(i, i, title, num, ln.start + tail.end())
+    if _title_like(s) and len(s) <= 130:
+        return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+    # A headline closed by a full stop at the top of a run-together excerpt ('关于甲的意见。为…').
+    stop = _STOPPED_HEADLINE.match(s) if i == 0 else None
+    if stop is not None and _title_like(stop.group(1)):
+        return _Cand(
+            i,
+            i,
+            Field(stop.group(1), ln.start, ln.start + stop.end(1)),
+            None,
+            ln.start + stop.end(),
+        )
+    # Wrapped title: '国务院办公厅关于印发' + '国 家 粮 食 应 急 预 案 的 函'.
+    if len(s) > 60 or not _is_ishy(s) or _MARKER.match(s) or _is_date_line(s):
+        return None
+    if _is_panel_value(ctx, i):
+        return None  # '有 效 性 ：' / '有效': a value of a metadata panel does not start a title
+    parts = [s]
+    j = i
+    for _ in range(3):
+        j += 1
+        if j < len(lines) and not lines[j].s:
+            j += 1  # web text puts a blank line between the lines of a wrapped title
+        if j >= len(lines):
+            return None
+        nxt = lines[j].s
+        if not nxt or not _is_ishy(nxt) or _is_chrome(nxt) or _MARKER.match(nxt) or len(nxt) > 60:
+            return None
+        if _is_date_line(nxt) or _DOCNUM_LINE.match(nxt):
+            return None
+        parts.append(nxt)
+        # (The joined lines end as ``nxt`` does: most fail _title_like's last-character test.)
+        if nxt[-1] in _TITLE_LAST and _title_like("".join(parts)):
+            if _title_like(nxt) and not _WRAP_HEAD.search(_compact("".join(parts[:-1]))):
+                # '互动回应' / '专题专栏' / '…的通知': navigation words above a whole title line
+                # are not its beginning; that line is a candidate of its own.
+                return None
+            end = lines[j].end
+            return _Cand(i, j, Field(_join_title(parts), ln.start, end), None, end)
+    return None
+
+
+def _wrap_may_end(lines: list[_Line], i: int) -> bool:
+    """Whether a line a wrapped title from line ``i`` would take ends like a title.
+
+    Walks the lines as the wrapped-title loop of _title_candidate does (one blank line skipped,
+    a blank after it stops): that loop only returns on a line ending in a _TITLE_LAST character.
+    """
+    j = i
+    for _ in range(3):
+        j += 1
+        if j < len(lines) and not lines[j].s:
+            j += 1
+        if j >= len(lines) or not lines[j].s:
+            return False
+        if lines[j].s[-1] in _TITLE_LAST:
+            return True
+    return False
+
+
+# The beginning of a wrapped title that needs the next line: '…关于印发', an organ name ('…统战部'
+# / '关于…'), a connector ('…和' / '…的'), a year ('2024年').
+_WRAP_HEAD = regex.compile(
+    rf"关于|(?:印发|转发|发布|公布|的|和|与|及|、|年|[0-9０-９]|{_ORG_SUFFIX})$"
+)
+
+
+@_per_parse
+def _continues_wrap(prev: str) -> bool:
+    """Whether a line after ``prev`` is the rest of a hard-wrapped paragraph."""
+    if len(prev) < 15 or _SENTENCE_END.search(prev) or _is_chrome(prev):
+        return False
+    return not (_title_like(prev) or _DOCNUM_LINE.match(prev) or _is_date_line(prev))
+
+
+def _join_title(parts: list[str]) -> str:
+    """Join wrapped title lines: no separator at a wrap, word spaces inside a line are kept."""
+    return "".join(_despace(p) for p in parts)
