@@ -356,6 +356,16 @@ class Document(_Frozen):
 
         return to_markdown(self)
 
+    def render(self) -> str:
+        """Return the document as canonical text (see :func:`policy_parser.render.render`).
+
+        Parsing the rendering gives the same tree: one marker line per section, its heading run
+        in before its own text (``（一）加强领导。各区要…``), the frame around them.
+        """
+        from policy_parser.render import render  # render reads documents by attribute only
+
+        return render(self)
+
     def to_records(self) -> list[dict[str, Any]]:
         """Flatten the sections into rows for pandas/Parquet (see ``export.to_records``)."""
         from policy_parser.export import to_records

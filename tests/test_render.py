@@ -122,3 +122,9 @@ def test_heading_with_comma_and_children() -> None:
         "2.加强，加强加强加强加强。\n（1）加强。\n（2）加强。"
     )
     assert tree(pp.parse(render(doc))) == tree(doc)
+
+
+def test_document_render_method_is_the_render_function() -> None:
+    doc = pp.parse("一、总体要求\n（一）加强领导。各区要加强领导。\n")
+    assert doc.render() == render(doc)
+    assert [s.path for s in pp.parse(doc.render()).walk()] == ["一", "一/（一）"]
