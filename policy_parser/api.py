@@ -42,7 +42,7 @@ PIPELINE: tuple[tuple[str, str], ...] = (
     ("lex", "policy_parser.lexer.lex: marker candidates, numbering continuity, levels"),
     ("parse", "policy_parser.grammar.structure_parser: lark nests the sections"),
     ("transform", "policy_parser.transform.to_drafts: headings, own text, spans, paths"),
-    ("duties", "policy_parser.duties.assemble: clauses (clauses.py) and bodies (bodies.py)"),
+    ("duties", "policy_parser.duties.assemble: clauses (clauses.py) and bodies (bodies/)"),
 )
 
 
