@@ -226,6 +226,26 @@ def _number(kind: MarkerKind, marker: str) -> int | None:
     return to_int(core)
 
 
+def _is_lookalike(
+    kind: MarkerKind, before: str, after: str, digit_after: bool, line_start: bool
+) -> bool:
+    """Whether a match is a number or a reference written like a marker.
+
+    ``1、2、3`` and ``1.5亿元`` (a digit follows; but ``3．2020年底前…`` is a marker before a
+    year), ``第三条规定的`` (a reference to an article), ``第（一）项`` and, inside a line,
+    ``（一）项`` (a reference to an item; but ``六、项目建设…`` is item 六).
+    """
+    if digit_after and kind in (MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN):
+        return True
+    if digit_after and kind is MarkerKind.ARABIC_DOT and not line_start:
+        return True
+    if kind in _STATUTE and _REFERENCE_AFTER.match(after):
+        return True
+    if line_start:
+        return False
+    return before == "第" or (after[:1] in _PAREN_REFERENCE_AFTER and kind in _PARENS)
+
+
 def _candidate(line: str, offset: int, m: _Match, line_start: bool) -> Marker | None:
     """Build a candidate from a match in the text, on ``line`` (which starts at ``offset``)."""
     name = m.lastgroup
@@ -254,17 +274,8 @@ def _candidate(line: str, offset: int, m: _Match, line_start: bool) -> Marker | 
     after = line[m_end : m_end + 2]
     before = line[m_start - 1] if m_start else ""
     digit_after = after[:1].isdigit() and not _YEAR.match(line, m_end)
-    if digit_after and kind in (MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN):
-        return None  # 1、2、3
-    if digit_after and kind is MarkerKind.ARABIC_DOT and not line_start:
-        return None  # 1.5亿元 — but 3．2020年底前… is a marker before a year
-    if kind in _STATUTE and _REFERENCE_AFTER.match(after):
+    if _is_lookalike(kind, before, after, digit_after, line_start):
         return None
-    if not line_start:
-        if before == "第":
-            return None  # 第（一）项
-        if after[:1] in _PAREN_REFERENCE_AFTER and kind in _PARENS:
-            return None  # （一）项 — but 六、项目建设… is item 六
     end = m_end
     while end < len(line) and line[end] in _SPACE:
         end += 1
@@ -467,35 +478,55 @@ class _Selector:
             return self._push(c, at)
         if not c.line_start:
             return None
-        if last is not None and n > last and c.kind in _STATUTE:
-            # A line that opens with 第三十条 is an article, whatever came before (an excerpt).
-            self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
-            return self._push(c, at)
-        if last is not None and last < n < 100 and c.kind in _PICKED and later.rises(i):
-            # An excerpt keeps the numbers of the items it picks: 5.… 12.… 二、… 19.…
+        if last is not None and self._kept_jump(c, last, i, later):
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
             return self._push(c, at)
         if sibling:
-            last = self.stack[at].number
-            if last < n <= last + 3:
-                self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
-                return self._push(c, at)
-            if n == last:
-                self._note(c, "duplicate-number", Severity.ERROR, f"{c.marker} repeats {last}")
-                return self._push(c, at)
-            if n == 1 and at == 0:
-                # The top level starts again: a table of contents before the text, or a
-                # second copy of it. Keep the structure; segment.py drops such parts.
-                self._note(c, "numbering-restart", Severity.WARNING, f"{c.marker} starts over")
-                return self._push(c, at)
-            return None
-        first = self.accepted == 0 and (n < 100 or c.kind not in _ARABIC)  # not 2025.
-        if first:
-            # An excerpt may start anywhere (（十八）…): worth a word, not an error.
+            return self._sibling_slip(c, at)
+        return self._new_list(c, at)
+
+    @staticmethod
+    def _kept_jump(c: Marker, last: int, i: int, later: _Later) -> bool:
+        """Whether a line-start candidate that jumps ahead of ``last`` keeps its number.
+
+        A line that opens with 第三十条 is an article, whatever came before (an excerpt); an
+        excerpt keeps the numbers of the items it picks: 5.… 12.… 二、… 19.…
+        """
+        n = c.number
+        if n > last and c.kind in _STATUTE:
+            return True
+        return last < n < 100 and c.kind in _PICKED and later.rises(i)
+
+    def _sibling_slip(self, c: Marker, at: int) -> int | None:
+        """Accept a line-start sibling that slips: a small gap, a repeat, a restart at the top.
+
+        （一）（二）（四）: a gap of up to three; （二）（二）: a repeat; 一、… 一、 at the top: a
+        table of contents before the text, or a second copy of it.
+        """
+        n, last = c.number, self.stack[at].number
+        if last < n <= last + 3:
+            self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} follows number {last}")
+            return self._push(c, at)
+        if n == last:
+            self._note(c, "duplicate-number", Severity.ERROR, f"{c.marker} repeats {last}")
+            return self._push(c, at)
+        if n == 1 and at == 0:
+            # Keep the structure; segment/ drops such parts.
+            self._note(c, "numbering-restart", Severity.WARNING, f"{c.marker} starts over")
+            return self._push(c, at)
+        return None
+
+    def _new_list(self, c: Marker, at: int) -> int | None:
+        """Accept a line-start candidate that opens a list not at 1: the text's start, or a skip.
+
+        An excerpt may start anywhere (（十八）…: worth a word, not an error); a new list
+        that skips its first item (（二） under 一、) is an error.
+        """
+        n = c.number
+        if self.accepted == 0 and (n < 100 or c.kind not in _ARABIC):  # not 2025.
             self._note(c, "numbering-start", Severity.WARNING, f"the text starts at {c.marker}")
             return self._push(c, at)
         if n <= 3 and c.key not in self.parent_of:
-            # A new list that skips its first item.
             self._note(c, "numbering-gap", Severity.ERROR, f"{c.marker} opens a list at {n}, not 1")
             return self._push(c, at)
         return None
