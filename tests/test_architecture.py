@@ -133,7 +133,7 @@ def test_modules_are_small() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="issue 11 left: six frame readers in segment/ (close, header, title, score, "
-    "document) to become ordered rule lists, lexer/transform (part 1), loaders.pdf.assemble",
+    "document) to become ordered rule lists; loaders.pdf.assemble",
 )
 def test_functions_are_small() -> None:
     long: dict[str, int] = {}
