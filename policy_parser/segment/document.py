@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import regex
 
 from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED
@@ -49,14 +51,9 @@ def _read_document(
     body_start, num2, addressees, mdate, mspan, table_header, order_issuer = _read_header(
         ctx, after_title, limit, title.value if title is not None else ""
     )
-    author = _author_at(text, body_start, limit, authors) if not addressees else None
-    if author is not None:
-        body_start = _skip_ws(text, author.end, limit)
-    block = None
-    if depth > 0 and not addressees and author is None:
-        block = _author_block(text, body_start, limit)
-        if block is not None:
-            body_start = _skip_ws(text, block[2][1], limit)
+    author, block = None, None
+    if not addressees:
+        body_start, author, block = _under_title(text, body_start, limit, depth, authors)
     number = number or num2
     if number is None and title is not None and depth == 0:
         number = _number_before(ctx, title.start)
@@ -70,9 +67,7 @@ def _read_document(
     close = _read_close(ctx, close_at, limit, hint)
     if close.headline is not None and title is None:
         title = close.headline
-    date, date_span = close.date, close.date_span
-    if date is None:
-        date, date_span = mdate, mspan
+    date, date_span = (close.date, close.date_span) if close.date else (mdate, mspan)
     if date is None and block is not None and block[1] is not None:
         date, date_span = block[1], block[2]
     attachments: list[Frame] = []
@@ -81,12 +76,8 @@ def _read_document(
         pos = _read_attachments(
             ctx, pos, limit, depth, attachments, title, close.annex_names, (body_start, body_end)
         )
-    if not close.issuers and order_issuer is not None:
-        close.issuers.append(order_issuer)
-    if not close.issuers and author is not None:
-        close.issuers.append(author)
-    if not close.issuers and block is not None:
-        close.issuers.extend(block[0])
+    if not close.issuers:
+        close.issuers.extend(_unsigned_issuers(order_issuer, author, block))
     if not close.issuers and depth == 0:
         close.issuers.extend(_panel_issuers(ctx, (body_start, body_end)))
     frame = Frame(
@@ -102,13 +93,55 @@ def _read_document(
         excluded=_inside(ctx.noise, body_start, body_end),
         table_header=table_header,
     )
-    for f in [title, number, *close.issuers, *addressees]:
+    _claim(ctx, frame)
+    return frame, pos
+
+
+def _under_title(
+    text: str, pos: int, limit: int, depth: int, authors: tuple[str, ...]
+) -> tuple[int, Field | None, tuple[list[Field], datetime.date | None, tuple[int, int]] | None]:
+    """Read what an unaddressed document prints right under its title.
+
+    Returns where its body starts, an author line, an author block.
+
+    An author named by the parent (``authors``: 转发《甲局关于…的报告》 names 甲局) printed under
+    the title is its issuer; an attached document may print its organs and date in a block
+    (甲局 乙局 （2004年10月1日）).
+    """
+    author = _author_at(text, pos, limit, authors)
+    if author is not None:
+        return _skip_ws(text, author.end, limit), author, None
+    block = _author_block(text, pos, limit) if depth > 0 else None
+    if block is not None:
+        return _skip_ws(text, block[2][1], limit), None, block
+    return pos, None, None
+
+
+def _unsigned_issuers(
+    order_issuer: Field | None,
+    author: Field | None,
+    block: tuple[list[Field], datetime.date | None, tuple[int, int]] | None,
+) -> list[Field]:
+    """Return the issuers of a document that signs nothing.
+
+    An order's organ (国务院令 gives 国务院), else an author line under the title, else the
+    organs of an author block.
+    """
+    if order_issuer is not None:
+        return [order_issuer]
+    if author is not None:
+        return [author]
+    return list(block[0]) if block is not None else []
+
+
+def _claim(ctx: _Ctx, frame: Frame) -> None:
+    """Record the ranges a document's frame takes, so that no later reading takes them again."""
+    for f in [frame.title, frame.doc_number, *frame.issuers, *frame.addressees]:
         if f is not None:
             ctx.claimed.append((f.start, f.end))
-    if date_span is not None:
-        ctx.claimed.append(date_span)
-    ctx.claimed.append((body_start, body_end))
-    return frame, pos
+    if frame.date_span is not None:
+        ctx.claimed.append(frame.date_span)
+    ctx.claimed.append(frame.body)
 
 
 def _read_attachments(
