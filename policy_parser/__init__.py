@@ -7,7 +7,7 @@ r"""policy_parser: Chinese policy documents as typed, queryable structure.
 """
 
 from policy_parser.api import parse, parse_file
-from policy_parser.batch import parse_many
+from policy_parser.batch import parse_files, parse_many
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span
 from policy_parser.loaders import LoadError, MissingExtraError
 from policy_parser.models import (
@@ -16,6 +16,7 @@ from policy_parser.models import (
     Document,
     MarkerKind,
     PathBody,
+    Responsibilities,
     Responsibility,
     Role,
     Section,
@@ -31,6 +32,7 @@ __all__ = [
     "MissingExtraError",
     "PathBody",
     "PolicyParseError",
+    "Responsibilities",
     "Responsibility",
     "Role",
     "Section",
@@ -38,6 +40,7 @@ __all__ = [
     "Span",
     "parse",
     "parse_file",
+    "parse_files",
     "parse_many",
 ]
 __version__ = "0.1.0"

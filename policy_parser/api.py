@@ -190,7 +190,7 @@ def parse(text: str, *, strict: bool = False, bodies: bool = True) -> Document:
     return doc
 
 
-def parse_file(path: str | Path, *, strict: bool = False) -> Document:
+def parse_file(path: str | Path, *, strict: bool = False, bodies: bool = True) -> Document:
     """Read a policy document from a file and parse it.
 
     ``.txt`` (UTF-8, UTF-8/UTF-16 with BOM, GB18030/GBK detected), ``.pdf``, ``.docx``,
@@ -200,6 +200,7 @@ def parse_file(path: str | Path, *, strict: bool = False) -> Document:
     Args:
         path: The file.
         strict: As for :func:`parse`.
+        bodies: As for :func:`parse` (False: the structure only, faster).
 
     Returns:
         The document.
@@ -211,4 +212,4 @@ def parse_file(path: str | Path, *, strict: bool = False) -> Document:
             pip install).
         PolicyParseError: ``strict`` is set and the text has an error.
     """
-    return parse(load_text(path).text, strict=strict)
+    return parse(load_text(path).text, strict=strict, bodies=bodies)

@@ -1,5 +1,9 @@
 """Corpora beyond one machine: files → a Dask bag or DataFrame of section records → Parquet.
 
+Inputs follow the rule of :func:`policy_parser.parse_many` (:mod:`policy_parser.inputs`):
+a ``pathlib.Path`` is a file, a ``str`` a text (its records have ``file`` ``<text>``), and a
+``str`` naming an existing file raises :class:`TypeError` (wrap file names in ``Path``).
+
 Optional extra: ``pip install "policy-parser[dask]"`` (``dask[bag,dataframe]``, ``pyarrow``;
 add ``distributed`` to run on a cluster). Every record is one section of one file, with the
 columns of :data:`RECORD_COLUMNS`: the file, then the fields of
@@ -8,7 +12,7 @@ bodies, span …). Files that cannot be read become no rows and are counted in t
 column of one row with an empty ``path`` instead, so a corpus run never dies on one bad file.
 
 >>> from policy_parser.dask import to_parquet
->>> to_parquet(["a.txt", "b.docx"], "sections.parquet")  # doctest: +SKIP
+>>> to_parquet([Path("a.txt"), Path("b.docx")], "sections.parquet")  # doctest: +SKIP
 
 Run it on a cluster by creating a ``dask.distributed.Client`` first; the functions here only
 build the task graph (``to_parquet`` computes it).
@@ -22,12 +26,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policy_parser.export import RECORD_FIELDS
+from policy_parser.inputs import Input, classify
 
 if TYPE_CHECKING:  # the optional dependencies are imported only when used
     import dask.bag  # type: ignore[import-untyped, unused-ignore]
     import dask.dataframe  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["RECORD_COLUMNS", "records_of_file", "to_bag", "to_dataframe", "to_parquet"]
+__all__ = [
+    "RECORD_COLUMNS",
+    "TEXT_INPUT",
+    "records_of_file",
+    "to_bag",
+    "to_dataframe",
+    "to_parquet",
+]
 
 #: The columns of every record, in order: the file, the section fields, the error.
 RECORD_COLUMNS: tuple[str, ...] = ("file", *RECORD_FIELDS, "error")
@@ -72,8 +84,28 @@ def records_of_file(path: str | os.PathLike[str], *, strict: bool = False) -> li
     return [{"file": name, **row, "error": None} for row in to_records(doc)]
 
 
+#: The ``file`` column of the records of an input given as text.
+TEXT_INPUT = "<text>"
+
+
+def _records(item: str | Path, strict: bool) -> list[dict[str, Any]]:
+    """Return the records of one classified input: a file's, or a text's (``file`` ``<text>``)."""
+    if isinstance(item, Path):
+        return records_of_file(item, strict=strict)
+    from policy_parser import api
+    from policy_parser.export import to_records
+
+    try:
+        doc = api.parse(item, strict=strict)
+    except ValueError as exc:  # PolicyParseError under strict
+        empty: dict[str, Any] = dict.fromkeys(RECORD_COLUMNS)
+        empty.update(file=TEXT_INPUT, path="", error=f"{type(exc).__name__}: {exc}")
+        return [empty]
+    return [{"file": TEXT_INPUT, **row, "error": None} for row in to_records(doc)]
+
+
 def to_bag(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[Input],
     *,
     npartitions: int | None = None,
     strict: bool = False,
@@ -81,20 +113,23 @@ def to_bag(
     """Return a Dask bag of section records, one partition per group of files.
 
     Args:
-        paths: The files.
+        paths: The files (``Path``); a ``str`` is a text to parse.
         npartitions: Partitions (tasks); default about 100 files each, at least one.
         strict: As for :func:`policy_parser.parse`.
 
     Returns:
         A lazy bag of dicts with the keys of :data:`RECORD_COLUMNS`.
+
+    Raises:
+        TypeError: An input is neither ``str`` nor path-like, or a ``str`` names a file.
     """
     db = _require()
-    names = [os.fspath(p) for p in paths]
+    items = [classify(p, "to_bag()") for p in paths]
     if npartitions is None:
-        npartitions = max(1, min(len(names), (len(names) + 99) // 100))
+        npartitions = max(1, min(len(items), (len(items) + 99) // 100))
     bag: dask.bag.Bag = (
-        db.from_sequence(names, npartitions=max(1, npartitions))
-        .map(records_of_file, strict=strict)
+        db.from_sequence(items, npartitions=max(1, npartitions))
+        .map(_records, strict=strict)
         .flatten()
     )
     return bag
@@ -108,7 +143,7 @@ def _frame(records: Sequence[dict[str, Any]]) -> Any:
 
 
 def to_dataframe(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[Input],
     *,
     npartitions: int | None = None,
     strict: bool = False,
@@ -143,7 +178,7 @@ def _delayed_frame(part: Any) -> Any:
 
 
 def to_parquet(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[Input],
     out: str | os.PathLike[str],
     *,
     npartitions: int | None = None,

@@ -12,9 +12,17 @@ from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_serializer,
+    model_validator,
+)
 
 from policy_parser.errors import Diagnostic, Span
+from policy_parser.wordlists import entries
 
 __all__ = [
     "BodyMention",
@@ -57,6 +65,38 @@ class Role(StrEnum):
     LEAD = "lead"
     COOPERATE = "cooperate"
     ENCOURAGED = "encouraged"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Role | None:
+        """Accept the Chinese role words of ``data/role_aliases.txt``: ``Role("牵头")`` is lead.
+
+        Also any case of the English values (``"Lead"``). Unknown values still raise
+        ``ValueError``, listing what is accepted.
+        """
+        if not isinstance(value, str):
+            return None
+        word = value.strip()
+        for alias, tags in entries("role_aliases"):
+            if alias == word:
+                return cls(next(iter(tags)))
+        lowered = word.lower()
+        return next((role for role in cls if role.value == lowered), None)
+
+    @classmethod
+    def of(cls, value: Role | str) -> Role:
+        """Return the role ``value`` names: a Role, its value, or a Chinese alias (``牵头``).
+
+        Raises:
+            ValueError: ``value`` names no role; the message lists the accepted words.
+        """
+        try:
+            return cls(value)
+        except ValueError:
+            words = ", ".join(w for w, _ in entries("role_aliases"))
+            values = ", ".join(r.value for r in cls)
+            raise ValueError(
+                f"unknown role {value!r}: expected one of {values} or {words}"
+            ) from None
 
 
 _PATH_STRIP = regex.compile(r"\s+")
@@ -272,6 +312,57 @@ class Document(_Frozen):
     source: str = ""
     span: Span = Span(start=0, end=0)
 
+    @field_serializer("attachments", mode="wrap")
+    def _attachments_without_source(
+        self, attachments: list[Document], handler: SerializerFunctionWrapHandler
+    ) -> Any:
+        """Serialise the source once: an attachment sharing its parent's omits ``source``.
+
+        Every attachment of a parse indexes the same text, so a notice with three attachments
+        would otherwise carry four copies of it in its JSON. :meth:`_inherit_source` puts it
+        back on validation, so ``Document.model_validate_json(doc.model_dump_json()) == doc``.
+        """
+        dumped = handler(attachments)
+        for attachment, data in zip(attachments, dumped, strict=True):
+            if attachment.source == self.source and isinstance(data, dict):
+                data.pop("source", None)
+        return dumped
+
+    @model_validator(mode="after")
+    def _inherit_source(self) -> Document:
+        """Give each attachment validated without a ``source`` its parent's, at any depth.
+
+        An after-validator, so that strict JSON validation still reads the JSON itself. The
+        attachments are replaced by copies (never changed in place: a caller may hold them).
+        """
+        # A document without a source of its own waits for its parent to give it one.
+        if "source" in self.model_fields_set and any(
+            "source" not in a.model_fields_set for a in self.attachments
+        ):
+            object.__setattr__(self, "attachments", _share_source(self.attachments, self.source))
+        return self
+
+    @property
+    def main(self) -> Document:
+        r"""The document the user is after: the issued one when this is only a wrapper.
+
+        A notice that issues a plan (``关于印发…的通知``) has no sections of its own; the plan
+        is its first attachment with sections (see ``docs/models.md``). For any other document
+        (a plan, a regulation, a 修改决定 with its items) this is the document itself.
+
+        >>> import policy_parser as pp
+        >>> notice = pp.parse("关于印发甲方案的通知\n各单位：\n现将《甲方案》印发给你们。\n"
+        ...                   "附件\n甲方案\n一、总体要求\n（一）乙方要负责。")  # doctest: +SKIP
+        >>> notice.main.find("一/（一）").heading  # doctest: +SKIP
+        '乙方要负责'
+        """
+        if self.sections:
+            return self
+        for attachment in self.attachments:
+            if any(True for _ in attachment.walk(attachments=True)):
+                return attachment.main
+        return self
+
     def walk(self, *, attachments: bool = False) -> Iterator[Section]:
         """Yield every section of this document, pre-order.
 
@@ -315,9 +406,14 @@ class Document(_Frozen):
     def clauses(self, body: str | None = None, role: Role | str | None = None) -> list[Clause]:
         """Return the clauses naming a body that contains ``body`` with ``role`` (None: any).
 
+        ``role`` is a :class:`Role`, its value (``"lead"``) or a Chinese role word
+        (``"牵头"``, ``"负责"``, ``"配合"``, ``"鼓励"``: ``data/role_aliases.txt``).
         Clauses of attachments count too (a notice's issued plan is where the work is).
+
+        Raises:
+            ValueError: ``role`` names no role.
         """
-        wanted_role = Role(role) if role is not None else None
+        wanted_role = Role.of(role) if role is not None else None
         return [
             clause
             for _, section in self._paths()
@@ -371,6 +467,18 @@ class Document(_Frozen):
         from policy_parser.export import to_records
 
         return to_records(self)
+
+
+def _share_source(attachments: list[Document], source: str) -> list[Document]:
+    """Return ``attachments`` with ``source`` given to those validated without one, at any depth."""
+    return [
+        a
+        if "source" in a.model_fields_set
+        else a.model_copy(
+            update={"source": source, "attachments": _share_source(a.attachments, source)}
+        )
+        for a in attachments
+    ]
 
 
 def make_document(

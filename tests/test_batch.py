@@ -78,3 +78,33 @@ def test_garbage_collector_is_running_between_documents() -> None:
         for _ in parse_many([TEXTS[0], Path("/nonexistent/b.txt")], jobs=2, chunksize=2):
             assert gc.isenabled()
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_str_naming_a_file_is_refused(jobs: int) -> None:
+    # parse_many(glob.glob(...)) passes file names as str: refused, not parsed as texts.
+    with pytest.raises(TypeError) as info:
+        list(parse_many([str(CORPUS[0])], jobs=jobs))
+    assert str(info.value) == (
+        f"parse_many() takes str as text to parse, but {str(CORPUS[0])!r} names a file: "
+        "pass pathlib.Path objects for files (e.g. map(Path, glob.glob(...))) "
+        "or use policy_parser.parse_files()"
+    )
+    # A str that only looks like a file name is a text, as before.
+    assert [d.sections for d in parse_many(["no-such-plan.txt"])] == [[]]
+
+
+def test_parse_files_takes_str_names() -> None:
+    names = [str(p) for p in CORPUS[:2]]
+    assert [_dump(d) for d in pp.parse_files(names, jobs=2)] == [
+        _dump(pp.parse_file(p)) for p in CORPUS[:2]
+    ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_bodies_false_reaches_every_input(jobs: int) -> None:
+    items: list[str | Path] = [TEXTS[0], CORPUS[0]]
+    docs = list(parse_many(items, jobs=jobs, bodies=False))
+    assert docs[0].find("一/（一）") is not None
+    assert all(not s.bodies for d in docs for s in d.walk())
+    assert _dump(docs[1]) == _dump(pp.parse_file(CORPUS[0], bodies=False))

@@ -46,7 +46,7 @@ def test_bag_has_one_record_per_section(scheduler: dict[str, Any]) -> None:
 
 
 def test_dataframe_rows_and_types(scheduler: dict[str, Any]) -> None:
-    frame = to_dataframe([*CORPUS, "/nonexistent/x.txt"], npartitions=3).compute(**scheduler)
+    frame = to_dataframe([*CORPUS, Path("/nonexistent/x.txt")], npartitions=3).compute(**scheduler)
     assert list(frame.columns) == list(RECORD_COLUMNS)
     assert len(frame) == _sections(CORPUS) + 1
     bad = frame[frame["error"].notna()]
@@ -68,3 +68,11 @@ def test_parquet_round_trip(tmp_path: Path, scheduler: dict[str, Any]) -> None:
     frame = pd.read_parquet(out)
     assert len(frame) == _sections(CORPUS)
     assert set(frame["file"]) == {str(p) for p in CORPUS}
+
+
+def test_str_inputs_are_texts_and_file_names_are_refused() -> None:
+    # The rule of parse_many: Path is a file, str a text; a str naming a file is a slip.
+    with pytest.raises(TypeError, match=r"names a file: pass pathlib\.Path objects"):
+        to_bag([str(CORPUS[0])])
+    records = to_bag(["一、总体要求\n（一）甲方要负责。"]).compute(scheduler="sync")
+    assert [(r["file"], r["path"]) for r in records] == [("<text>", "一"), ("<text>", "一/（一）")]
