@@ -57,6 +57,7 @@ LAYER: dict[str, int] = {
     "diff": 13,
     "view": 13,
     "wire": 13,
+    "inputs": 13,  # which of the user's inputs are texts and which are files
     "testing": 13,
     "batch": 14,
     "dask": 14,
