@@ -177,12 +177,16 @@ def _print_tree(parsed: list[_Parsed], out: IO[str]) -> None:
                     file=out,
                 )
         return
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    # Piped output keeps whole lines (a reader greps them); only a terminal wraps at its width.
+    width = None if out.isatty() else 1_000_000
+    console = Console(file=out, highlight=False, soft_wrap=True, width=width)
     colours = {"error": "red", "warning": "yellow", "info": "blue"}
 
     def add(branch: Any, section: Section) -> None:
         label = f"[bold]{escape(section_label(section))}[/bold]"
-        bodies = ", ".join(f"{b.name}:{b.role.value}" for b in section.bodies)
+        # A body named in two clauses of the section is listed once, as the outline lists it.
+        named = dict.fromkeys(f"{b.name}:{b.role.value}" for b in section.bodies)
+        bodies = ", ".join(named)
         if bodies:
             label += f" [cyan]{escape('[' + bodies + ']')}[/cyan]"
         node = branch.add(label)

@@ -82,6 +82,21 @@ def test_parse_tree(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.index("四、主要任务") < out.index("13.促进文物回流")
 
 
+def test_parse_tree_piped_keeps_whole_lines_and_lists_a_body_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    heading = "总体要求" * 12  # 48 characters, 96 columns: past 80
+    path = tmp_path / "long.txt"
+    path.write_text(
+        f"一、{heading}\n（一）加强组织领导。各区县要加强领导。各区县要加强督查。\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "parse", str(path), "-f", "tree")
+    assert status == 0
+    assert f"一、{heading}" in out
+    assert out.count("各区县:responsible") == 1
+
+
 def test_parse_tree_shows_diagnostics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "gap.txt"
     path.write_text(GAP, encoding="utf-8")
