@@ -2,20 +2,21 @@
 
 All functions take a :class:`~policy_parser.models.Document` and read only its public fields,
 so they work on any document, whichever stages produced it. This module imports nothing of
-``models``: it is typed by the small protocols below, which name the fields it reads, so the
-models can offer ``Document.to_markdown()`` and ``Responsibilities.to_csv()`` by calling it
-without an import cycle.
+``models``: it is typed by the protocols of :mod:`policy_parser.views`, so the models can offer
+``Document.to_markdown()`` and ``Responsibilities.to_csv()`` by calling it without an import
+cycle.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import regex
+
+from policy_parser.views import Document, Responsibility, Section
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]  # stubs are optional
@@ -31,85 +32,6 @@ __all__ = [
     "to_markdown",
     "to_records",
 ]
-
-
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-class _Valued(Protocol):  # an enum member: MarkerKind, Role
-    @property
-    def value(self) -> str: ...
-
-
-class _Mention(Protocol):  # models.BodyMention
-    @property
-    def name(self) -> str: ...
-    @property
-    def role(self) -> _Valued: ...
-
-
-class Section(Protocol):
-    """What the exports read of a :class:`~policy_parser.models.Section`."""
-
-    @property
-    def level(self) -> int: ...
-    @property
-    def marker(self) -> str: ...
-    @property
-    def kind(self) -> _Valued: ...
-    @property
-    def number(self) -> int: ...
-    @property
-    def heading(self) -> str | None: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def path(self) -> str: ...
-    @property
-    def span(self) -> _Span: ...
-    @property
-    def bodies(self) -> Sequence[_Mention]: ...
-
-
-class Responsibility(Protocol):
-    """What the exports read of a :class:`~policy_parser.models.Responsibility` row."""
-
-    @property
-    def path(self) -> str: ...
-    @property
-    def heading(self) -> str | None: ...
-    @property
-    def clause(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def role(self) -> _Valued: ...
-    @property
-    def span(self) -> _Span: ...
-
-
-class Document(Protocol):
-    """What the exports read of a :class:`~policy_parser.models.Document`."""
-
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def doc_number(self) -> str | None: ...
-    @property
-    def issuers(self) -> Sequence[str]: ...
-    @property
-    def addressees(self) -> Sequence[str]: ...
-    @property
-    def date(self) -> _dt.date | None: ...
-    @property
-    def preamble(self) -> str | None: ...
-    @property
-    def attachments(self) -> Sequence[Document]: ...
-    def walk(self) -> Iterator[Section]: ...
 
 
 @runtime_checkable

@@ -15,8 +15,9 @@ This module reads documents by their attributes only (no import of ``models``), 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
-from typing import Protocol
+
+from policy_parser.views import Document as _Document
+from policy_parser.views import Section as _Section
 
 __all__ = ["render"]
 
@@ -24,40 +25,6 @@ __all__ = ["render"]
 _SPACED = frozenset({"decimal"})
 _TABLE_ROW = "table_row"
 _ORDER = "令第"
-
-
-class _Section(Protocol):
-    @property
-    def marker(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def heading(self) -> str | None: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def children(self) -> Sequence[_Section]: ...
-
-
-class _Document(Protocol):
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def doc_number(self) -> str | None: ...
-    @property
-    def issuers(self) -> Sequence[str]: ...
-    @property
-    def addressees(self) -> Sequence[str]: ...
-    @property
-    def date(self) -> _dt.date | None: ...
-    @property
-    def preamble(self) -> str | None: ...
-    @property
-    def closing(self) -> str | None: ...
-    @property
-    def sections(self) -> Sequence[_Section]: ...
-    @property
-    def attachments(self) -> Sequence[_Document]: ...
 
 
 def _date(date: _dt.date) -> str:

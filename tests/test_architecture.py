@@ -25,6 +25,7 @@ MAX_FUNCTION_LINES = 60
 LAYER: dict[str, int] = {
     # foundations: no stage of their own
     "errors": 0,
+    "views": 0,  # read-only protocols of the models, for export and render
     "numerals": 0,
     "wordlists": 0,
     "_gc": 0,
