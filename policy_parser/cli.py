@@ -22,6 +22,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -285,14 +286,9 @@ def _print_table(rows: list[dict[str, Any]], out: IO[str], *, with_file: bool) -
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*(str(row[c]) for c in columns))
-    Console(file=out, highlight=False, width=max(100, _terminal_width())).print(table)
-
-
-def _terminal_width() -> int:
-    try:
-        return os.get_terminal_size().columns
-    except OSError:
-        return 120
+    # The terminal's width (COLUMNS, then the tty), 120 where there is none; never under 100.
+    width = max(100, shutil.get_terminal_size((120, 24)).columns)
+    Console(file=out, highlight=False, width=width).print(table)
 
 
 # --- outline / schema ----------------------------------------------------------------------
