@@ -57,7 +57,7 @@ class _Head:
 def _chrome(h: _Head) -> bool:
     """Skip page chrome, or the title printed again, as noise.
 
-    A web page prints its own lines ('打印本页', '字号：大 中 小') or repeats the heading
+    A web page prints its own lines ('分享到：', '字号：大 中 小') or repeats the heading
     before the document, e.g. '关于做好某事的通知' printed twice: the second copy and the
     chrome lines are noise, not header parts.
     """
@@ -191,9 +191,10 @@ def _addressees(h: _Head) -> bool:
 
 
 def _table_head(h: _Head) -> bool:
-    """Read the header row of a table that comes before the body.
+    """Read the header row of a table that makes up the body.
 
-    E.g. '序号  名称  备注' heading a list published as a table.
+    E.g. '序号' / '任务' / '责任单位' on lines of their own, or glued to the first row
+    ('序号任务责任单位一、…'), when a work plan is published as a table.
     """
     th = _table_header(h.ctx, h.pos, h.limit)
     if th is not None:
