@@ -1,8 +1,9 @@
 """The layout the architecture promises, checked on the code itself.
 
 docs/architecture.md draws the pipeline; these tests keep the code to it: small modules and
-functions, imports that only run forward along the stages, no cycle, lark's own lexer at work
-during a parse, and ``bodies=False`` honoured everywhere.
+functions, imports that only run forward along the stages, no cycle, and lark's own lexer at
+work during a parse. That ``bodies=False`` is honoured everywhere, table rows included, is
+tests/test_tables.py's test_bodies_off_reads_no_body_in_table_rows.
 """
 
 from __future__ import annotations
@@ -200,29 +201,3 @@ def test_lark_lexer_tokenizes_the_markers(monkeypatch: pytest.MonkeyPatch) -> No
     doc = pp.parse(text)
     assert [s.path for s in doc.walk()] == ["一", "一/（一）", "一/（二）", "二"]
     assert calls >= 4, "the markers were not tokenized by lark's lexer"
-
-
-TASK_TABLE = "\n".join(
-    [
-        "关于推进某工作的实施方案",
-        "一、总体要求",
-        "各区要加强领导。",
-        "二、重点任务",
-        "序号\t重点任务\t牵头单位\t配合单位",
-        "1\t优化企业开办服务\t市市场监管局\t市税务局、市公安局",
-        "2\t推进电子证照应用\t市政务服务数据管理局\t各区人民政府",
-    ]
-)
-
-
-def test_bodies_false_finds_no_body_anywhere() -> None:
-    on = pp.parse(TASK_TABLE)
-    assert [r.role.value for r in on.responsibilities() if r.path == "二/1"] == [
-        "lead",
-        "cooperate",
-        "cooperate",
-    ]
-    doc = pp.parse(TASK_TABLE, bodies=False)
-    docs = [doc, *doc.attachments]
-    mentions = [b for d in docs for s in d.walk() for c in s.clauses for b in c.bodies]
-    assert mentions == []
