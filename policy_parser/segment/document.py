@@ -213,7 +213,7 @@ def _attachment_step(at: _Attaching, pos: int, p: int, i: int) -> _Step:
     """Decide what the text from ``p`` (on line ``i``) does after a signature.
 
     A note ('（此件公开发布）') or a copy-to line ('抄送：甲局') is skipped; otherwise the first
-    of the attachment openers that recognises the line decides. Made up: '附件：甲表' opens a
+    of the attachment openers that recognises the line decides. Made up: '附件1：甲表' opens a
     document named 甲表, '附件' alone opens one titled by the next line.
     """
     ln = at.ctx.lines[i]
