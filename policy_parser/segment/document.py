@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex
 
@@ -155,98 +157,180 @@ def _read_attachments(
     parent_body: tuple[int, int] = (0, 0),
 ) -> int:
     """Read the documents that follow a signature: '附件1' + title, or a title line."""
-    text = ctx.text
-    lines = ctx.lines
     issued = _issued_names(parent_title.value if parent_title else "") + annex_names
     issued += _issued_in_body(ctx, parent_body)
     authors = _authors(ctx, parent_title, parent_body)
+    at = _Attaching(ctx, limit, issued, parent_body)
     while True:
-        p = _skip_ws(text, pos, limit)
+        p = _skip_ws(ctx.text, pos, limit)
         if p >= limit:
             return pos
-        i = _line_index(ctx, p)
-        ln = lines[i]
-        s = text[p : ln.end]
-        title: Field | None = None
-        number: Field | None = None
-        after = 0
-        nested = True
-        if _NOTE.match(s) or _COPY_TO.search(s):
-            pos = ln.end
+        step = _attachment_step(at, pos, p, _line_index(ctx, p))
+        if step.stop is not None:
+            return step.stop
+        if step.skip is not None:
+            pos = step.skip
             continue
-        named = _ANNEX_NAMED.match(s) if p == ln.start else None
-        if named is not None:
-            ctx.noise.append((ln.start, ln.end))
-            j = _next_content(ctx, i)
-            if j >= len(lines) or lines[j].start >= limit:
-                return ln.end
-            t = lines[j]
-            if _ANNEX_MARK.match(t.s) or _ANNEX_NAMED.match(t.s):
-                pos = ln.end  # '附录1：流程图' (a picture) right before '附录2：竞价指引'
-                continue
-            nested = False
-            cand = _title_candidate(ctx, j)
-            if cand is not None and cand.first == j:
-                title, number, after = cand.title, cand.doc_number, cand.after
-            else:
-                name = named.group("name").strip()
-                k = ln.start + named.start("name")
-                title, after = Field(_despace(name), k, k + len(name)), ln.end
-            frame, end = _read_document(
-                ctx, title, number, after, limit, depth + 1, nested, authors
-            )
-            if frame.body[1] > frame.body[0] or frame.attachments:
-                out.append(frame)
-            if end <= pos:
-                return end
-            pos = end
-            continue
-        mark = _ANNEX_MARK.match(s)
-        if mark is not None and p == ln.start:
-            ctx.noise.append((ln.start, ln.end))
-            j = i + 1
-            while j < len(lines) and not lines[j].s:
-                j += 1
-            if j >= len(lines) or lines[j].start >= limit:
-                return ln.end
-            t = lines[j]
-            nested = False  # '附件1' holds one document; '附件2' is its sibling, not its child
-            if _is_chrome(t.s) or _MARKER.match(t.s) or len(t.s) > 130:
-                return pos
-            cand = _title_candidate(ctx, j)
-            if cand is not None and cand.first == j:
-                title, number, after = cand.title, cand.doc_number, cand.after
-            else:
-                title, after = Field(_despace(t.s), t.start, t.end), t.end
-        else:
-            cand = _title_candidate(ctx, i) if p == ln.start else None
-            if cand is not None:
-                title, number, after = cand.title, cand.doc_number, cand.after
-            else:
-                # Glued sources: '…（此件公开发布）附件部分地方…典型做法（共计28项）序号…'.
-                gm = regex.match(
-                    r"附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?\s*",
-                    text[p : ln.end],
-                )
-                q = p + gm.end() if gm is not None else p
-                hit = _issued_at(text, q, ln.end, issued)
-                if hit is None and p == ln.start and _TOP_MARKER.match(s):
-                    # The issued text right after the signature without its title line
-                    # ('…现印发实施。' / 某某局 / date / '第一条…'): named after the notice.
-                    names = issued + _issued_in_body(ctx, parent_body)
-                    if names:
-                        hit = Field(_compact(names[0]), p, p)
-                if hit is None:
-                    return pos
-                sm = regex.match(r"[（(][^（）()]{1,16}[）)]", text[hit.end : hit.end + 20])
-                if sm is not None:
-                    t_end = hit.end + sm.end()
-                    hit = Field(hit.value + text[hit.end : t_end], hit.start, t_end)
-                title, after = hit, hit.end
-        frame, end = _read_document(ctx, title, number, after, limit, depth + 1, nested, authors)
-        if frame.body[1] <= frame.body[0] and not frame.attachments:
+        frame, end = _read_document(
+            ctx, step.title, step.number, step.after, limit, depth + 1, step.nested, authors
+        )
+        if frame.body[1] > frame.body[0] or frame.attachments:
+            out.append(frame)
+        elif not step.named:
             return pos
-        out.append(frame)
         if end <= pos:
             return end
         pos = end
+
+
+@dataclass
+class _Attaching:
+    """What every attachment opener reads against: the parent's names and body, the limit."""
+
+    ctx: _Ctx
+    limit: int
+    issued: list[str]
+    parent_body: tuple[int, int]
+
+
+@dataclass
+class _Step:
+    """What an opener found: stop at ``stop``, skip to ``skip``, or read a document.
+
+    A ``named`` one ('附件1：名称') that turns out empty does not end the attachments.
+    """
+
+    stop: int | None = None
+    skip: int | None = None
+    title: Field | None = None
+    number: Field | None = None
+    after: int = 0
+    nested: bool = True
+    named: bool = False
+
+
+def _attachment_step(at: _Attaching, pos: int, p: int, i: int) -> _Step:
+    """Decide what the text from ``p`` (on line ``i``) does after a signature.
+
+    A note ('（此件公开发布）') or a copy-to line ('抄送：甲局') is skipped; otherwise the first
+    of the attachment openers that recognises the line decides. Made up: '附件1：甲表' opens a
+    document named 甲表, '附件' alone opens one titled by the next line.
+    """
+    ln = at.ctx.lines[i]
+    s = at.ctx.text[p : ln.end]
+    if _NOTE.match(s) or _COPY_TO.search(s):
+        return _Step(skip=ln.end)
+    for opener in _OPENERS:
+        step = opener(at, pos, p, i)
+        if step is not None:
+            return step
+    return _Step(stop=pos)  # (the glued opener always answers)
+
+
+def _open_named_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
+    """A label that names its attachment at a line start: '附件1：名称'.
+
+    The title is the next line's when a title starts there, else the label's name; a label
+    right before another label (a picture's caption) is skipped. Made up: '附件2：甲市乙表'
+    then '甲市乙表' gives that title; '附录1：流程图' then '附录2：…' skips the first.
+    """
+    ctx, lines = at.ctx, at.ctx.lines
+    ln = lines[i]
+    named = _ANNEX_NAMED.match(ctx.text[p : ln.end]) if p == ln.start else None
+    if named is None:
+        return None
+    ctx.noise.append((ln.start, ln.end))
+    j = _next_content(ctx, i)
+    if j >= len(lines) or lines[j].start >= at.limit:
+        return _Step(stop=ln.end)
+    t = lines[j]
+    if _ANNEX_MARK.match(t.s) or _ANNEX_NAMED.match(t.s):
+        return _Step(skip=ln.end)  # '附录1：流程图' (a picture) right before '附录2：竞价指引'
+    cand = _title_candidate(ctx, j)
+    if cand is not None and cand.first == j:
+        return _Step(
+            title=cand.title, number=cand.doc_number, after=cand.after, nested=False, named=True
+        )
+    name = named.group("name").strip()
+    k = ln.start + named.start("name")
+    title = Field(_despace(name), k, k + len(name))
+    return _Step(title=title, after=ln.end, nested=False, named=True)
+
+
+def _open_bare_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
+    """A bare label at a line start ('附件', '附件2') whose next non-blank line is the title.
+
+    Chrome, a section marker or a paragraph after the label ends the attachments. Made up:
+    '附件2' then '甲县乙办法' gives the title '甲县乙办法'; '附件' then '一、总则' stops.
+    """
+    ctx, lines = at.ctx, at.ctx.lines
+    ln = lines[i]
+    mark = _ANNEX_MARK.match(ctx.text[p : ln.end])
+    if mark is None or p != ln.start:
+        return None
+    ctx.noise.append((ln.start, ln.end))
+    j = i + 1
+    while j < len(lines) and not lines[j].s:
+        j += 1
+    if j >= len(lines) or lines[j].start >= at.limit:
+        return _Step(stop=ln.end)
+    t = lines[j]
+    # (nested=False: '附件1' holds one document; '附件2' is its sibling, not its child.)
+    if _is_chrome(t.s) or _MARKER.match(t.s) or len(t.s) > 130:
+        return _Step(stop=pos)
+    cand = _title_candidate(ctx, j)
+    if cand is not None and cand.first == j:
+        return _Step(title=cand.title, number=cand.doc_number, after=cand.after, nested=False)
+    return _Step(title=Field(_despace(t.s), t.start, t.end), after=t.end, nested=False)
+
+
+def _open_title_line(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
+    """A title right at a line start, with no label: '甲局关于乙的通知' after a signature."""
+    ln = at.ctx.lines[i]
+    cand = _title_candidate(at.ctx, i) if p == ln.start else None
+    if cand is None:
+        return None
+    return _Step(title=cand.title, number=cand.doc_number, after=cand.after)
+
+
+def _open_glued_issued(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
+    """A document the parent issues, named where it starts in glued text, else a stop.
+
+    One-line sources run the label and the name on ('…（此件公开发布）附件甲典型做法（共计2项）');
+    a section marker right after the signature starts the issued text without a title line,
+    named after the notice. Made up: after '关于印发《甲办法》的通知', '附件甲办法第一条…' gives
+    '甲办法'.
+    """
+    ctx, text = at.ctx, at.ctx.text
+    ln = ctx.lines[i]
+    s = text[p : ln.end]
+    # Glued sources: '…（此件公开发布）附件部分地方…典型做法（共计28项）序号…'.
+    gm = regex.match(
+        r"附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?\s*",
+        text[p : ln.end],
+    )
+    q = p + gm.end() if gm is not None else p
+    hit = _issued_at(text, q, ln.end, at.issued)
+    if hit is None and p == ln.start and _TOP_MARKER.match(s):
+        # The issued text right after the signature without its title line
+        # ('…现印发实施。' / 某某局 / date / '第一条…'): named after the notice.
+        names = at.issued + _issued_in_body(ctx, at.parent_body)
+        if names:
+            hit = Field(_compact(names[0]), p, p)
+    if hit is None:
+        return _Step(stop=pos)
+    sm = regex.match(r"[（(][^（）()]{1,16}[）)]", text[hit.end : hit.end + 20])
+    if sm is not None:
+        t_end = hit.end + sm.end()
+        hit = Field(hit.value + text[hit.end : t_end], hit.start, t_end)
+    return _Step(title=hit, after=hit.end)
+
+
+# The attachment openers, tried in order on the text after a signature (the first that
+# answers decides): a named label, a bare label, a title line, a glued issued name.
+_OPENERS: tuple[Callable[[_Attaching, int, int, int], _Step | None], ...] = (
+    _open_named_label,
+    _open_bare_label,
+    _open_title_line,
+    _open_glued_issued,
+)

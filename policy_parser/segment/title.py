@@ -77,57 +77,100 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     One line, up to three wrapped lines, or a line that glues the title to its 发文字号
     (``…的通报国办函〔2018〕46号``).
     """
-    lines = ctx.lines
-    ln = lines[i]
+    ln = ctx.lines[i]
     s = ln.s
-    if not s:
+    if not s or _cannot_open(ctx, i):
         return None
+    md = _MARKDOWN_TITLE.match(s) if s[0] == "#" else None
+    if md:
+        return _markdown_candidate(ln, i, md)
+    glued = _glued_number_candidate(ln, i)
+    if glued is not None:
+        return glued
+    if _title_like(s) and len(s) <= 130:
+        return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+    stopped = _stopped_candidate(ln, i)
+    if stopped is not None:
+        return stopped
+    return _wrapped_candidate(ctx, i)
+
+
+def _cannot_open(ctx: _Ctx, i: int) -> bool:
+    """Whether line ``i`` (not blank) is ruled out as a title's first line before any reading.
+
+    A later line without a markdown '#' or a 发文字号's '号' that is long, has sentence
+    punctuation, or ends unlike a title on it and on the lines a wrap would take; page chrome;
+    or the rest of a hard-wrapped paragraph. Made up: '请各单位认真执行，' is a sentence, and
+    '甲乙丙丁戊己庚辛壬癸子丑寅卯' + '辰巳午未的通知' continues a paragraph, not a title.
+    """
+    lines = ctx.lines
+    s = lines[i].s
     if i > 0 and s[0] != "#" and "号" not in s:
         # Without a markdown '#' or a 发文字号's '号', a line can only open a title that ends on
         # it or on one of the lines a wrapped title takes (the stopped headline is line 0's).
         if len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None:
-            return None  # most lines are sentences or long paragraphs
+            return True  # most lines are sentences or long paragraphs
         if s[-1] not in _TITLE_LAST and not _wrap_may_end(lines, i):
-            return None  # most short lines are table cells, names, navigation
+            return True  # most short lines are table cells, names, navigation
     if _is_chrome(s):
-        return None
+        return True
     prev = lines[i - 1].s if i > 0 else ""
-    if _continues_wrap(prev):
-        # The line continues a hard-wrapped paragraph ('…共同探' / '讨形成了…评测体系'):
-        # a wrap point that happens to end in a kind word is not a title.
-        return None
-    md = _MARKDOWN_TITLE.match(s) if s[0] == "#" else None
-    if md:
-        t = md.group(1).strip()
-        if "](" in t or _CHROME_STRONG.search(t[:40]) or _is_chrome(t):
-            return None  # '# 您当前所在的位置：[首页](…)>[…](…)': a breadcrumb
-        if 2 <= len(t) <= 130:
-            start = ln.start + md.start(1)
-            return _Cand(i, i, Field(_despace(t), start, ln.end), None, ln.end, markdown=True)
-        return None
-    # Title glued to its 发文字号 (one-line sources): split before the 发文字号 prefix, right after
-    # '的通报' rather than inside '国办函' (函 is also a kind word).
+    # The line continues a hard-wrapped paragraph ('…共同探' / '讨形成了…评测体系'):
+    # a wrap point that happens to end in a kind word is not a title.
+    return _continues_wrap(prev)
+
+
+def _markdown_candidate(ln: _Line, i: int, md: regex.Match[str]) -> _Cand | None:
+    """A markdown heading as a title, unless it is a breadcrumb or of no title's length.
+
+    The title is the text after '# '; a heading that links or names page chrome is navigation.
+    Made up: '# 甲市关于乙的通知' gives '甲市关于乙的通知'; '# 首页 > [通知](x)' gives none.
+    """
+    t = md.group(1).strip()
+    if "](" in t or _CHROME_STRONG.search(t[:40]) or _is_chrome(t):
+        return None  # '# 您当前所在的位置：[首页](…)>[…](…)': a breadcrumb
+    if 2 <= len(t) <= 130:
+        start = ln.start + md.start(1)
+        return _Cand(i, i, Field(_despace(t), start, ln.end), None, ln.end, markdown=True)
+    return None
+
+
+def _glued_number_candidate(ln: _Line, i: int) -> _Cand | None:
+    """A title glued to its 发文字号 on one line, split before the 发文字号's prefix.
+
+    One-line sources run the two together; the split falls right after '的通报' rather than
+    inside '国办函' (函 is also a kind word). Made up: '甲局关于乙的通知甲发〔2020〕1号' gives
+    the title '甲局关于乙的通知' and the number '甲发〔2020〕1号'.
+    """
+    s = ln.s
     # (A 发文字号 ends in '号': most lines need no search.)
     tail = _DOCNUM_TAIL.search(s, 0, min(len(s), 200)) if "号" in s else None
-    if tail is not None and tail.start() > 6:
-        head = s[: tail.start()]
-        best = -1
-        for m in _OF_KIND.finditer(head):
+    if tail is None or tail.start() <= 6:
+        return None
+    head = s[: tail.start()]
+    best = -1
+    for m in _OF_KIND.finditer(head):
+        if 1 <= len(head) - m.end() <= 12:
+            best = m.end()
+    if best < 0:
+        for m in _KIND_WORD.finditer(head):
             if 1 <= len(head) - m.end() <= 12:
                 best = m.end()
-        if best < 0:
-            for m in _KIND_WORD.finditer(head):
-                if 1 <= len(head) - m.end() <= 12:
-                    best = m.end()
-                    break
-        if best > 0 and _title_like(head[:best]) and _NUM_PREFIX.fullmatch(head[best:]):
-            num_start = ln.start + best
-            num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
-            title = Field(_despace(head[:best]), ln.start, ln.start + best)
-            return _Cand(i, i, title, num, ln.start + tail.end())
-    if _title_like(s) and len(s) <= 130:
-        return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
-    # A headline closed by a full stop at the top of a run-together excerpt ('关于甲的意见。为…').
+                break
+    if best > 0 and _title_like(head[:best]) and _NUM_PREFIX.fullmatch(head[best:]):
+        num_start = ln.start + best
+        num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
+        title = Field(_despace(head[:best]), ln.start, ln.start + best)
+        return _Cand(i, i, title, num, ln.start + tail.end())
+    return None
+
+
+def _stopped_candidate(ln: _Line, i: int) -> _Cand | None:
+    """A headline closed by a full stop at the top of a run-together excerpt (line 0 only).
+
+    Made up: '关于甲的意见。为进一步做好乙工作，现提出如下意见如下所述' gives '关于甲的意见'.
+    """
+    s = ln.s
     stop = _STOPPED_HEADLINE.match(s) if i == 0 else None
     if stop is not None and _title_like(stop.group(1)):
         return _Cand(
@@ -137,6 +180,19 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
             None,
             ln.start + stop.end(),
         )
+    return None
+
+
+def _wrapped_candidate(ctx: _Ctx, i: int) -> _Cand | None:
+    """A title wrapped over up to four short lines (a blank line allowed between them).
+
+    Made up: '甲省人民政府关于印发' + '乙 丙 方 案 的 通 知' gives
+    '甲省人民政府关于印发乙丙方案的通知'; navigation words above a whole title line
+    ('专题专栏' + '关于甲的通知') are not its start.
+    """
+    lines = ctx.lines
+    ln = lines[i]
+    s = ln.s
     # Wrapped title: '国务院办公厅关于印发' + '国 家 粮 食 应 急 预 案 的 函'.
     if len(s) > 60 or not _is_ishy(s) or _MARKER.match(s) or _is_date_line(s):
         return None
