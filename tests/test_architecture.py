@@ -133,11 +133,6 @@ def test_modules_are_small() -> None:
     assert not big, f"modules over {MAX_MODULE_LINES} lines: {big}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 left: six frame readers in segment/ (close, header, title, score, "
-    "document) to become ordered rule lists; loaders.pdf.assemble",
-)
 def test_functions_are_small() -> None:
     long: dict[str, int] = {}
     for module, path in _modules().items():

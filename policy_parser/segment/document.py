@@ -59,12 +59,7 @@ def _read_document(
     number = number or num2
     if number is None and title is not None and depth == 0:
         number = _number_before(ctx, title.start)
-    issued = _issued_names(title.value) if title is not None else []
-    # A forwarded report glued after the signature ends the body too: '…请贯彻执行。国务院
-    # 一九八七年三月十一日关于甲的报告', named in the body ('同意《关于甲的报告》，现转发').
-    issued += _issued_in_body(ctx, (body_start, limit))
-    body_end, close_at = _find_body_end(ctx, body_start, limit, issued)
-    body_end = max(body_end, body_start)
+    body_end, close_at = _body_range(ctx, title, body_start, limit)
     hint = _title_issuers(title.value) if title is not None else []
     close = _read_close(ctx, close_at, limit, hint)
     if close.headline is not None and title is None:
@@ -97,6 +92,19 @@ def _read_document(
     )
     _claim(ctx, frame)
     return frame, pos
+
+
+def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple[int, int]:
+    """Return where a body starting at ``start`` ends and where what closes it begins.
+
+    The documents the notice issues end it too: a title 关于印发《甲办法》的通知 names 甲办法, and a
+    forwarded report glued after the signature (``…请贯彻执行。乙局 2001年1月1日关于丙的报告``)
+    is named in the body (``同意《关于丙的报告》，现转发``).
+    """
+    issued = _issued_names(title.value) if title is not None else []
+    issued += _issued_in_body(ctx, (start, limit))
+    end, close_at = _find_body_end(ctx, start, limit, issued)
+    return max(end, start), close_at
 
 
 def _under_title(
