@@ -20,8 +20,7 @@ from policy_parser.drafts import Draft
 from policy_parser.duties import assemble
 from policy_parser.encoding import detect_mojibake
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
-from policy_parser.grammar import structure_parser
-from policy_parser.lexer import lex, tokens
+from policy_parser.grammar import structure_lark
 from policy_parser.loaders import load_text
 from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
@@ -39,8 +38,9 @@ __all__ = ["PIPELINE", "parse", "parse_file"]
 PIPELINE: tuple[tuple[str, str], ...] = (
     ("normalize", "policy_parser.normalize.normalize: line repair with an offset map"),
     ("segment", "policy_parser.segment.segment: the document on the page, its frame, attachments"),
-    ("lex", "policy_parser.lexer.lex: marker candidates, numbering continuity, levels"),
-    ("parse", "policy_parser.grammar.structure_parser: lark nests the sections"),
+    ("lex", "policy_parser.grammar.structure_lark: lark's lexer over grammars/markers.lark"),
+    ("levels", "policy_parser.lex.MarkerPostLex: numbering continuity, levels, _OPEN/_CLOSE"),
+    ("parse", "policy_parser.grammar.structure_lark: lark's LALR parser nests the sections"),
     ("transform", "policy_parser.transform.to_drafts: headings, own text, spans, paths"),
     ("duties", "policy_parser.duties.assemble: clauses (clauses.py) and bodies (bodies/)"),
 )
@@ -100,19 +100,17 @@ def _document(run: _Run, frame: Frame) -> Document:
 
 def _drafts(source: str, body: TrackedText) -> tuple[list[Draft], list[Diagnostic], str, str]:
     """Lex and parse a body: its drafts, diagnostics, preamble and closing paragraphs."""
-    lexed = lex(body.text)
+    try:
+        tree = structure_lark().parse(body.text)
+    except LarkError as exc:  # never leaks: the PostLex emits only what the grammar takes
+        error = _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
+        return [], [error], "", ""
+    built = build_nodes(tree)
     diagnostics = [
         _diagnostic(source, d.code, d.severity, d.message, body.to_source(d.pos))
-        for d in lexed.diagnostics
+        for d in built.notes
     ]
-    try:
-        tree = structure_parser().parse(tokens(lexed))  # type: ignore[arg-type, unused-ignore]
-    except LarkError as exc:  # never leaks: the token stream is ours, so this is a bug
-        diagnostics.append(
-            _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
-        )
-        return [], diagnostics, "", ""
-    preamble_segments, nodes = build_nodes(tree, lexed)
+    preamble_segments, nodes = built.preamble, built.sections
     preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
     closing_segments = trailing_to_parent(nodes, body) + closing_paragraphs(nodes, body)
     closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)

@@ -4,8 +4,7 @@ import pytest
 from lark import Lark, Token, Tree
 
 import policy_parser as pp
-from policy_parser.grammar import grammar_text
-from policy_parser.lexer import lex
+from policy_parser.grammar import grammar_text, lex
 from policy_parser.models import MarkerKind
 
 
@@ -319,50 +318,49 @@ def test_a_markdown_heading_that_is_only_a_numeral() -> None:
     ]
 
 
-def test_every_marker_starts_with_a_marker_start_character() -> None:
-    # lexer.py skips the positions whose character is not in MARKER_START: no terminal of
-    # markers.lark may begin with another one.
+def _marker_terminals() -> dict[str, str]:
+    """The marker terminals of structure_lark()'s lexer, name → regular expression."""
+    from policy_parser.grammar import structure_lark
+    from policy_parser.lex.kinds import KIND_OF_TERMINAL
+
+    terminals = {t.name: t for t in structure_lark().terminals}
+    return {name: terminals[name].pattern.to_regexp() for name in KIND_OF_TERMINAL}
+
+
+def test_plain_text_never_swallows_a_character_a_marker_may_start_with() -> None:
+    # PLAIN (markers.lark) takes one character, then a run no marker terminal begins with; a
+    # marker's first character left out of that run would hide every marker starting there.
     import regex
 
-    from policy_parser.grammar import marker_patterns
-    from policy_parser.lexer import KIND_OF_TERMINAL, MARKER_START
+    from policy_parser.grammar import structure_lark
 
-    patterns = marker_patterns()
-    any_marker = regex.compile("|".join(f"(?:{patterns[n]})" for n in KIND_OF_TERMINAL))
-    start = regex.compile(f"[{MARKER_START}]")
+    plain = {t.name: t for t in structure_lark().terminals}["PLAIN"].pattern.to_regexp()
+    any_marker = regex.compile("|".join(f"(?:{p})" for p in _marker_terminals().values()))
+    run = regex.compile(plain)
     missed = [
         chr(cp)
         for cp in range(0x110000)
-        if any_marker.match(chr(cp), partial=True) and not start.match(chr(cp))
+        if any_marker.match(chr(cp), partial=True) and run.fullmatch("甲" + chr(cp))
     ]
     assert missed == []
 
 
-def test_the_two_marker_engines_differ_only_where_the_lexer_falls_back() -> None:
-    # lexer.py scans a text for markers with the stdlib engine, and with the regex module's
-    # when the text holds a character the two read differently (U+001C–U+001F for \s).
+def test_lark_lexer_finds_every_marker_a_scan_of_the_vocabulary_finds() -> None:
+    # lark tries the terminals at each position by priority: the marker tokens it cuts are the
+    # leftmost matches of the marker terminals, in that order, as one scan would find them.
     import random
-    import re
-    import sys
 
     import regex
 
-    from policy_parser.lexer import _marker_matches, _marker_re, _marker_regex
+    from policy_parser.grammar import marker_tokens
 
-    re_space, regex_space = re.compile(r"\s"), regex.compile(r"\s")
-    differ = [
-        cp
-        for cp in range(sys.maxunicode + 1)
-        if bool(re_space.match(chr(cp))) != bool(regex_space.match(chr(cp)))
-    ]
-    assert differ == [0x1C, 0x1D, 0x1E, 0x1F]
-
-    fast, slow = _marker_re(), _marker_regex()
-    alphabet = "第一二十百零两0１9.．、（）()①a 　\t\n条章编节年%项甲。"
+    names = list(_marker_terminals())
+    scan = regex.compile("|".join(f"(?P<{n}>{p})" for n, p in _marker_terminals().items()))
+    alphabet = "第一二十百零两0１9.．、（）()①a 　\t\n条章编节年%项甲。\x1c"
     rng = random.Random(0)
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
-        got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
-        assert got == [(m.span(), m.lastgroup) for m in slow.finditer(text)], text
-    # A row number before U+001C: a TABLE_ROW match for the regex module only.
-    assert [m.lastgroup for m in _marker_matches("12\x1c")] == ["TABLE_ROW"]
+        got = [(t.start_pos, t.end_pos, t.type) for t in marker_tokens(text) if t.type in names]
+        assert got == [(m.start(), m.end(), m.lastgroup) for m in scan.finditer(text)], text
+    # U+001C is a space to `re`'s \s but not to Unicode: a row number may stand before it.
+    assert [t.type for t in marker_tokens("12\x1c")] == ["TABLE_ROW", "PLAIN"]

@@ -1,0 +1,132 @@
+"""Levels → tokens: the chosen markers cut the lines, and level changes become _OPEN/_CLOSE.
+
+The way lark's ``Indenter`` turns indentation into INDENT/DEDENT, a marker one level deeper
+than the one before is preceded by ``_OPEN`` and a marker higher up by one ``_CLOSE`` per level
+it leaves. Made-up example: markers at levels 1, 2, 2, 1 give
+``MARKER _OPEN MARKER MARKER _CLOSE MARKER``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lark import Token
+
+from policy_parser.errors import Severity
+from policy_parser.lex.candidates import Marker
+from policy_parser.lex.continuity import LexDiagnostic, Selector
+from policy_parser.lex.kinds import STRONG
+from policy_parser.lex.later import Later
+
+__all__ = ["MarkerToken", "Segment", "nest", "segments", "select"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a line: a section's opening (``marker`` set) or a run of text."""
+
+    start: int
+    end: int
+    marker: Marker | None = None
+    level: int = 0
+
+
+class MarkerToken(Token):
+    """A ``MARKER`` token: a section's marker line, with the segment it stands for."""
+
+    __slots__ = ("segment",)
+    segment: Segment
+
+
+def select(found: list[Marker]) -> tuple[list[tuple[Marker, int]], list[LexDiagnostic]]:
+    """Return the candidates that are markers, with their levels, and the diagnostics.
+
+    A candidate inside the one chosen before it (its trailing spaces) is skipped; a line-start
+    candidate of a strong style (一、, （一）, 第X条) that does not continue is noted.
+    """
+    selector = Selector()
+    chosen: list[tuple[Marker, int]] = []
+    later = Later.index(found)
+    for i, c in enumerate(found):
+        if chosen and c.start < chosen[-1][0].end:
+            continue
+        level = selector.offer(c, i, later)
+        if level is not None:
+            chosen.append((c, level))
+        elif c.line_start and c.kind in STRONG:
+            selector.note(c, "ignored-marker", Severity.INFO, f"{c.marker} does not continue")
+    return chosen, selector.diagnostics
+
+
+def _token(text: str, seg: Segment, line: int, offset: int) -> Token:
+    """The token of a segment on line ``line`` (1-based), which starts at ``offset``."""
+    start, end = seg.start, seg.end
+    column, end_column = start - offset + 1, end - offset + 1
+    if seg.marker is None:
+        return Token("TEXT", text[start:end], start, line, column, line, end_column, end)
+    token = MarkerToken("MARKER", text[start:end], start, line, column, line, end_column, end)
+    token.segment = seg
+    return token
+
+
+def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
+    """Cut ``text`` at the chosen markers: one token per marker line or run of text.
+
+    A marker line runs to the next marker on the line or to its end; a markdown ``## `` before
+    a line-start marker is dropped, and so are pieces that are only spaces.
+    """
+    cuts = iter(chosen)
+    nxt = next(cuts, None)
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        line_end = offset + len(line)
+        pos = offset
+        while nxt is not None and nxt[0].start < line_end:
+            marker, level = nxt
+            if marker.line_start:
+                pos = marker.start  # drop a markdown '## ' before the marker
+            elif marker.start > pos and text[pos : marker.start].strip():
+                yield _token(text, Segment(pos, marker.start), number, offset)
+            pos = marker.start
+            following = next(cuts, None)
+            seg_end = following[0].start if following and following[0].start < line_end else None
+            end = line_end if seg_end is None else seg_end
+            yield _token(text, Segment(pos, end, marker, level), number, offset)
+            pos = end
+            nxt = following
+        if pos < line_end and text[pos:line_end].strip():
+            yield _token(text, Segment(pos, line_end), number, offset)
+        offset = line_end + 1
+
+
+def _close(after: Token) -> Token:
+    """A ``_CLOSE`` at the end of the token ``after``: a section ends where its last text does."""
+    end, line, column = after.end_pos, after.end_line, after.end_column
+    return Token("_CLOSE", "", end, line, column, line, column, end)
+
+
+def nest(tokens: Iterable[Token]) -> Iterator[Token]:
+    """Put ``_OPEN`` / ``_CLOSE`` between the segment tokens where the level changes.
+
+    An ``_OPEN`` takes the position of the marker after it, a ``_CLOSE`` the end of the token
+    before it, so that lark's ``propagate_positions`` gives each section the span from its
+    marker to its last text.
+    """
+    level = 0
+    last: Token | None = None
+    for token in tokens:
+        if isinstance(token, MarkerToken):
+            new = token.segment.level
+            if level:
+                assert last is not None
+                if new > level:
+                    yield Token.new_borrow_pos("_OPEN", "", token)
+                for _ in range(level - new):
+                    yield _close(last)
+            level = new
+        yield token
+        last = token
+    for _ in range(level - 1):
+        assert last is not None
+        yield _close(last)

@@ -1,0 +1,127 @@
+"""Lookalikes: numerals that match a marker terminal but do not open a part of the text.
+
+Each rule only rejects a candidate, from the characters around it on its line; which of the
+remaining candidates are markers is for numbering continuity (``continuity.py``). The words
+that mark a reference are data: ``policy_parser/data/marker_references.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from policy_parser.lex.kinds import PARENS, STATUTE
+from policy_parser.models import MarkerKind
+from policy_parser.wordlists import words
+
+__all__ = [
+    "after_statute_title",
+    "bracket_depths",
+    "digit_after",
+    "no_cell_break",
+    "reference",
+    "weak_reference",
+]
+
+_YEAR = regex.compile(r"[0-9]{4}年")
+# A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
+_CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
+# A chapter or section title glued to the article after it: short, no punctuation.
+_STATUTE_TITLE = regex.compile(r"[^\n。；;：:，,、！？!?（(“”《》]{1,24}")
+_OPENERS = "（(《“‘〈「『【["
+_CLOSERS = "）)》”’〉」』】]"
+_BRACKETS = regex.compile(f"[{regex.escape(_OPENERS + _CLOSERS)}]")
+
+
+@cache
+def _after(tag: str) -> re.Pattern[str]:
+    """The words of ``marker_references.txt`` tagged ``tag``, as one alternation."""
+    return re.compile("|".join(re.escape(w) for w in words("marker_references", tag)))
+
+
+@cache
+def _paren_after() -> frozenset[str]:
+    return frozenset(words("marker_references", "paren"))
+
+
+def digit_after(line: str, end: int) -> bool:
+    """Whether a digit follows the candidate ending at ``end``, a year aside.
+
+    ``1.5亿元`` has one (a decimal number); ``3．2020年底前…`` has a year, which a marker may
+    precede.
+    """
+    return line[end : end + 1].isdigit() and not _YEAR.match(line, end)
+
+
+def no_cell_break(line: str, end: int) -> bool:
+    """Whether a table-row number ending at ``end`` lacks the cell break that must follow it.
+
+    ``1企业投资项目承诺制改革　　山西…`` is a row (two ideographic spaces end its first cell);
+    the ``021`` of ``2021年`` is not.
+    """
+    # The cell break lies in the 61 characters after the number's first one; most places
+    # hold none, which is cheaper to see than to match.
+    ahead = line[end + 1 : end + 62]
+    if "\t" not in ahead and "\u3000\u3000" not in ahead:
+        return True
+    return _CELL_BREAK.match(line, end) is None
+
+
+def reference(
+    kind: MarkerKind, line: str, start: int, end: int, at_line_start: bool, digit: bool
+) -> bool:
+    """Whether the candidate ``line[start:end]`` reads as a number cited in a sentence.
+
+    ``1、2、3`` (a digit after 、 or ）), ``1.5亿元`` inside a line, ``第三条规定的``,
+    ``依照第（一）项`` and ``（一）项`` are such; ``六、项目建设…`` is item 六. ``digit`` is
+    :func:`digit_after` at ``end``.
+    """
+    after = line[end : end + 2]
+    if digit and kind in (MarkerKind.CN_COMMA, MarkerKind.ARABIC_HALF_PAREN):
+        return True  # 1、2、3
+    if digit and kind is MarkerKind.ARABIC_DOT and not at_line_start:
+        return True  # 1.5亿元 — but 3．2020年底前… is a marker before a year
+    if kind in STATUTE and _after("statute").match(after):
+        return True
+    if not at_line_start:
+        if start and line[start - 1] == "第":
+            return True  # 第（一）项
+        if after[:1] in _paren_after() and kind in PARENS:
+            return True  # （一）项 — but 六、项目建设… is item 六
+    return False
+
+
+def weak_reference(line: str, end: int) -> bool:
+    """Whether what follows a statute marker may make it a reference: ``第五条和第六条``."""
+    return _after("weak").match(line, end) is not None
+
+
+def after_statute_title(prev_kind: MarkerKind, prev_end: int, start: int, text: str) -> bool:
+    """Whether a candidate at ``start`` directly follows the short title of a statute marker.
+
+    ``第二章　外国合同者的权利和义务第十三条中方…``: the chapter's title ends where the article
+    begins, so the article stands at a boundary though no sentence end precedes it.
+    """
+    return _STATUTE_TITLE.fullmatch(text, prev_end, start) is not None
+
+
+def bracket_depths(line: str) -> tuple[list[int], list[int]]:
+    """Return bracket positions and the nesting depth after each, for depth look-ups.
+
+    A candidate inside brackets or quotes (``（下称…1．…）``, ``“一、…”``) is cited, not a
+    marker: its depth is the depth after the last bracket before it.
+    """
+    positions: list[int] = []
+    depths: list[int] = []
+    depth = 0
+    for m in _BRACKETS.finditer(line):
+        ch = m.group()
+        if ch in _OPENERS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        positions.append(m.start())
+        depths.append(depth)
+    return positions, depths

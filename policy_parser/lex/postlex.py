@@ -1,0 +1,59 @@
+"""The lark ``PostLex`` between the marker lexer and the structure parser.
+
+lark's basic lexer hands over the body cut into the terminals of ``grammars/markers.lark``:
+marker candidates (``CN_COMMA``, ``ARTICLE`` …, each a positioned :class:`lark.Token`) and
+``PLAIN`` text. :class:`MarkerPostLex` turns them into the tokens ``grammars/structure.lark``
+parses, as lark's ``Indenter`` turns indentation into INDENT/DEDENT:
+
+1. **candidates** (``candidates.py``, ``lookalikes.py``): each marker token read in its line;
+   lookalikes its line shows (``第三条规定的``, ``1.5亿元``, ``“一、…”``) are dropped;
+2. **selection** (``continuity.py``, ``later.py``): numbering continuity decides which are
+   markers and at what level; it needs look-ahead (is a big jump the text's own numbering?),
+   so the PostLex reads the whole body before it emits a token;
+3. **levels** (``levels.py``): ``MARKER`` and ``TEXT`` tokens, ``_OPEN``/``_CLOSE`` at level
+   changes, then one ``NOTE`` per numbering problem (a gap, a repeat, a skipped level).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lark import Token
+from lark.lark import PostLex
+
+from policy_parser.lex.candidates import candidates
+from policy_parser.lex.kinds import KIND_OF_TERMINAL
+from policy_parser.lex.levels import nest, segments, select
+
+__all__ = ["MarkerPostLex"]
+
+PLAIN = "PLAIN"
+
+
+class MarkerPostLex(PostLex):
+    """Marker candidates in, ``MARKER``/``TEXT``/``_OPEN``/``_CLOSE``/``NOTE`` out.
+
+    It keeps no state between texts (one Lark object serves every parse): each call of
+    :meth:`process` reads one body.
+
+    Made-up example: ``一、甲`` ⏎ ``（一）乙`` ⏎ ``二、丙`` lexes to ``CN_COMMA PLAIN CN_PAREN PLAIN
+    CN_COMMA PLAIN`` and comes out as ``MARKER _OPEN MARKER _CLOSE MARKER``.
+    """
+
+    # The terminals this PostLex consumes: no rule of structure.lark names them, so lark
+    # would otherwise drop them from its lexer.
+    always_accept = (*KIND_OF_TERMINAL, PLAIN)
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        """Read the lexer's tokens for one body and yield the structure parser's."""
+        pieces: list[str] = []
+        markers: list[Token] = []
+        for token in stream:
+            pieces.append(token)
+            if token.type != PLAIN:
+                markers.append(token)
+        text = "".join(pieces)
+        chosen, diagnostics = select(candidates(text, markers))
+        yield from nest(segments(text, chosen))
+        for d in diagnostics:
+            yield Token("NOTE", d, d.pos, None, None, None, None, d.pos)

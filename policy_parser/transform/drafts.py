@@ -1,0 +1,123 @@
+"""Nodes → drafts: each sibling group read together, headings decided by the group.
+
+Sibling items are written alike, so a run-in title stands when the group says so
+(:func:`_group_titled`); glued titles are split where the siblings agree (``unglue.py``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from policy_parser.drafts import Draft
+from policy_parser.models import Span, path_key
+from policy_parser.normalize import TrackedText
+from policy_parser.transform.headings import Reading, Tier, read_marker_line
+from policy_parser.transform.nodes import Node
+from policy_parser.transform.tab_tables import tab_table
+from policy_parser.transform.tails import trailing_to_parent
+from policy_parser.transform.unglue import unglue_titles
+
+__all__ = ["to_drafts"]
+
+
+class _Item(NamedTuple):
+    """One node of a sibling group as :func:`to_drafts` first reads it, before the group votes."""
+
+    reading: Reading
+    lines: list[TrackedText]  # the item's stripped lines, marker line first
+    path: str
+    table: list[Draft]
+
+
+def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
+    """Read one item's marker line and own lines, as if it stood alone.
+
+    ``（一）加强领导。各区要…`` reads as a run-in title with its text; whether the title stands
+    is for the whole sibling group to decide (:func:`_group_titled`).
+    """
+    marker = node.marker.marker
+    assert marker is not None
+    path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
+    # A table stands among the section's own lines: most sections have none.
+    table = tab_table(node, body, path, level) if node.texts else []
+    tail = trailing_to_parent(node.children, body)
+    rest = body.slice(marker.end, node.marker.end).strip()
+    following = (
+        [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
+        if node.texts or tail
+        else []
+    )
+    reading = read_marker_line(marker.kind, rest, following, bool(node.children))
+    return _Item(reading, [rest, *following], path, table)
+
+
+def _group_titled(readings: list[Reading]) -> bool:
+    """Whether the run-in titles of a sibling group stand.
+
+    Sibling items are written alike: run-in titles stand when most items have one, or when
+    every item opens with a short sentence (（二）优化管理，落实自主权。…).
+    """
+    votes = [r.vote for r in readings]
+    return sum(votes) > 0 or (
+        all(v >= 0 for v in votes) and any(r.tier is Tier.LENIENT for r in readings)
+    )
+
+
+def to_drafts(
+    nodes: list[Node], body: TrackedText, prefix: str = "", level: int = 1
+) -> list[Draft]:
+    """Read the headings and own texts of ``nodes`` and their descendants.
+
+    Call :func:`trailing_to_parent` on the top-level group first; this function does it for
+    every group below.
+
+    Args:
+        nodes: The nodes at one level.
+        body: The lexed text with its offsets.
+        prefix: The path of the parent.
+        level: The level of these nodes.
+
+    Returns:
+        The drafts, each with its heading, own text, span, path and children.
+    """
+    if not nodes:
+        return []  # a leaf's children: most calls
+    items = [_read_item(node, body, prefix, level) for node in nodes]
+    readings = [item.reading for item in items]
+    titled = _group_titled(readings)
+    if nodes[0].marker.marker is not None:
+        readings = unglue_titles(
+            nodes[0].marker.marker.kind, readings, [item.lines for item in items]
+        )
+    return [
+        _draft(node, reading, item, body, level, titled)
+        for node, reading, item in zip(nodes, readings, items, strict=True)
+    ]
+
+
+def _draft(
+    node: Node, reading: Reading, item: _Item, body: TrackedText, level: int, titled: bool
+) -> Draft:
+    """Build one item's draft, its children read first."""
+    marker = node.marker.marker
+    assert marker is not None
+    if reading.tier is not Tier.TITLE and reading.heading is not None and not titled:
+        # A list item or an item whose first sentence is its substance after all: its
+        # marker line, its own lines and the paragraphs taken back from its last child.
+        reading = Reading(None, None, TrackedText.join(item.lines), Tier.NONE)
+    # The span runs from the marker's first character to the subtree's last.
+    start = body.to_source(marker.start)
+    end = body.to_source(node.last_end() - 1) + 1
+    children = to_drafts(node.children, body, item.path, level + 1) + item.table
+    return Draft(
+        level=level,
+        marker=marker.marker,
+        kind=marker.kind,
+        number=marker.number,
+        heading=reading.heading,
+        span=Span(start=start, end=max(start, end)),
+        path=item.path,
+        own=reading.own,
+        run_in=reading.run_in,
+        children=tuple(children),
+    )

@@ -1,0 +1,96 @@
+"""Paragraphs after a list's last item that are not that item's: its parent's, or the close.
+
+``（四）纳税人申请退税。`` ⏎ ``纳税人申请退税，应当…`` continues the article above the list;
+``本通知自印发之日起施行。`` after the last item closes the document.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policy_parser.lex import Segment
+from policy_parser.models import MarkerKind
+from policy_parser.normalize import TrackedText
+from policy_parser.transform.headings import Reading, first_sentence_end, read_marker_line
+from policy_parser.transform.nodes import Node
+
+__all__ = ["closing_paragraphs", "trailing_to_parent"]
+
+
+def _reading(body: TrackedText, node: Node) -> Reading:
+    """Read a node's marker line alone, without its later paragraphs."""
+    marker = node.marker.marker
+    assert marker is not None
+    rest = body.slice(marker.end, node.marker.end).strip()
+    return read_marker_line(marker.kind, rest, [], bool(node.children))
+
+
+def _ends_list_item(body: TrackedText, node: Node) -> bool:
+    """Tell whether a node is one list item ending with ；: （一）违反…颁发电力业务许可证的；."""
+    return not node.children and body.text[node.marker.start : node.marker.end].rstrip().endswith(
+        ("；", ";")
+    )
+
+
+def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
+    """Detach and return the paragraphs after the last item of a list that belong to its parent.
+
+    ``第二十五条 …：（一）…；（四）纳税人申请退税。`` followed by ``纳税人申请退税，应当…``: when no
+    other item of the group runs over several paragraphs, the paragraphs after the last item
+    continue the parent (or close the document).
+    """
+    if len(nodes) < 2:
+        return []
+    last = nodes[-1]
+    assert last.marker.marker is not None
+    if last.marker.marker.kind is MarkerKind.ARTICLE:
+        return []  # an article's later paragraphs are its own 款
+    if last.children or any(n.texts for n in nodes[:-1]):
+        return []
+    # Only where the items read as a list, or the last one is a bare title: after titled items
+    # with content (（二）夯实…责任。科学技术行政部门要…) a further paragraph is still the item's.
+    titled = any(_reading(body, n).heading is not None for n in nodes[:-1])
+    if titled and _reading(body, last).clear:
+        return []
+    if not last.texts and all(_ends_list_item(body, n) for n in nodes[:-1]):
+        # Run-together statute: …；(四)利用职务便利谋取不正当利益的。电力监管机构从事… — the
+        # last item ends at its first full stop; the next paragraph of the article follows.
+        line = body.text[last.marker.start : last.marker.end]
+        stop = first_sentence_end(line)
+        if stop is not None and line[stop + 1 :].strip():
+            cut = last.marker.start + stop + 1
+            last.marker = Segment(last.marker.start, cut, last.marker.marker, last.marker.level)
+            return [Segment(cut, cut + len(line) - stop - 1)]
+    tail, last.texts = last.texts, []
+    return tail
+
+
+# The document speaking of itself or to its readers after the last item: 本通知自印发之日起施行,
+# 本办法由市医保局负责解释, 请各有关单位结合实际…, 特此通知.
+_CLOSING_WORDS = regex.compile(
+    r"本(?:通知|意见|办法|方案|实施方案|规定|细则|决定|公告|通告|措施|预案|规划|计划|指引|指南)"
+    r"(?:自|由|从|有效期|未尽|所称|执行中|印发|发布)|请各|请你|特此"
+)
+
+
+def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
+    """Detach and return the closing paragraphs written after the last item of a document.
+
+    They stand as paragraphs of their own after the deepest last section; an article's later
+    paragraphs are its 款 and stay.
+    """
+    node = nodes[-1] if nodes else None
+    while node is not None and node.children:
+        node = node.children[-1]
+    if node is None or node.marker.marker is None:
+        return []
+    if node.marker.marker.kind is MarkerKind.ARTICLE:
+        return []
+    bare = not body.text[node.marker.marker.end : node.marker.end].strip()
+    for i, seg in enumerate(node.texts):
+        if i == 0 and bare:
+            continue  # ## 二 ⏎ 本通知自发布之日起施行。: the item's only text is its own
+        if _CLOSING_WORDS.match(body.text, seg.start):
+            tail, node.texts = node.texts[i:], node.texts[:i]
+            return tail
+    return []

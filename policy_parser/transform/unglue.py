@@ -1,0 +1,108 @@
+"""Titles glued to their text in run-together documents, split off where the siblings agree.
+
+``二、工作要求各地区、各部门要坚决贯彻落实…``: the title ends where a sentence opening, an
+organ's name or the title's own noun begins.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from policy_parser.models import MarkerKind
+from policy_parser.normalize import TrackedText
+from policy_parser.transform.headings import Reading, Tier
+from policy_parser.wordlists import lexicon
+
+__all__ = ["unglue_titles"]
+
+
+# Run-together text glues a title to its text: 二、工作要求各地区、各部门要坚决贯彻落实…,
+# 一、关于水利建设问题进一步加大…, 五、提高资源税税率为有效缩减…. The text opens as sentences
+# open (各地区, 为, 按照 …), with an organ as subject, or by repeating the title's noun
+# (三、联席会议工作规则联席会议每年召开…).
+_ABOUT_TITLE = regex.compile(r"关于[^，。；：,;:]{2,40}?问题(?=[^，。；：,;:])")
+# Plain words, tried with str.startswith at each position: no regex call per position.
+_OPENERS = (
+    *("各", "为", "在", "自", "对", "按照", "根据", "依据", "坚持", "到", "加强", "建立"),
+    *("进一步", "全面", "深入", "认真", "切实", "推动", "加快", "围绕", "有关", "国务院"),
+    *("国家", "中央", "以习近平", "贯彻"),
+)
+_TITLE_STOP = regex.compile(r"[，。；：,;:（(“]")
+_PREPOSITIONS = frozenset("对在为自")
+_SUBJECT_END = regex.compile(
+    r"(?:公司|集团|部门|委员会|政府|局|厅|委|办|中心|机构|单位|企业|学校|医院|协会|银行)$"
+)
+_NOT_A_GLUED_TITLE = regex.compile(r"^[各本我对在为由]|要(?![求点素件])|应|必须|须|将|可以|已|是")
+_GLUED_MIN, _GLUED_MAX = 4, 20
+
+
+def _glued_split(text: str) -> int | None:
+    """Return where a title glued to its text ends, or None."""
+    about = _ABOUT_TITLE.match(text)
+    if about:
+        return about.end()
+    stop = _TITLE_STOP.search(text)
+    # The title and the first words of the text stand before the first punctuation.
+    limit = min(_GLUED_MAX, (stop.start() if stop else len(text)) - _GLUED_MIN)
+    head = text[:2]
+    for p in range(_GLUED_MIN, limit + 1):
+        if text.startswith(_OPENERS, p) or text.startswith(head, p) or _organ_at(text, p):
+            # A title names a task; it has no subject and no modal verb (各地区要主动…), and
+            # is not itself the subject of the sentence (集团公司对所属企业…).
+            title = text[:p]
+            subject = text[p] in _PREPOSITIONS and _SUBJECT_END.search(title)
+            return None if _NOT_A_GLUED_TITLE.search(title) or subject else p
+    return None
+
+
+@cache
+def _organ_heads() -> frozenset[str]:
+    """The first characters of the lexicon's organ names, to skip most positions at once."""
+    return frozenset(name[0] for name, kind in lexicon().items() if kind == "organ")
+
+
+def _organ_at(text: str, p: int) -> bool:
+    """Whether a known organ's name starts at ``p`` (七、加强信息引导工业和信息化部、…)."""
+    if p >= len(text) or text[p] not in _organ_heads():
+        return False
+    organs = lexicon()
+    return any(organs.get(text[p:q]) == "organ" for q in range(p + 3, min(len(text), p + 14) + 1))
+
+
+def unglue_titles(
+    kind: MarkerKind, readings: list[Reading], lines: list[list[TrackedText]]
+) -> list[Reading]:
+    """Split glued titles off items without a title line, where the siblings show they have one.
+
+    Either a sibling has a title line, or most siblings (three in five) read as glued. A
+    glued title also beats a run-in reading of the same line (三、联席会议工作规则联席会议每年
+    召开一次例会。 reads as one short sentence).
+
+    ``lines`` holds each item's stripped lines, its marker line first; they are joined only
+    for the items whose title is split off.
+    """
+    if kind not in (MarkerKind.CN_COMMA, MarkerKind.CN_PAREN):
+        return readings
+    titled = any(r.tier is Tier.TITLE for r in readings)
+    # Without a title line among them, only top-level items (一、) that mostly read as glued:
+    # fewer than three, or 1.-style items, cannot be, whatever their splits.
+    if not titled and (kind is not MarkerKind.CN_COMMA or len(readings) < 3):
+        return readings
+    splits = [
+        None if r.tier is Tier.TITLE else _glued_split("".join(part.text for part in parts))
+        for r, parts in zip(readings, lines, strict=True)
+    ]
+    found = sum(p is not None for p in splits)
+    most = kind is MarkerKind.CN_COMMA and len(readings) >= 3 and found >= 0.6 * len(readings)
+    if not found or not (titled or most):
+        return readings
+    out: list[Reading] = []
+    for reading, p, parts in zip(readings, splits, lines, strict=True):
+        if p is None:
+            out.append(reading)
+        else:
+            line = TrackedText.join(parts)
+            out.append(Reading(line.text[:p], None, line.slice(p, len(line.text)), Tier.TITLE))
+    return out
