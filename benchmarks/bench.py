@@ -92,9 +92,9 @@ def arbor_parser() -> Callable[[str], Any]:
 STAGES = [
     ("normalize", "normalize", "normalize"),
     ("segment", "segment", "segment"),
-    ("lexer", "lexer", "lex"),
-    ("lark LALR parse (lexer tokens too)", "lark", "parse"),
-    ("transform", "transform", "to_drafts"),
+    ("lark: lexer + PostLex + LALR parse", "lark", "parse"),
+    ("  of which the PostLex (lex/)", "postlex", "process"),
+    ("transform", "drafts", "to_drafts"),
     ("tables", "tables", "table_drafts"),
     ("duties: clauses and bodies", "duties", "assemble"),
     ("encoding: mojibake check", "encoding", "detect_mojibake"),

@@ -364,3 +364,24 @@ def test_lark_lexer_finds_every_marker_a_scan_of_the_vocabulary_finds() -> None:
         assert got == [(m.start(), m.end(), m.lastgroup) for m in scan.finditer(text)], text
     # U+001C is a space to `re`'s \s but not to Unicode: a row number may stand before it.
     assert [t.type for t in marker_tokens("12\x1c")] == ["TABLE_ROW", "PLAIN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        # A finer style first met right after an item nests under it, by document order.
+        ("1.甲\n（一）子\n（二）丑\n2.乙", ["1", "1/（一）", "1/（二）", "2"]),
+        ("（1）甲\n①子\n（2）乙", ["（1）", "（1）/①", "（2）"]),
+        # The heading styles keep their canonical rank: 一、 after 1. is above it.
+        ("1.甲\n2.乙\n一、丙\n1.丁", ["1", "2", "一", "一/1"]),
+    ],
+)
+def test_new_styles_take_their_level_by_document_order(text: str, paths: list[str]) -> None:
+    assert [s.path for s in pp.parse(text).walk()] == paths
+
+
+def test_a_list_that_starts_past_one_keeps_its_canonical_rank() -> None:
+    # （4） ⏎ 2.: the list of 1. lost its first item; it goes where 1. goes under （一）, not
+    # under （4）.
+    doc = pp.parse("一、甲\n（一）乙\n（1）丙\n（2）丁\n2.戊\n3.己")
+    assert [s.path for s in doc.walk()][-2:] == ["一/（一）/2", "一/（一）/3"]

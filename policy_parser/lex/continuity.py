@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 
 from policy_parser.errors import Severity
 from policy_parser.lex.candidates import Marker
-from policy_parser.lex.kinds import ARABIC, GBT, GLUE_NEXT, MAY_GLUE, PICKED, RANK, STATUTE, rank
+from policy_parser.lex.kinds import (
+    ARABIC,
+    BY_ORDER,
+    GBT,
+    GLUE_NEXT,
+    MAY_GLUE,
+    PICKED,
+    RANK,
+    STATUTE,
+    rank,
+)
 from policy_parser.lex.later import Later
 from policy_parser.models import MarkerKind
 
@@ -79,6 +89,10 @@ class Selector:
                 at += 1
             return at, {1, self.last.get(c.key, 0) + 1}, False
         at = len(self.stack)
+        if c.kind in BY_ORDER and c.number == 1:
+            # 1.甲 ⏎ （一）子: （一） opens a level under 1. A list that starts past 1 has
+            # lost its first item (（4） ⏎ 2.): its canonical rank tells where it goes.
+            return at, {1}, False
         for i, frame in enumerate(self.stack):
             if rank(frame.kind, frame.key) > r:
                 at = i

@@ -69,6 +69,19 @@ GLUE_NEXT = frozenset((MarkerKind.ARABIC_DOT, MarkerKind.CN_COMMA))
 GBT = frozenset(
     (MarkerKind.CN_COMMA, MarkerKind.CN_PAREN, MarkerKind.ARABIC_DOT, MarkerKind.ARABIC_PAREN)
 )
+# Styles that open a level by document order, under whatever list is open when they first
+# appear (1.甲 ⏎ （一）子 nests （一） under 1.); the heading styles (一、, 第X章 …) and decimal
+# outlines take their canonical rank instead (1.甲 ⏎ 一、乙: 一、 is above).
+BY_ORDER = frozenset(
+    (
+        MarkerKind.CN_PAREN,
+        MarkerKind.ARABIC_DOT,
+        MarkerKind.ARABIC_PAREN,
+        MarkerKind.ARABIC_HALF_PAREN,
+        MarkerKind.CIRCLED,
+        MarkerKind.LATIN,
+    )
+)
 # Styles whose line-start items an excerpt may pick, numbers kept (5. → 12.).
 PICKED = frozenset((MarkerKind.ARABIC_DOT, MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN))
 # A style's level key is its value (decimals aside); a dict spares the enum's value property.
