@@ -36,16 +36,16 @@ __all__ = ["add_command", "view_html", "view_payload"]
 
 # Inside <script>, the HTML parser ends the element at the first "</script" whatever the JS
 # means, and "<!--" opens a comment state: a source text quoting "</script>" would break out.
-# JSON allows any character to be written as \\uXXXX, so <, > and & never appear raw; U+2028
+# JSON allows any character to be written as \uXXXX, so <, > and & never appear raw; U+2028
 # and U+2029 are escaped too, for the older JS engines that take them as line ends.
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028"}
 _JSON_ESCAPES["\u2029"] = "\\u2029"
 
 
 def _embed_json(value: Any) -> str:
-    """Return ``value`` as JSON safe to place inside a ``<script>`` element.
+    r"""Return ``value`` as JSON safe to place inside a ``<script>`` element.
 
-    A source line ``见<script>…</script>`` comes out as ``见\\u003cscript\\u003e…``, which
+    A source line ``见<script>…</script>`` comes out as ``见\u003cscript\u003e…``, which
     ``JSON.parse`` reads back as the same text. Only string contents can hold these characters
     (JSON's own punctuation has none of them), so replacing them keeps the JSON valid.
     """
@@ -105,9 +105,8 @@ def _cell(value: Any) -> str | None:
         return value
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, BaseModel) and isinstance(getattr(value, "text", None), str):
-        return str(value.text)
-    return str(value)
+    text = getattr(value, "text", None) if isinstance(value, BaseModel) else None
+    return text if isinstance(text, str) else str(value)
 
 
 def _has_deadline() -> bool:
@@ -159,14 +158,14 @@ def _asset(name: str) -> str:
 
 
 def view_html(doc: Document) -> str:
-    """Return one self-contained HTML page that shows ``doc``: text, tree and table.
+    r"""Return one self-contained HTML page that shows ``doc``: text, tree and table.
 
     The page inlines its CSS and JS and loads nothing from the network, so it can be mailed
     or opened from disk. Clicking a tree node scrolls to its span in the source and marks it;
     the table can be filtered by body.
 
     >>> import policy_parser as pp
-    >>> page = pp.view_html(pp.parse("一、总体要求\\n（一）加强领导。甲局要负责。"))
+    >>> page = pp.view_html(pp.parse("一、总体要求\n（一）加强领导。甲局要负责。"))
     >>> page.startswith("<!DOCTYPE html>") and "甲局" in page
     True
     """
