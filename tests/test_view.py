@@ -101,9 +101,7 @@ def test_spans_count_code_points_outside_the_bmp() -> None:
     text = "𠀀𠀁说明\n一、总体要求\n（一）甲市教育局要负责𠀂统筹。\n"
     doc = pp.parse(text)
     nodes = _nodes(_payload(pp.view_html(doc))["tree"])
-    assert [text[n["start"] : n["end"]] for n in nodes] == [
-        s.span.slice(text) for s in doc.walk()
-    ]
+    assert [text[n["start"] : n["end"]] for n in nodes] == [s.span.slice(text) for s in doc.walk()]
 
 
 def test_the_table_has_a_row_per_responsibility() -> None:
