@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import policy_parser as pp
+from policy_parser.export import section_label
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason='playwright not installed: pip install "policy-parser[view]"'
@@ -140,3 +141,55 @@ def test_the_example_document(browser: Any, tmp_path: Path) -> None:
     assert page.locator("#row-count").text_content() == (
         f"{expected} of {len(doc.responsibilities())} rows"
     )
+
+
+def _click_char(page: Any, source: str, at: int) -> None:
+    """Click with the mouse on the character at code-point offset ``at`` of the source."""
+    units = len(source[:at].encode("utf-16-le")) // 2
+    box = page.evaluate(
+        """(u) => {
+            const walker = document.createTreeWalker(document.getElementById("source"), 4);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                if (u < n.length) {
+                    const r = document.createRange();
+                    r.setStart(n, u); r.setEnd(n, u + 1);
+                    r.startContainer.parentElement.scrollIntoView({ block: "center" });
+                    const b = r.getClientRects()[0];
+                    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+                }
+                u -= n.length;
+            }
+            return null;
+        }""",
+        units,
+    )
+    assert box is not None
+    page.mouse.click(box["x"], box["y"])
+
+
+def test_clicking_the_text_selects_its_section(browser: Any, tmp_path: Path) -> None:
+    doc = pp.parse(PLAN)
+    page = _open(browser, doc, tmp_path)
+    # In the own text of 二/（一）, then 一/（二） (before the mark), then 二/（二） (after it).
+    for needle, path in (
+        ("丙市科技局", "二/（一）"),
+        ("牵头", "一/（二）"),
+        ("做好宣传", "二/（二）"),
+    ):
+        _click_char(page, doc.source, doc.source.index(needle) + 1)
+        section = doc.find(path)
+        assert section is not None
+        assert page.locator(".node.selected").text_content() == section_label(section)
+        assert page.locator("#highlight").text_content() == section.span.slice(doc.source)
+
+
+def test_clicking_a_row_marks_its_body_and_section(browser: Any, tmp_path: Path) -> None:
+    doc = pp.parse(PLAN)
+    page = _open(browser, doc, tmp_path)
+    page.click("#collapse-all")
+    row = doc.responsibilities()[-1]
+    page.locator("#table tbody tr").last.click()
+    assert page.locator("#highlight").text_content() == row.body == "乙市财政局"
+    selected = page.locator(".node.selected")
+    assert selected.is_visible()  # its collapsed parent was opened
+    assert selected.get_attribute("title") == row.path == "二/（二）"

@@ -16,6 +16,8 @@
     for (const ch of source) units.push(units[units.length - 1] + ch.length);
     return (i) => units[Math.max(0, Math.min(i, units.length - 1))];
   })();
+  // UTF-16 units back to code points: the units before a caret, counted as Python counts.
+  const toPoints = (u) => Array.from(source.slice(0, u)).length;
 
   function el(tag, attrs, text) {
     const e = document.createElement(tag);
@@ -25,26 +27,53 @@
   }
 
   // The source as three text runs, the middle one marked: textContent only, never innerHTML.
-  function highlight(start, end, kind) {
+  function highlight(start, end, kind, block) {
     const a = toUnits(start), b = toUnits(end);
     sourceEl.textContent = "";
     sourceEl.append(source.slice(0, a));
     const mark = el("mark", { id: "highlight", class: kind }, source.slice(a, b));
     sourceEl.append(mark, source.slice(b));
-    mark.scrollIntoView({ block: "center" });
+    mark.scrollIntoView({ block: block || "center" });
     return mark;
   }
 
-  function select(node) {
+  // Mark a node in the tree (its ancestors opened) without touching the source.
+  function markNode(node) {
     document.querySelectorAll(".node.selected").forEach((n) => n.classList.remove("selected"));
     const li = document.querySelector(`li[data-id="${node.id}"]`);
-    li.querySelector(":scope > .node").classList.add("selected");
+    const label = li.querySelector(":scope > .node");
+    label.classList.add("selected");
     for (let p = li.parentElement.closest("li"); p; p = p.parentElement.closest("li")) {
       p.classList.remove("collapsed");
       setToggle(p);
     }
+    label.scrollIntoView({ block: "nearest" });
+  }
+
+  function select(node, block) {
+    markNode(node);
     info.textContent = `${node.path}  [${node.start}, ${node.end})`;
-    highlight(node.start, node.end, node.type);
+    highlight(node.start, node.end, node.type, block);
+  }
+
+  // The innermost node whose span holds the code-point offset `at` (children come after
+  // their parent, so the last match in pre-order is the deepest).
+  function nodeAt(at) {
+    let found = null;
+    nodes.forEach((node) => { if (node.start <= at && at < node.end) found = node; });
+    return found;
+  }
+
+  // Clicking in the text selects the section it stands in: 甲 in （一）'s text picks （一）.
+  function onSourceClick() {
+    const sel = window.getSelection();
+    if (!sel.rangeCount || !sel.isCollapsed) return;  // a drag selects text to copy
+    const caret = sel.getRangeAt(0);
+    const before = document.createRange();
+    before.selectNodeContents(sourceEl);
+    before.setEnd(caret.startContainer, caret.startOffset);
+    const node = nodeAt(toPoints(before.toString().length));
+    if (node) select(node, "nearest");
   }
 
   function setToggle(li) {
@@ -90,6 +119,8 @@
       const tr = el("tr", { "data-body": row.body });
       data.columns.forEach((c) => tr.append(el("td", { "data-column": c }, row[c])));
       tr.addEventListener("click", () => {
+        const owner = [...nodes.values()].find((n) => n.path === row.path);
+        if (owner) markNode(owner);
         info.textContent = `${row.body} (${row.role})  ${row.path}`;
         highlight(row.start, row.end, "body");
       });
@@ -118,6 +149,7 @@
   document.getElementById("doc-number").textContent = data.doc_number || "";
   sourceEl.textContent = source;
   data.tree.forEach((node) => addNode(treeEl, node));
+  sourceEl.addEventListener("click", onSourceClick);
   document.getElementById("expand-all").addEventListener("click", () => setAll(false));
   document.getElementById("collapse-all").addEventListener("click", () => setAll(true));
   drawTable();
