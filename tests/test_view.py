@@ -156,3 +156,8 @@ def test_cli_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_cli_reports_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["view", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_an_empty_text_gives_an_empty_page() -> None:
+    data = _payload(pp.view_html(pp.parse("")))
+    assert data["tree"] == [] and data["rows"] == [] and data["source"] == ""
