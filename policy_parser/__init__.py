@@ -21,6 +21,7 @@ from policy_parser.models import (
     Role,
     Section,
 )
+from policy_parser.view import view_html
 
 __all__ = [
     "BodyMention",
@@ -42,5 +43,6 @@ __all__ = [
     "parse_file",
     "parse_files",
     "parse_many",
+    "view_html",
 ]
 __version__ = "0.1.0"

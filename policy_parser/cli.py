@@ -6,6 +6,7 @@
     policy-parser bodies FILE… [--format table|csv|jsonl] [--strict]
     policy-parser outline FILE… [--strict]
     policy-parser schema
+    policy-parser view FILE [-o OUT.html]
 
 ``FILE`` may be ``-`` (standard input; PDF, Word and HTML are recognised by their first
 bytes) or a folder (every supported file below it, sorted). Exit status: 0 success; 1 a
@@ -370,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("outline", "print a compact outline, one line per section", _cmd_outline)
     inputs(sub)
     command("schema", "print the JSON Schema of the parse result (Document)", _cmd_schema)
+    policy_parser.view.add_command(commands, _load)  # the page's own module owns its options
     return parser
 
 
