@@ -20,6 +20,7 @@ from policy_parser.models import (
     Responsibility,
     Role,
     Section,
+    TraceEntry,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Section",
     "Severity",
     "Span",
+    "TraceEntry",
     "parse",
     "parse_file",
     "parse_files",

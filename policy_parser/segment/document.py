@@ -342,9 +342,7 @@ def _open_title_line(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     cand = _title_candidate(at.ctx, i) if p == ln.start else None
     if cand is None:
         return None
-    return _Step(
-        title=cand.title, number=cand.doc_number, after=cand.after, title_rule=cand.rule
-    )
+    return _Step(title=cand.title, number=cand.doc_number, after=cand.after, title_rule=cand.rule)
 
 
 def _open_glued_issued(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
