@@ -5,7 +5,8 @@
     policy-parser parse FILE… [--format json|jsonl|markdown|tree] [--strict]
     policy-parser bodies FILE… [--format table|csv|jsonl] [--strict]
     policy-parser outline FILE… [--strict]
-    policy-parser schema | explain FILE [--json]
+    policy-parser schema
+    policy-parser explain FILE [--json]
 
 ``FILE`` may be ``-`` (standard input; PDF, Word and HTML are recognised by their first
 bytes) or a folder (every supported file below it, sorted). Exit status: 0 success; 1 a
