@@ -23,6 +23,7 @@ from policy_parser.segment.document import _OPENERS
 from policy_parser.segment.header import _HEADER_RULES
 from policy_parser.segment.lines import _Ctx, _split_lines
 from policy_parser.trace import build
+from policy_parser.wire import pack, unpack
 
 PACKAGE = Path(pp.__file__).resolve().parent
 ROOT = PACKAGE.parent
@@ -137,6 +138,7 @@ def test_a_trace_changes_nothing_else_and_round_trips() -> None:
     assert json.dumps(dumped) == json.dumps(json.loads(plain.model_dump_json()))
     assert traced.model_copy(update={"trace": ()}).model_dump_json() == plain.model_dump_json()
     assert pp.Document.model_validate_json(traced.model_dump_json()) == traced
+    assert unpack(pack(traced)) == traced  # (parse_many's workers send documents so)
 
 
 def test_a_long_line_is_shortened_in_the_entry_only() -> None:
