@@ -20,6 +20,7 @@ from typing import IO
 from policy_parser.api import parse
 from policy_parser.loaders import LoadedText, LoadError, MissingExtraError
 from policy_parser.models import Document
+from policy_parser.trace.build import BLANK, UNCLAIMED
 
 __all__ = ["explain_lines", "register", "write_explain"]
 
@@ -98,4 +99,4 @@ def _print_table(doc: Document, out: IO[str]) -> bool:
 
 def _style(rule: str) -> str:
     """Dim what is outside the documents, so the frame and the sections stand out."""
-    return "dim" if rule in ("blank", "unclaimed") else ""
+    return "dim" if rule in (BLANK, UNCLAIMED) else ""
