@@ -20,6 +20,7 @@ from policy_parser.models import (
     Responsibility,
     Role,
     Section,
+    TraceEntry,
 )
 from policy_parser.view import view_html
 
@@ -39,6 +40,7 @@ __all__ = [
     "Section",
     "Severity",
     "Span",
+    "TraceEntry",
     "parse",
     "parse_file",
     "parse_files",

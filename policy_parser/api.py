@@ -26,6 +26,7 @@ from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.segment import Frame, segment
 from policy_parser.tables import table_drafts
+from policy_parser.trace import build_trace
 from policy_parser.transform import (
     build_nodes,
     closing_paragraphs,
@@ -157,7 +158,7 @@ def _errors(doc: Document) -> Iterator[Diagnostic]:
         yield from _errors(attachment)
 
 
-def parse(text: str, *, strict: bool = False, bodies: bool = True) -> Document:
+def parse(text: str, *, strict: bool = False, bodies: bool = True, trace: bool = False) -> Document:
     """Parse a Chinese policy text into a :class:`Document`.
 
     Args:
@@ -165,6 +166,8 @@ def parse(text: str, *, strict: bool = False, bodies: bool = True) -> Document:
         strict: Raise :class:`PolicyParseError` on the first problem of severity ``error``
             (numbering gaps, duplicates) instead of only reporting it in ``diagnostics``.
         bodies: Read clauses and responsible bodies (False: the structure only, faster).
+        trace: Fill :attr:`Document.trace`: the rule that claimed each line of ``text``
+            (``docs/segmentation.md`` lists the rules).
 
     Returns:
         The document. Lenient parsing never raises on any ``str``.
@@ -177,8 +180,10 @@ def parse(text: str, *, strict: bool = False, bodies: bool = True) -> Document:
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     with _no_gc():
         tracked = normalize(text)
-        frame = segment(tracked.text)
+        frame = segment(tracked.text, trace=trace)
         doc = _document(_Run(text, tracked, frame.excluded, bodies), frame)
+        if trace:
+            doc = doc.model_copy(update={"trace": build_trace(doc, frame, tracked)})
     if (moji := detect_mojibake(text)) is not None:  # a warning: strict does not raise on it
         warning = _diagnostic(text, "mojibake", Severity.WARNING, moji.message, moji.start)
         doc = doc.model_copy(update={"diagnostics": [warning, *doc.diagnostics]})
@@ -188,7 +193,9 @@ def parse(text: str, *, strict: bool = False, bodies: bool = True) -> Document:
     return doc
 
 
-def parse_file(path: str | Path, *, strict: bool = False, bodies: bool = True) -> Document:
+def parse_file(
+    path: str | Path, *, strict: bool = False, bodies: bool = True, trace: bool = False
+) -> Document:
     """Read a policy document from a file and parse it.
 
     ``.txt`` (UTF-8, UTF-8/UTF-16 with BOM, GB18030/GBK detected), ``.pdf``, ``.docx``,
@@ -199,6 +206,7 @@ def parse_file(path: str | Path, *, strict: bool = False, bodies: bool = True) -
         path: The file.
         strict: As for :func:`parse`.
         bodies: As for :func:`parse` (False: the structure only, faster).
+        trace: As for :func:`parse`: fill :attr:`Document.trace`.
 
     Returns:
         The document.
@@ -210,4 +218,4 @@ def parse_file(path: str | Path, *, strict: bool = False, bodies: bool = True) -
             pip install).
         PolicyParseError: ``strict`` is set and the text has an error.
     """
-    return parse(load_text(path).text, strict=strict, bodies=bodies)
+    return parse(load_text(path).text, strict=strict, bodies=bodies, trace=trace)

@@ -7,6 +7,7 @@
     policy-parser outline FILE… [--strict]
     policy-parser schema
     policy-parser view FILE [-o OUT.html]
+    policy-parser explain FILE [--json]
 
 ``FILE`` may be ``-`` (standard input; PDF, Word and HTML are recognised by their first
 bytes) or a folder (every supported file below it, sorted). Exit status: 0 success; 1 a
@@ -33,6 +34,7 @@ from typing import IO, Any, TypeVar
 import policy_parser
 from policy_parser.batch import parse_many
 from policy_parser.errors import PolicyParseError
+from policy_parser.explain import register as register_explain
 from policy_parser.export import outline, section_label, to_markdown
 from policy_parser.loaders import (
     SUPPORTED_SUFFIXES,
@@ -305,8 +307,7 @@ def _cmd_outline(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: IO[str]) -> int:
-    schema = Document.model_json_schema()
-    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    out.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
@@ -372,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     inputs(sub)
     command("schema", "print the JSON Schema of the parse result (Document)", _cmd_schema)
     policy_parser.view.add_command(commands, _load)  # the page's own module owns its options
+    register_explain(commands, _load)
     return parser
 
 

@@ -63,6 +63,7 @@ LAYER: dict[str, int] = {
     "testing": 13,
     "batch": 14,
     "dask": 14,
+    "explain": 14,  # policy-parser explain: a traced parse, printed
     "cli": 15,
     "__init__": 16,
     "__main__": 17,

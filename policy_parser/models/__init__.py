@@ -27,6 +27,7 @@ from policy_parser.models.sections import (
     make_mention,
     make_section,
 )
+from policy_parser.models.trace import TraceEntry
 
 __all__ = [
     "BodyMention",
@@ -39,6 +40,7 @@ __all__ = [
     "Role",
     "Section",
     "Span",
+    "TraceEntry",
     "make_clause",
     "make_document",
     "make_mention",

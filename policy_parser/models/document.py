@@ -16,6 +16,7 @@ from pydantic import (
 from policy_parser.errors import Diagnostic, Span
 from policy_parser.models.kinds import Role, path_key
 from policy_parser.models.sections import BodyMention, Clause, Section, _Frozen, _trusted
+from policy_parser.models.trace import TraceEntry
 
 __all__ = ["Document", "PathBody", "Responsibilities", "Responsibility", "make_document"]
 
@@ -71,6 +72,9 @@ class Document(_Frozen):
         diagnostics: What looked wrong.
         source: The original text, unchanged; every span indexes it.
         span: Where this document stands in ``source``.
+        trace: With ``parse(text, trace=True)``, the rule that claimed each line of ``source``
+            (one :class:`TraceEntry` a line, attachments included); empty otherwise, and then
+            left out of the JSON.
     """
 
     title: str | None = None
@@ -86,6 +90,8 @@ class Document(_Frozen):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     source: str = ""
     span: Span = Span(start=0, end=0)
+    # Left out of a dump when empty, so that an untraced document dumps as it always did.
+    trace: tuple[TraceEntry, ...] = Field(default=(), exclude_if=lambda trace: not trace)
 
     @field_serializer("attachments", mode="wrap")
     def _attachments_without_source(

@@ -105,6 +105,7 @@ def _find_body_end(
             last = min(ln.end, limit) if ln.end > start else last
         elif s:
             ctx.noise.append((ln.start, ln.end))
+            ctx.claim(ln.start, ln.end, "body_end:page_number")
         i += 1
     return last, min(limit, len(text))
 

@@ -298,6 +298,7 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
     """Read 附件说明, 发文机关署名, 成文日期, 附注/抄送 and a newspaper headline from ``pos``."""
     text = ctx.text
     t = _Tail(ctx, pos, limit, hint, _Close(end=pos), i=_line_index(ctx, pos))
+    took: list[tuple[int, int, str]] = []  # (start, end, rule) of each line a rule read
     while t.i < len(ctx.lines) and ctx.lines[t.i].start < limit:
         ln = ctx.lines[t.i]
         t.a = max(ln.start, pos)
@@ -307,12 +308,16 @@ def _read_close(ctx: _Ctx, pos: int, limit: int, hint: list[str]) -> _Close:
             continue
         if t.a > ln.start:
             t.a = _skip_ws(text, t.a, ln.end)
-        outcome = next((o for _name, rule in _CLOSE_RULES if (o := rule(t)) is not None), _STOP)
-        if outcome == _STOP:
+        named = next(((n, o) for n, rule in _CLOSE_RULES if (o := rule(t)) is not None), None)
+        if named is not None:
+            took.append((t.a, ln.end, "close:" + named[0]))
+        if named is None or named[1] == _STOP:
             break
         t.i += 1
     if t.org_parts:
         _settle_signature(t)
+    for start, end, rule in took:  # (signature lines given back are not the block's)
+        ctx.claim(start, min(end, t.close.end), rule)
     return t.close
 
 

@@ -55,10 +55,10 @@ def _read_document(
     )
     author, block = None, None
     if not addressees:
-        body_start, author, block = _under_title(text, body_start, limit, depth, authors)
+        body_start, author, block = _under_title(ctx, body_start, limit, depth, authors)
     number = number or num2
     if number is None and title is not None and depth == 0:
-        number = _number_before(ctx, title.start)
+        number = _number_above(ctx, title)
     body_end, close_at = _body_range(ctx, title, body_start, limit)
     hint = _title_issuers(title.value) if title is not None else []
     close = _read_close(ctx, close_at, limit, hint)
@@ -94,6 +94,15 @@ def _read_document(
     return frame, pos
 
 
+def _number_above(ctx: _Ctx, title: Field) -> Field | None:
+    """Return the 发文字号 printed above a top document's title, and claim its line."""
+    number = _number_before(ctx, title.start)
+    if number is not None:
+        line_start = ctx.lines[_line_index(ctx, number.start)].start
+        ctx.claim(line_start, number.end, "doc_number:number_before")
+    return number
+
+
 def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple[int, int]:
     """Return where a body starting at ``start`` ends and where what closes it begins.
 
@@ -108,7 +117,7 @@ def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple
 
 
 def _under_title(
-    text: str, pos: int, limit: int, depth: int, authors: tuple[str, ...]
+    ctx: _Ctx, pos: int, limit: int, depth: int, authors: tuple[str, ...]
 ) -> tuple[int, Field | None, tuple[list[Field], datetime.date | None, tuple[int, int]] | None]:
     """Read what an unaddressed document prints right under its title.
 
@@ -118,11 +127,14 @@ def _under_title(
     the title is its issuer; an attached document may print its organs and date in a block
     (甲局 乙局 （2004年10月1日）).
     """
+    text = ctx.text
     author = _author_at(text, pos, limit, authors)
     if author is not None:
+        ctx.claim(pos, author.end, "authors:author_at")
         return _skip_ws(text, author.end, limit), author, None
     block = _author_block(text, pos, limit) if depth > 0 else None
     if block is not None:
+        ctx.claim(pos, block[2][1], "authors:author_block")
         return _skip_ws(text, block[2][1], limit), None, block
     return pos, None, None
 
@@ -175,20 +187,38 @@ def _read_attachments(
             return pos
         step = _attachment_step(at, pos, p, _line_index(ctx, p))
         if step.stop is not None:
+            ctx.claim(p, step.stop, step.rule)
             return step.stop
         if step.skip is not None:
+            ctx.claim(p, step.skip, step.rule)
             pos = step.skip
             continue
+        mark = ctx.mark()
+        _claim_opening(ctx, p, step)
         frame, end = _read_document(
             ctx, step.title, step.number, step.after, limit, depth + 1, step.nested, authors
         )
         if frame.body[1] > frame.body[0] or frame.attachments:
             out.append(frame)
         elif not step.named:
+            ctx.rollback(mark)  # (no attachment after all: nothing was claimed for one)
             return pos
         if end <= pos:
             return end
         pos = end
+
+
+def _claim_opening(ctx: _Ctx, p: int, step: _Step) -> None:
+    """Record what an opener took from ``p``: its label line, then the title's lines.
+
+    Made up: '附件2' is claimed by ``document:open_bare_label`` and the title line '甲县乙办法'
+    under it by the title rule that read it (``title:title_like``).
+    """
+    if step.title is None:
+        return
+    first = max(p, ctx.lines[_line_index(ctx, step.title.start)].start)
+    ctx.claim(p, first, step.rule)
+    ctx.claim(first, step.after, step.title_rule or step.rule)
 
 
 @dataclass
@@ -215,6 +245,8 @@ class _Step:
     after: int = 0
     nested: bool = True
     named: bool = False
+    rule: str = ""  # the opener that decided, for a trace: 'document:open_named_label'
+    title_rule: str = ""  # the title rule that read the title, when one did
 
 
 def _attachment_step(at: _Attaching, pos: int, p: int, i: int) -> _Step:
@@ -227,10 +259,11 @@ def _attachment_step(at: _Attaching, pos: int, p: int, i: int) -> _Step:
     ln = at.ctx.lines[i]
     s = at.ctx.text[p : ln.end]
     if _NOTE.match(s) or _COPY_TO.search(s):
-        return _Step(skip=ln.end)
+        return _Step(skip=ln.end, rule="document:attachment_step")
     for opener in _OPENERS:
         step = opener(at, pos, p, i)
         if step is not None:
+            step.rule = "document:" + opener.__name__.lstrip("_")
             return step
     return _Step(stop=pos)  # (the glued opener always answers)
 
@@ -257,7 +290,12 @@ def _open_named_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     cand = _title_candidate(ctx, j)
     if cand is not None and cand.first == j:
         return _Step(
-            title=cand.title, number=cand.doc_number, after=cand.after, nested=False, named=True
+            title=cand.title,
+            number=cand.doc_number,
+            after=cand.after,
+            nested=False,
+            named=True,
+            title_rule=cand.rule,
         )
     name = named.group("name").strip()
     k = ln.start + named.start("name")
@@ -288,7 +326,13 @@ def _open_bare_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
         return _Step(stop=pos)
     cand = _title_candidate(ctx, j)
     if cand is not None and cand.first == j:
-        return _Step(title=cand.title, number=cand.doc_number, after=cand.after, nested=False)
+        return _Step(
+            title=cand.title,
+            number=cand.doc_number,
+            after=cand.after,
+            nested=False,
+            title_rule=cand.rule,
+        )
     return _Step(title=Field(_despace(t.s), t.start, t.end), after=t.end, nested=False)
 
 
@@ -298,7 +342,7 @@ def _open_title_line(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     cand = _title_candidate(at.ctx, i) if p == ln.start else None
     if cand is None:
         return None
-    return _Step(title=cand.title, number=cand.doc_number, after=cand.after)
+    return _Step(title=cand.title, number=cand.doc_number, after=cand.after, title_rule=cand.rule)
 
 
 def _open_glued_issued(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:

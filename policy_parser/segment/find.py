@@ -74,6 +74,7 @@ def _read_order(ctx: _Ctx) -> Frame | None:
         return None
     title = Field(_compact(tm.group(0)), tm.start(), tm.end())
     number = Field(_compact(om.group(0)), om.start(), om.end())
+    ctx.claim(om.start(), tm.end(), "find:read_order")  # the order, then the regulation's name
     frame, _ = _read_document(ctx, title, None, tm.end(), len(text), 0)
     ctx.noise.append((om.start(), tm.start()))
     issuer = _order_issuer(text, om)
@@ -128,12 +129,13 @@ def _by_markers(ctx: _Ctx) -> Frame:
     return frame
 
 
-def segment(text: str) -> Frame:
+def segment(text: str, trace: bool = False) -> Frame:
     r"""Find the policy document in ``text`` and read its 公文 frame.
 
     Args:
         text: the normalised source: lines separated by ``\\n``, hard wraps repaired. One-line
             sources (a whole notice glued on one line) work too.
+        trace: Record what each frame rule claimed in the top frame's ``claims``.
 
     Returns:
         The top document. ``body`` is the range of its preamble and sections; a notice that
@@ -141,16 +143,16 @@ def segment(text: str) -> Frame:
         Never raises.
     """
     try:
-        return _segment(text)
+        return _segment(text, trace)
     except Exception:  # pragma: no cover - a bug must not make parse() raise on user input
         return Frame(body=(0, len(text)))
     finally:
         _forget()
 
 
-def _segment(text: str) -> Frame:
+def _segment(text: str, trace: bool) -> Frame:
     lines, starts = _split_lines(text)
-    ctx = _Ctx(text, lines, starts)
+    ctx = _Ctx(text, lines, starts, claims=[] if trace else None)
     frame = _read_order(ctx)
     if frame is None:
         cands: dict[int, _Cand] = {}
@@ -164,6 +166,7 @@ def _segment(text: str) -> Frame:
             if best is None or c.score > best.score:
                 best = c
         if best is not None and best.score >= 2:
+            ctx.claim(lines[best.first].start, best.after, best.rule)
             frame, _ = _read_document(ctx, best.title, best.doc_number, best.after, len(text), 0)
         else:
             frame = _by_markers(ctx)
@@ -183,4 +186,5 @@ def _segment(text: str) -> Frame:
         defined_terms=frame.defined_terms,
         excluded=_merge(noise),
         table_header=frame.table_header,
+        claims=ctx.claims or [],
     )

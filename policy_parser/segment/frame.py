@@ -38,6 +38,8 @@ class Frame:
         table_header: the header row of a table that makes up the body (``序号 工作事项 主要内容
             牵头单位 …``), kept out of ``body`` so it is not read as text; later stages may use
             it to name the table's columns.
+        claims: on the top frame of a traced segmentation, what each rule claimed as
+            ``(start, end, rule)`` in reading order; empty otherwise.
     """
 
     title: Field | None = None
@@ -51,3 +53,4 @@ class Frame:
     defined_terms: dict[str, str] = field(default_factory=dict)
     excluded: list[tuple[int, int]] = field(default_factory=list)
     table_header: tuple[int, int] | None = None
+    claims: list[tuple[int, int, str]] = field(default_factory=list)

@@ -241,8 +241,11 @@ def _read_header(
         ln = ctx.lines[h.i]
         h.at_start = h.pos <= ln.start
         h.s = ctx.text[h.pos : ln.end]
-        if not any(rule(h) for _name, rule in _HEADER_RULES):
+        start = h.pos
+        name = next((name for name, rule in _HEADER_RULES if rule(h)), None)
+        if name is None:
             break
+        ctx.claim(start, h.pos, "header:" + name)
     return h.pos, h.number, h.addressees, h.date, h.date_span, h.table_header, h.order_issuer
 
 

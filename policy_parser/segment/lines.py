@@ -128,6 +128,26 @@ class _Ctx:
     # Lines [a, b) that start no signature: a _signature_run from a met a line that ends every
     # walk from a line before it (see there). The body scan asks about each line in turn.
     unsigned: tuple[int, int] = (0, 0)
+    # What each frame rule claimed, as (start, end, rule name), when the parse is traced
+    # (``parse(text, trace=True)``); None otherwise, and then claim() does nothing.
+    claims: list[tuple[int, int, str]] | None = None
+
+    def claim(self, start: int, end: int, rule: str) -> None:
+        """Record that ``rule`` took ``text[start:end]`` (only when tracing: else a no-op).
+
+        Made up: the header rule ``doc_number`` claims the line '甲发〔2020〕1号'.
+        """
+        if self.claims is not None and end > start:
+            self.claims.append((start, end, rule))
+
+    def mark(self) -> int:
+        """Return a point :meth:`rollback` can return the claims to."""
+        return len(self.claims) if self.claims is not None else 0
+
+    def rollback(self, mark: int) -> None:
+        """Forget the claims made since ``mark``: a reading that was given up claims nothing."""
+        if self.claims is not None:
+            del self.claims[mark:]
 
 
 def _line_index(ctx: _Ctx, pos: int) -> int:

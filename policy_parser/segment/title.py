@@ -69,6 +69,7 @@ class _Cand:
     after: int  # offset right after the title (and a glued 发文字号)
     markdown: bool = False
     score: int = 0
+    rule: str = ""  # the rule that read it, for a trace: 'title:wrapped_candidate'
 
 
 def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
@@ -83,16 +84,24 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         return None
     md = _MARKDOWN_TITLE.match(s) if s[0] == "#" else None
     if md:
-        return _markdown_candidate(ln, i, md)
+        return _ruled(_markdown_candidate(ln, i, md), "title:markdown_candidate")
     glued = _glued_number_candidate(ln, i)
     if glued is not None:
-        return glued
+        return _ruled(glued, "title:glued_number_candidate")
     if _title_like(s) and len(s) <= 130:
-        return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+        one = _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+        return _ruled(one, "title:title_like")
     stopped = _stopped_candidate(ln, i)
     if stopped is not None:
-        return stopped
-    return _wrapped_candidate(ctx, i)
+        return _ruled(stopped, "title:stopped_candidate")
+    return _ruled(_wrapped_candidate(ctx, i), "title:wrapped_candidate")
+
+
+def _ruled(cand: _Cand | None, rule: str) -> _Cand | None:
+    """Name the rule that read ``cand`` (a trace shows it: 'title:title_like')."""
+    if cand is not None:
+        cand.rule = rule
+    return cand
 
 
 def _cannot_open(ctx: _Ctx, i: int) -> bool:
