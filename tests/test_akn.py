@@ -108,9 +108,28 @@ def test_bodies_are_organizations_referenced_in_the_text() -> None:
     for org in inline:  # each points at the TLCOrganization of its own name, with its role
         assert shown[org.get("refersTo").removeprefix("#")] == org.text
         assert org.get("class") in {r.value for r in pp.Role}
+    (second,) = tree.xpath("//a:article[@eId='chp_1__art_2']", namespaces=NS)
+    assert {shown[r[1:]] for r in second.get("refersTo").split()} == {"甲局", "丙局"}
     # marking the names keeps the article's text whole
     (second,) = tree.xpath("//a:article[@eId='chp_1__art_2']/a:content", namespaces=NS)
     assert "".join(second.itertext()).strip() == doc.sections[0].children[1].text
+
+
+def test_a_body_the_text_spells_otherwise_is_still_referenced_by_its_section(
+    schema: object,
+) -> None:
+    # 市、区有关部门 names 市有关部门 and 区有关部门; neither is written out in the text.
+    doc = pp.parse("甲市乙工作管理条例\n第一条 市、区有关部门应当做好乙工作。\n")
+    tree = _tree(doc)
+    _assert_valid(schema, tree)
+    (article,) = tree.xpath("//a:article", namespaces=NS)
+    shown = {
+        t.get("eId"): t.get("showAs")
+        for t in tree.xpath("//a:references/a:TLCOrganization", namespaces=NS)
+    }
+    refers = {shown[r.removeprefix("#")] for r in article.get("refersTo").split()}
+    assert refers == {b.name for b in doc.sections[0].bodies}
+    assert "".join(article.find("a:content", NS).itertext()).strip() == doc.sections[0].text
 
 
 def test_a_notice_with_an_attachment_nests_it(schema: object) -> None:

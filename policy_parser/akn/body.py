@@ -23,14 +23,14 @@ __all__ = ["paragraphs", "sections"]
 def _place(lines: list[str], mentions: Sequence[Mention]) -> list[list[tuple[int, Mention]]]:
     """Return, per line, where each mention's name stands in it, in the order of the mentions.
 
-    The mentions come in text order, so each is looked for after the previous one: in
+    Taken in source order, each mention is looked for after the previous one: in
     ``甲局牵头，乙局、甲局配合`` the second 甲局 is the later one. A name that cannot be found
     (a shared suffix spelled out: 甲、乙局 gives 甲局) stays unmarked here and is still listed
     in ``references``.
     """
     found: list[list[tuple[int, Mention]]] = [[] for _ in lines]
     line, offset = 0, 0
-    for mention in mentions:
+    for mention in sorted(mentions, key=lambda m: m.span.start):
         for index in range(line, len(lines)):
             at = lines[index].find(mention.name, offset if index == line else 0)
             if at >= 0:
@@ -74,7 +74,10 @@ def _section(
 ) -> None:
     kind = element_of(section)
     eid = ids.of(section, parent_eid)
-    el = sub(parent, kind.tag, eId=eid, name=kind.name, class_=section.kind.value)
+    # Every body of the section's own clauses, found in its text or not (a task table's
+    # 牵头单位 column, 市、区有关部门 read as 市有关部门), is referenced by the element itself.
+    refs = " ".join(dict.fromkeys(f"#{orgs.ref(b.name)}" for b in section.bodies)) or None
+    el = sub(parent, kind.tag, eId=eid, name=kind.name, class_=section.kind.value, refersTo=refs)
     sub(el, "num", section.marker.strip())
     if section.heading:
         sub(el, "heading", section.heading)
