@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import policy_text
 
 import policy_parser as pp
 from policy_parser.akn.ids import EIds
@@ -204,11 +207,11 @@ def test_a_number_used_twice_gets_a_distinct_eid() -> None:
 
 
 def test_characters_xml_cannot_hold_are_replaced_not_fatal(schema: object) -> None:
-    doc = pp.Document(title="甲市乙\x0c条例", preamble="前言\x01。")
+    doc = pp.Document(title="甲市乙\x0c条例", preamble="前言\x01\ud800。")
     tree = _tree(doc)
     _assert_valid(schema, tree)
     assert tree.xpath("//a:docTitle/text()", namespaces=NS) == ["甲市乙\ufffd条例"]
-    assert tree.xpath("//a:preamble/a:p/text()", namespaces=NS) == ["前言\ufffd。"]
+    assert tree.xpath("//a:preamble/a:p/text()", namespaces=NS) == ["前言\ufffd\ufffd。"]
 
 
 def test_without_lxml_the_error_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,3 +227,9 @@ def test_cli_format_akn(tmp_path: Path, capsys: pytest.CaptureFixture[str], sche
     tree = etree.fromstring(capsys.readouterr().out.encode("utf-8"))
     _assert_valid(schema, tree)
     assert tree.xpath("count(//a:article)", namespaces=NS) == 3
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(policy_text, st.text(st.characters(codec=None), max_size=60)))
+def test_property_any_parse_exports_valid_xml(schema: object, text: str) -> None:
+    _assert_valid(schema, _tree(pp.parse(text)))

@@ -15,8 +15,9 @@ __all__ = ["NS", "clean", "element", "serialize", "sub"]
 
 #: The Akoma Ntoso 3.0 namespace (OASIS LegalDocML).
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-# Characters XML 1.0 cannot hold (C0 controls but tab, newline, carriage return; U+FFFE/F).
-_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot hold: C0 controls but tab, newline, carriage return; lone
+# surrogates (a str can hold them, UTF-8 cannot); U+FFFE and U+FFFF.
+_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
