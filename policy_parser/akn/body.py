@@ -21,7 +21,7 @@ __all__ = ["paragraphs", "sections"]
 
 
 def _place(lines: list[str], mentions: Sequence[Mention]) -> list[list[tuple[int, Mention]]]:
-    """Return, per line, where each mention's name stands in it, in the order of the mentions.
+    """Return, per line, where each mention's name stands in it, left to right.
 
     Taken in source order, each mention is looked for after the previous one: in
     ``甲局牵头，乙局、甲局配合`` the second 甲局 is the later one. A name that cannot be found
@@ -50,23 +50,21 @@ def paragraphs(
     lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
     for line, marks in zip(lines, _place(lines, mentions), strict=True):
         p = sub(parent, "p")
-        last, cursor = None, 0
-        pieces: list[str] = []
+        last, cursor = None, 0  # the element the next run of text follows, and where it starts
         for at, mention in marks:
-            pieces.append(line[cursor:at])
-            if last is None:
-                p.text = clean("".join(pieces))
-            else:
-                last.tail = clean("".join(pieces))
-            pieces = []
+            _append_text(p, last, line[cursor:at])
             refers = f"#{orgs.ref(mention.name)}"
             last = sub(p, "organization", mention.name, refersTo=refers, class_=mention.role.value)
             cursor = at + len(mention.name)
-        rest = clean(line[cursor:])
-        if last is None:
-            p.text = rest
-        else:
-            last.tail = rest
+        _append_text(p, last, line[cursor:])
+
+
+def _append_text(p: Any, last: Any, text: str) -> None:
+    # Mixed content in lxml: the text before the first child is p.text, after a child its tail.
+    if last is None:
+        p.text = clean(text)
+    else:
+        last.tail = clean(text)
 
 
 def _section(
