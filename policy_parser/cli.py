@@ -2,7 +2,7 @@
 
 ::
 
-    policy-parser parse FILE… [--format json|jsonl|markdown|tree] [--strict]
+    policy-parser parse FILE… [--format json|jsonl|markdown|tree|akn] [--strict]
     policy-parser bodies FILE… [--format table|csv|jsonl] [--strict]
     policy-parser outline FILE… [--strict]
     policy-parser schema
@@ -236,6 +236,8 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str]) -> int:
             if args.many:
                 out.write(("\n" if index else "") + f"<!-- {item.name} -->\n\n")
             out.write(to_markdown(item.doc))
+    elif args.format == "akn":  # Akoma Ntoso XML (needs lxml): one document per input, in turn
+        out.writelines(item.doc.to_akn() for item in parsed)
     else:
         _print_tree(parsed, out)
     return status
@@ -360,9 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "-f",
         "--format",
-        choices=("json", "jsonl", "markdown", "tree"),
+        choices=("json", "jsonl", "markdown", "tree", "akn"),
         default="json",
-        help="json (default; an array for several files), jsonl, markdown or tree",
+        help="json (default; an array for several files), jsonl, markdown, tree or akn (XML)",
     )
     sub = command("bodies", "print the responsibility table: who must do what", _cmd_bodies)
     inputs(sub)

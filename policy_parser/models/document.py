@@ -243,6 +243,16 @@ class Document(_Frozen):
 
         return render(self)
 
+    def to_akn(self) -> str:
+        """Return the document as Akoma Ntoso 3.0 XML (see :func:`policy_parser.akn.to_akn`).
+
+        Raises:
+            ImportError: lxml is missing (``pip install "policy-parser[akn]"``).
+        """
+        from policy_parser.akn import to_akn  # akn reads documents through views only
+
+        return to_akn(self)
+
     def to_records(self) -> list[dict[str, Any]]:
         """Flatten the sections into rows for pandas/Parquet (see ``export.to_records``)."""
         from policy_parser.export import to_records
