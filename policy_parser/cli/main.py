@@ -24,18 +24,17 @@ import argparse
 import csv
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import policy_parser
 from policy_parser.batch import parse_many
+from policy_parser.cli.printing import Parsed, print_table, print_tree
 from policy_parser.errors import PolicyParseError
 from policy_parser.explain import register as register_explain
-from policy_parser.export import outline, section_label, to_markdown
+from policy_parser.export import outline, to_markdown
 from policy_parser.loaders import (
     SUPPORTED_SUFFIXES,
     LoadedText,
@@ -44,7 +43,7 @@ from policy_parser.loaders import (
     load_bytes,
     load_text,
 )
-from policy_parser.models import Document, Section
+from policy_parser.models import Document
 
 T = TypeVar("T")
 
@@ -52,12 +51,6 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_STRICT, EXIT_USAGE = 0, 1, 2
 _PROG = "policy-parser"
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    name: str
-    doc: Document
 
 
 def _sniff(data: bytes) -> str:
@@ -112,9 +105,9 @@ def _progress(items: list[T], enabled: bool) -> Iterator[T]:
 
 def _parse_parallel(
     items: list[str], args: argparse.Namespace, jobs: int
-) -> tuple[list[_Parsed], int]:
+) -> tuple[list[Parsed], int]:
     # Processes for many files; results stream back in input order.
-    parsed: list[_Parsed] = []
+    parsed: list[Parsed] = []
     status = EXIT_OK
     results = parse_many(
         [Path(i) for i in items], jobs=jobs, strict=args.strict, return_exceptions=True
@@ -129,11 +122,11 @@ def _parse_parallel(
         elif isinstance(result, BaseException):
             raise result
         else:
-            parsed.append(_Parsed(item, result))
+            parsed.append(Parsed(item, result))
     return parsed, status
 
 
-def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
+def _parse_all(args: argparse.Namespace) -> tuple[list[Parsed], int]:
     items = list(_expand(args.files))
     args.many = len(items) > 1  # one input prints one document; several print a list
     if not items:
@@ -142,7 +135,7 @@ def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
     jobs = args.jobs or (os.cpu_count() or 1)
     if jobs > 1 and "-" not in items:
         return _parse_parallel(items, args, jobs)
-    parsed: list[_Parsed] = []
+    parsed: list[Parsed] = []
     status = EXIT_OK
     for item in _progress(items, not args.no_progress):
         name = "<stdin>" if item == "-" else item
@@ -158,65 +151,11 @@ def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
             _error(f"{name}: {exc}")
             status = max(status, EXIT_STRICT)
             continue
-        parsed.append(_Parsed(name, doc))
+        parsed.append(Parsed(name, doc))
     return parsed, status
 
 
 # --- parse ---------------------------------------------------------------------------------
-
-
-def _print_tree(parsed: list[_Parsed], out: IO[str]) -> None:
-    try:
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.tree import Tree
-    except ImportError:
-        for item in parsed:
-            print(f"==> {item.name} <==", file=out)
-            out.write(outline(item.doc))
-            for diag in item.doc.diagnostics:
-                print(
-                    f"{diag.severity.value}: {diag.code} (line {diag.line}, column "
-                    f"{diag.column}): {diag.message}",
-                    file=out,
-                )
-        return
-    # Piped output keeps whole lines (a reader greps them); only a terminal wraps at its width.
-    width = None if out.isatty() else 1_000_000
-    console = Console(file=out, highlight=False, soft_wrap=True, width=width)
-    colours = {"error": "red", "warning": "yellow", "info": "blue"}
-
-    def add(branch: Any, section: Section) -> None:
-        label = f"[bold]{escape(section_label(section))}[/bold]"
-        # A body named in two clauses of the section is listed once, as the outline lists it.
-        named = dict.fromkeys(f"{b.name}:{b.role.value}" for b in section.bodies)
-        bodies = ", ".join(named)
-        if bodies:
-            label += f" [cyan]{escape('[' + bodies + ']')}[/cyan]"
-        node = branch.add(label)
-        for child in section.children:
-            add(node, child)
-
-    for item in parsed:
-        doc = item.doc
-        root = Tree(
-            f"[bold]{escape(doc.title or '(untitled)')}[/bold] [dim]{escape(item.name)}[/dim]"
-        )
-        for section in doc.sections:
-            add(root, section)
-        for attachment in doc.attachments:
-            sub = root.add(f"[bold]{escape(attachment.title or '附件')}[/bold]")
-            for section in attachment.sections:
-                add(sub, section)
-        if doc.diagnostics:
-            diags = root.add(f"[dim]diagnostics ({len(doc.diagnostics)})[/dim]")
-            for diag in doc.diagnostics:
-                colour = colours.get(diag.severity.value, "white")
-                diags.add(
-                    f"[{colour}]{diag.severity.value}[/{colour}] {escape(diag.code)} "
-                    f"line {diag.line}, column {diag.column}: {escape(diag.message)}"
-                )
-        console.print(root)
 
 
 def _cmd_parse(args: argparse.Namespace, out: IO[str]) -> int:
@@ -239,7 +178,7 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str]) -> int:
     elif args.format == "akn":  # Akoma Ntoso XML (needs lxml): one document per input, in turn
         out.writelines(item.doc.to_akn() for item in parsed)
     else:
-        _print_tree(parsed, out)
+        print_tree(parsed, out)
     return status
 
 
@@ -248,7 +187,7 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str]) -> int:
 _BODY_FIELDS = ("file", "path", "heading", "body", "role", "clause", "span_start", "span_end")
 
 
-def _body_rows(parsed: list[_Parsed]) -> Iterator[dict[str, Any]]:
+def _body_rows(parsed: list[Parsed]) -> Iterator[dict[str, Any]]:
     for item in parsed:
         for row in item.doc.responsibilities():
             yield {
@@ -274,26 +213,8 @@ def _cmd_bodies(args: argparse.Namespace, out: IO[str]) -> int:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        _print_table(rows, out, with_file=args.many)
+        print_table(rows, out, with_file=args.many)
     return status
-
-
-def _print_table(rows: list[dict[str, Any]], out: IO[str], *, with_file: bool) -> None:
-    columns = [c for c in ("file", "path", "body", "role", "clause") if with_file or c != "file"]
-    try:
-        from rich.console import Console
-        from rich.table import Table
-    except ImportError:
-        out.write("\t".join(columns) + "\n")
-        for row in rows:
-            out.write("\t".join(str(row[c]) for c in columns) + "\n")
-        return
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*(str(row[c]) for c in columns))
-    # The terminal's width (COLUMNS, then the tty), 120 where there is none; never under 100.
-    width = max(100, shutil.get_terminal_size((120, 24)).columns)
-    Console(file=out, highlight=False, width=width).print(table)
 
 
 # --- outline / schema ----------------------------------------------------------------------
