@@ -237,6 +237,30 @@ def _cmd_schema(args: argparse.Namespace, out: IO[str]) -> int:
 # --- argument parsing ----------------------------------------------------------------------
 
 
+def _inputs(sub: argparse.ArgumentParser) -> None:
+    """The arguments every command over files takes: the files, --strict, progress, jobs."""
+    sub.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a .txt/.pdf/.docx/.html file, a folder, or - for standard input",
+    )
+    sub.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) on the first diagnostic of severity error",
+    )
+    sub.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sub.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse on N processes (0: one per CPU); the output keeps the input order",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``policy-parser`` (exposed for documentation tools)."""
     parser = argparse.ArgumentParser(
@@ -256,30 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    def inputs(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "files",
-            nargs="+",
-            metavar="FILE",
-            help="a .txt/.pdf/.docx/.html file, a folder, or - for standard input",
-        )
-        sub.add_argument(
-            "--strict",
-            action="store_true",
-            help="fail (exit 1) on the first diagnostic of severity error",
-        )
-        sub.add_argument("--no-progress", action="store_true", help="no progress bar")
-        sub.add_argument(
-            "-j",
-            "--jobs",
-            type=int,
-            default=1,
-            metavar="N",
-            help="parse on N processes (0: one per CPU); the output keeps the input order",
-        )
-
     sub = command("parse", "parse documents and print them", _cmd_parse)
-    inputs(sub)
+    _inputs(sub)
     sub.add_argument(
         "-f",
         "--format",
@@ -288,12 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="json (default; an array for several files), jsonl, markdown, tree or akn (XML)",
     )
     sub = command("bodies", "print the responsibility table: who must do what", _cmd_bodies)
-    inputs(sub)
+    _inputs(sub)
     sub.add_argument(
         "-f", "--format", choices=("table", "csv", "jsonl"), default="table", help="output format"
     )
     sub = command("outline", "print a compact outline, one line per section", _cmd_outline)
-    inputs(sub)
+    _inputs(sub)
     command("schema", "print the JSON Schema of the parse result (Document)", _cmd_schema)
     policy_parser.view.add_command(commands, _load)  # the page's own module owns its options
     register_explain(commands, _load)
