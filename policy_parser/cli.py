@@ -31,6 +31,7 @@ from typing import IO, Any, TypeVar
 
 import policy_parser
 from policy_parser.batch import parse_many
+from policy_parser.diff.report import add_command as _add_diff_command
 from policy_parser.errors import PolicyParseError
 from policy_parser.export import outline, section_label, to_markdown
 from policy_parser.loaders import (
@@ -370,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("outline", "print a compact outline, one line per section", _cmd_outline)
     inputs(sub)
     command("schema", "print the JSON Schema of the parse result (Document)", _cmd_schema)
+    _add_diff_command(command)
     return parser
 
 
