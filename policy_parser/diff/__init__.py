@@ -1,9 +1,11 @@
-"""Compare two versions of a document: which sections were added, removed, moved, renumbered
-or changed, and which bodies gained or lost a task.
+r"""Compare two versions of a document.
+
+Which sections were added, removed, moved, renumbered or changed, and which bodies gained or
+lost a task.
 
 >>> import policy_parser as pp
->>> old = pp.parse("第一条　甲部门负责登记。\\n第二条　乙部门负责审核。")
->>> new = pp.parse("第一条　甲部门负责登记。\\n第二条　丙部门负责备案。\\n第三条　乙部门负责审核。")
+>>> old = pp.parse("第一条　甲部门负责登记。\n第二条　乙部门负责审核。")
+>>> new = pp.parse("第一条　甲部门负责登记。\n第二条　丙部门负责备案。\n第三条　乙部门负责审核。")
 >>> [(row.kind.value, row.old_path, row.new_path) for row in pp.diff(old, new).changes]
 [('added', None, '第二条'), ('renumbered', '第二条', '第三条')]
 

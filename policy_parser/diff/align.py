@@ -46,6 +46,7 @@ class Node:
 
     @property
     def heading(self) -> str:
+        """The heading, '' when there is none."""
         return self.section.heading or ""
 
 
@@ -55,8 +56,11 @@ def _content(section: Section) -> str:
 
 
 def flatten(doc: Document) -> list[Node]:
-    """Return the sections of ``doc`` and its attachments in pre-order, paths as in
-    ``doc.responsibilities()`` (``附件1/二/（三）`` in the first attachment)."""
+    """Return the sections of ``doc`` and its attachments in pre-order.
+
+    Paths are written as ``doc.responsibilities()`` writes them: ``附件1/二/（三）`` in the
+    first attachment.
+    """
     nodes: list[Node] = []
 
     def add(section: Section, prefix: str, parent: int | str) -> None:
@@ -154,9 +158,7 @@ def pair(
     taken = set(in_place.values())
     rest_old = [node for node in old if node.index not in in_place]
     rest_new = [node for node in new if node.index not in taken]
-    found = sorted(
-        _candidates(rest_old, rest_new, threshold), key=lambda c: c.key(old, new)
-    )
+    found = sorted(_candidates(rest_old, rest_new, threshold), key=lambda c: c.key(old, new))
     for candidate in found:
         if candidate.old.index in pairs or candidate.new.index in taken:
             continue

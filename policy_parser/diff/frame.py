@@ -1,4 +1,4 @@
-"""The frame fields of two versions that differ: title, 发文字号, issuers, date, …"""
+"""The frame fields of two versions that differ: title, 发文字号, issuers, date."""
 
 from __future__ import annotations
 

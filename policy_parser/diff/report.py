@@ -37,10 +37,11 @@ def _clip(text: str, width: int) -> str:
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip()
-        for row in rows
-    ]
+    lines = []
+    for row in rows:
+        cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True))
+        lines.append("  ".join(cells).rstrip())
+    return lines
 
 
 def to_text(result: DocumentDiff) -> str:
