@@ -19,6 +19,7 @@ from policy_parser.diff.align import flatten, pair
 from policy_parser.diff.classify import ordered_sides, section_changes
 from policy_parser.diff.duties import responsibility_changes
 from policy_parser.diff.frame import frame_changes
+from policy_parser.diff.report import to_text
 from policy_parser.diff.result import (
     ChangeKind,
     DocumentDiff,
@@ -40,6 +41,7 @@ __all__ = [
     "SectionChange",
     "TextEdit",
     "diff",
+    "to_text",
 ]
 
 # Two sections this alike are one section edited. Far above one half, so a section has at most

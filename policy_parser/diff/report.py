@@ -96,7 +96,7 @@ def run(args: argparse.Namespace, out: IO[str]) -> int:
             as JSON instead of the tables).
         out: Where to print.
     """
-    from policy_parser.diff import diff  # the package imports this module
+    from policy_parser.diff import diff  # the package imports this module, so not at the top
 
     try:
         old, new = parse_file(args.old), parse_file(args.new)

@@ -172,9 +172,3 @@ class DocumentDiff(_Frozen):
         counted = Counter(row.kind.value for row in self.sections)
         counted.update(row.kind.value for row in self.responsibilities)
         return dict(counted)
-
-    def to_text(self) -> str:
-        """Render the changes as a plain-text table (see :func:`policy_parser.diff.report`)."""
-        from policy_parser.diff.report import to_text
-
-        return to_text(self)
