@@ -6,7 +6,10 @@ new 第四条 are different articles. So a section is paired by what it says, no
 
 1. **Unchanged in place**: same path, heading and text, and its parent paired the same way
    (pre-order, so a parent is paired before its children). ``diff(d, d)`` ends here.
-2. **Best similarity**: of the sections left, every old × new pair whose heading and text are
+2. **Same words elsewhere**: a heading and text that only one old and one new section have
+   pair those two (the old 第五条 is the new 第四条 word for word). Most sections of a
+   renumbered regulation pair here, so step 3 compares only what was really edited.
+3. **Best similarity**: of the sections left, every old × new pair whose heading and text are
    at least ``threshold`` alike (``difflib.SequenceMatcher.ratio``), or that share path and a
    non-empty heading (一、总体要求 rewritten from top to bottom is still 一、总体要求), is a
    candidate. The candidates are taken greedily, best first, each section once. Ties go to the
@@ -99,19 +102,29 @@ def _pair_in_place(old: Sequence[Node], new: Sequence[Node]) -> dict[int, int]:
     return pairs
 
 
-def _similarity(a: str, b: str, threshold: float) -> float:
-    """``SequenceMatcher.ratio``, or 0.0 as soon as a cheap upper bound is under ``threshold``."""
-    if a == b:
-        return 1.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+def _pair_unique_content(old: Sequence[Node], new: Sequence[Node]) -> dict[int, int]:
+    # Step 2. Content written more than once (（二）其他情形。 under several articles) is left
+    # to step 3, whose ties look at the parents.
+    def unique(nodes: Sequence[Node]) -> dict[str, Node]:
+        seen: dict[str, list[Node]] = defaultdict(list)
+        for node in nodes:
+            if node.content:
+                seen[node.content].append(node)
+        return {content: group[0] for content, group in seen.items() if len(group) == 1}
+
+    new_by_content = unique(new)
+    return {
+        node.index: new_by_content[content].index
+        for content, node in unique(old).items()
+        if content in new_by_content
+    }
+
+
+def _similarity(matcher: SequenceMatcher[str], threshold: float) -> float:
+    """``matcher.ratio()``, or 0.0 as soon as a cheap upper bound is under ``threshold``."""
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
         return 0.0
     return matcher.ratio()
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two texts are, 0–1: ``SequenceMatcher.ratio`` without the junk heuristic."""
-    return _similarity(a, b, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +144,19 @@ class _Candidate:
 
 
 def _candidates(old: list[Node], new: list[Node], threshold: float) -> Iterator[_Candidate]:
-    for a in old:
-        for b in new:
+    # One matcher per new section: SequenceMatcher indexes its second text once (b2j), and
+    # the autojunk heuristic is off, since in a short article 的 and 应当 are words, not junk.
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    for b in new:
+        matcher.set_seq2(b.content)
+        for a in old:
             same_heading = a.path == b.path and bool(a.heading) and a.heading == b.heading
             if not a.content or not b.content:
                 if a.path == b.path and not a.content and not b.content:
                     yield _Candidate(1.0, a, b)
                 continue
-            score = _similarity(a.content, b.content, 0.0 if same_heading else threshold)
+            matcher.set_seq1(a.content)
+            score = _similarity(matcher, 0.0 if same_heading else threshold)
             if score >= threshold or same_heading:
                 yield _Candidate(score, a, b)
 
@@ -153,11 +171,15 @@ def pair(
         new: The new version's nodes.
         threshold: The least similarity of a pair found by similarity alone.
     """
-    in_place = _pair_in_place(old, new)
-    pairs = {a: (b, 1.0) for a, b in in_place.items()}
-    taken = set(in_place.values())
-    rest_old = [node for node in old if node.index not in in_place]
+    exact = _pair_in_place(old, new)
+    taken = set(exact.values())
+    rest_old = [node for node in old if node.index not in exact]
     rest_new = [node for node in new if node.index not in taken]
+    exact.update(_pair_unique_content(rest_old, rest_new))
+    pairs = {a: (b, 1.0) for a, b in exact.items()}
+    taken = set(exact.values())
+    rest_old = [node for node in rest_old if node.index not in exact]
+    rest_new = [node for node in rest_new if node.index not in taken]
     found = sorted(_candidates(rest_old, rest_new, threshold), key=lambda c: c.key(old, new))
     for candidate in found:
         if candidate.old.index in pairs or candidate.new.index in taken:
