@@ -79,6 +79,15 @@ def test_a_changed_sentence_is_changed_in_place() -> None:
     assert row.summary == "十 → 五"
 
 
+def test_near_edits_are_one_edit() -> None:
+    new = list(ARTICLES)
+    new[2] = "申请人应当依照民法典规定提交申请书。"
+    old = list(ARTICLES)
+    old[2] = "申请人应当依照登记法规定提交申请书。"
+    (row,) = pp.diff(regulation(old), regulation(new)).changes
+    assert [(e.op, e.old, e.new) for e in row.edits] == [("replace", "登记法", "民法典")]
+
+
 def test_a_rewritten_article_below_the_threshold_is_removed_and_added() -> None:
     new = list(ARTICLES)
     new[3] = "示例证书有效期为三年。"

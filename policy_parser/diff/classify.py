@@ -67,13 +67,28 @@ def _moved(old: Sequence[Node], new: Sequence[Node], pairs: dict[int, int]) -> s
     return moved
 
 
+# Edits closer than this many unchanged characters are one edit: 收养法 → 民法典 is one
+# replacement, not 收养 → 民 and +典 around the 法 they share.
+_EDIT_GAP = 2
+
+
 def _edits(old: str, new: str) -> tuple[TextEdit, ...]:
+    """The edits turning ``old`` into ``new``, near ones merged (see ``_EDIT_GAP``)."""
     matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return tuple(
-        TextEdit(op=op, old=old[i1:i2], new=new[j1:j2])
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
-    )
+    spans: list[list[int]] = []  # [i1, i2, j1, j2] of each merged edit
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= _EDIT_GAP:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return tuple(_edit(old[i1:i2], new[j1:j2]) for i1, i2, j1, j2 in spans)
+
+
+def _edit(old: str, new: str) -> TextEdit:
+    op = "replace" if old and new else "delete" if old else "insert"
+    return TextEdit(op=op, old=old, new=new)
 
 
 def _paired_row(a: Node, b: Node, similarity: float, moved: bool) -> SectionChange:
