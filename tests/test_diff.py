@@ -12,7 +12,7 @@ import policy_parser as pp
 from policy_parser.cli import main
 from policy_parser.diff import ChangeKind, DocumentDiff, DutyChangeKind
 from policy_parser.models import Role
-from policy_parser.numerals import to_int
+from policy_parser.numerals import from_int, to_int
 from tests.strategies import policy_text
 
 DATA = Path(__file__).parent / "data" / "diff"
@@ -28,8 +28,6 @@ ARTICLES = [
 
 def regulation(articles: list[str], title: str = "示例登记规定") -> pp.Document:
     """A regulation of 第N条 articles, numbered in order."""
-    from policy_parser.numerals import from_int
-
     lines = [title, ""] + [f"第{from_int(i)}条　{text}" for i, text in enumerate(articles, 1)]
     return pp.parse("\n".join(lines) + "\n")
 
@@ -248,11 +246,18 @@ def test_the_diff_reports_what_the_decision_says() -> None:
     assert reported == items
     # the articles after the deleted one moved up by one, and only those
     renumbered = [
-        (r.old_number, r.new_number)
-        for r in result.changes
-        if r.new_number != r.old_number and r.kind is ChangeKind.RENUMBERED
+        (r.old_number, r.new_number) for r in result.changes if r.kind is ChangeKind.RENUMBERED
     ]
     assert renumbered == [(6, 5), (7, 6), (8, 7)]
+    # 一 makes 市规划部门 lead and adds 市自然资源部门; 二 takes 市财政部门's task away; the
+    # added article names a body already at work elsewhere, a task it gains there
+    duties = {(r.kind.value, r.body, r.old_path, r.new_path) for r in result.responsibilities}
+    assert duties == {
+        ("role-changed", "市规划部门", "第三条", "第三条"),
+        ("gained", "市自然资源部门", "第三条", "第三条"),
+        ("lost", "市财政部门", "第五条", None),
+        ("gained", "园林绿化主管部门", None, "第八条"),
+    }
 
 
 def test_cli_diff_prints_a_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
