@@ -213,6 +213,27 @@ def test_a_document_compared_with_itself_has_no_change(text: str) -> None:
     assert {row.kind for row in result.sections} <= {ChangeKind.UNCHANGED}
 
 
+@settings(max_examples=100, deadline=None)
+@given(policy_text, policy_text)
+def test_every_section_of_both_versions_has_one_row(old_text: str, new_text: str) -> None:
+    old, new = pp.parse(old_text), pp.parse(new_text)
+    result = pp.diff(old, new)
+    old_rows = [row for row in result.sections if row.old_path is not None]
+    new_rows = [row for row in result.sections if row.new_path is not None]
+    assert len(old_rows) == len(list(old.walk(attachments=True)))
+    assert len(new_rows) == len(list(new.walk(attachments=True)))
+    assert [row.new_span for row in new_rows] == [s.span for s in _sections(new)]
+    for row in result.sections:
+        assert (row.kind is ChangeKind.ADDED) == (row.old_path is None)
+        assert (row.kind is ChangeKind.REMOVED) == (row.new_path is None)
+        assert (row.kind is ChangeKind.UNCHANGED) <= (not row.text_changed)
+
+
+def _sections(doc: pp.Document) -> list[pp.Section]:
+    """The sections of ``doc`` and, after them, of each attachment: the order of ``flatten``."""
+    return [*doc.walk(), *(s for a in doc.attachments for s in _sections(a))]
+
+
 # --- a 修改决定 and the text it revises (tests/data/diff/, made up) ---------------------------
 
 _ITEM = regex.compile(
