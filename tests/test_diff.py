@@ -295,3 +295,11 @@ def test_cli_diff_prints_a_table_and_json(capsys: pytest.CaptureFixture[str]) ->
 def test_cli_diff_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(DATA / "old.txt"), str(DATA / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_a_retitled_chapter_keeps_its_articles() -> None:
+    old = "第一章　总则\n第一条　甲。\n第二章　登记\n第二条　申请人提交申请书。\n第三条　审查。\n"
+    new = old.replace("第二章　登记", "第二章　申请与受理")
+    result = pp.diff(pp.parse(old), pp.parse(new))
+    assert kinds(result) == [("changed", "第二章", "第二章")]
+    assert result.changes[0].summary == "登记 → 申请与受理"

@@ -17,6 +17,11 @@ new 第四条 are different articles. So a section is paired by what it says, no
    to the same path, then to the nearer position. Greedy is not the optimum of the assignment
    problem, but with a threshold well above one half a section rarely has two good partners.
 
+4. **Where the children went**: a section still alone whose paired children are, more than
+   half of all its children, in one new section also alone is paired with it (第二章　登记
+   retitled 第二章　申请与受理, its articles untouched): a chapter is its articles more than
+   its title.
+
 Sections with neither heading nor text (a bare ``三、`` over its items) are paired only in
 step 1 or by path: their similarity says nothing.
 """
@@ -186,4 +191,29 @@ def pair(
             continue
         pairs[candidate.old.index] = (candidate.new.index, candidate.score)
         taken.add(candidate.new.index)
+    _pair_by_children(old, new, pairs, taken)
     return pairs
+
+
+def _pair_by_children(
+    old: Sequence[Node], new: Sequence[Node], pairs: dict[int, tuple[int, float]], taken: set[int]
+) -> None:
+    """Step 4: pair a lone old section with the lone new one most of its children went to."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for node in old:
+        if isinstance(node.parent, int):
+            children[node.parent].append(node.index)
+    # Children first (reversed pre-order), so a part pairs after the chapters under it.
+    for node in reversed(old):
+        kids = children.get(node.index)
+        if node.index in pairs or not kids:
+            continue
+        went = [new[pairs[kid][0]].parent for kid in kids if kid in pairs]
+        counted = {parent: went.count(parent) for parent in went if isinstance(parent, int)}
+        if not counted:
+            continue
+        target, count = max(counted.items(), key=lambda item: (item[1], -item[0]))
+        if target not in taken and 2 * count > len(kids):
+            score = SequenceMatcher(None, node.content, new[target].content, autojunk=False)
+            pairs[node.index] = (target, score.ratio())
+            taken.add(target)
