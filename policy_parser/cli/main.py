@@ -32,6 +32,7 @@ from typing import IO, Any, TypeVar
 import policy_parser
 from policy_parser.batch import parse_many
 from policy_parser.cli.printing import Parsed, print_table, print_tree
+from policy_parser.diff.report import add_command as _add_diff_command
 from policy_parser.errors import PolicyParseError
 from policy_parser.explain import register as register_explain
 from policy_parser.export import outline, to_markdown
@@ -299,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("schema", "print the JSON Schema of the parse result (Document)", _cmd_schema)
     policy_parser.view.add_command(commands, _load)  # the page's own module owns its options
     register_explain(commands, _load)
+    _add_diff_command(command)
     return parser
 
 
