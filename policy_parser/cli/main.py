@@ -8,6 +8,7 @@
     policy-parser schema
     policy-parser view FILE [-o OUT.html]
     policy-parser explain FILE [--json]
+    policy-parser diff OLD NEW [--json]
 
 ``FILE`` may be ``-`` (standard input; PDF, Word and HTML are recognised by their first
 bytes) or a folder (every supported file below it, sorted). Exit status: 0 success; 1 a
