@@ -8,7 +8,7 @@ r"""policy_parser: Chinese policy documents as typed, queryable structure.
 
 from policy_parser.api import parse, parse_file
 from policy_parser.batch import parse_files, parse_many
-from policy_parser.diff import DocumentDiff, ResponsibilityChange, SectionChange, diff
+from policy_parser.compare import DocumentDiff, ResponsibilityChange, SectionChange, diff
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span
 from policy_parser.loaders import LoadError, MissingExtraError
 from policy_parser.models import (

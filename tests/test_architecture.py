@@ -56,7 +56,7 @@ LAYER: dict[str, int] = {
     "trace": 11,
     "api": 12,
     # on top of a parsed Document
-    "diff": 13,  # two versions of a Document compared (issue 15)
+    "compare": 13,  # two versions of a Document compared (issue 15)
     "view": 13,
     "wire": 13,
     "inputs": 13,  # which of the user's inputs are texts and which are files

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 
 import policy_parser as pp
 from policy_parser.cli import main
-from policy_parser.diff import ChangeKind, DocumentDiff, DutyChangeKind
+from policy_parser.compare import ChangeKind, DocumentDiff, DutyChangeKind
 from policy_parser.models import Role
 from policy_parser.numerals import from_int, to_int
 from tests.strategies import policy_text

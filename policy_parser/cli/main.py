@@ -33,7 +33,7 @@ from typing import IO, Any, TypeVar
 import policy_parser
 from policy_parser.batch import parse_many
 from policy_parser.cli.printing import Parsed, print_table, print_tree
-from policy_parser.diff.report import add_command as _add_diff_command
+from policy_parser.compare.report import add_command as _add_diff_command
 from policy_parser.errors import PolicyParseError
 from policy_parser.explain import register as register_explain
 from policy_parser.export import outline, to_markdown

@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from policy_parser.diff.align import Node
-from policy_parser.diff.result import ChangeKind, SectionChange, TextEdit
+from policy_parser.compare.align import Node
+from policy_parser.compare.result import ChangeKind, SectionChange, TextEdit
 from policy_parser.models.kinds import path_key
 
 __all__ = ["Side", "ordered_sides", "section_changes"]

@@ -142,7 +142,7 @@ class FieldChange(_Frozen):
 
 
 class DocumentDiff(_Frozen):
-    """What changed from one version of a document to the next (see :func:`~policy_parser.diff`).
+    """What changed from one version of a document to the next (see :func:`~policy_parser.compare`).
 
     Attributes:
         sections: Every section of both versions, in the new version's order (a removed one

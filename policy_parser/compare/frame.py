@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy_parser.diff.result import FieldChange
+from policy_parser.compare.result import FieldChange
 from policy_parser.models import Document
 
 __all__ = ["frame_changes"]

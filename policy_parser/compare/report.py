@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import IO
 
 from policy_parser.api import parse_file
-from policy_parser.diff.result import DocumentDiff
+from policy_parser.compare.result import DocumentDiff
 from policy_parser.loaders import LoadError, MissingExtraError
 
 __all__ = ["add_command", "run", "to_text"]
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace, out: IO[str]) -> int:
             as JSON instead of the tables).
         out: Where to print.
     """
-    from policy_parser.diff import diff  # the package imports this module, so not at the top
+    from policy_parser.compare import diff  # the package imports this module, so not at the top
 
     try:
         old, new = parse_file(args.old), parse_file(args.new)

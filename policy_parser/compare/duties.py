@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from policy_parser.diff.align import Node
-from policy_parser.diff.classify import Side
-from policy_parser.diff.result import DutyChangeKind, ResponsibilityChange
+from policy_parser.compare.align import Node
+from policy_parser.compare.classify import Side
+from policy_parser.compare.result import DutyChangeKind, ResponsibilityChange
 from policy_parser.models import Role
 
 __all__ = ["responsibility_changes"]

@@ -9,18 +9,19 @@ lost a task.
 >>> [(row.kind.value, row.old_path, row.new_path) for row in pp.diff(old, new).changes]
 [('added', None, '第二条'), ('renumbered', '第二条', '第三条')]
 
-How sections are paired is in :mod:`policy_parser.diff.align`, how a pair is named in
-:mod:`policy_parser.diff.classify`, the responsibility rows in :mod:`policy_parser.diff.duties`.
+How sections are paired is in :mod:`policy_parser.compare.align`, how a pair is named in
+:mod:`policy_parser.compare.classify`, the responsibility rows in
+:mod:`policy_parser.compare.duties`.
 """
 
 from __future__ import annotations
 
-from policy_parser.diff.align import flatten, pair
-from policy_parser.diff.classify import ordered_sides, section_changes
-from policy_parser.diff.duties import responsibility_changes
-from policy_parser.diff.frame import frame_changes
-from policy_parser.diff.report import to_text
-from policy_parser.diff.result import (
+from policy_parser.compare.align import flatten, pair
+from policy_parser.compare.classify import ordered_sides, section_changes
+from policy_parser.compare.duties import responsibility_changes
+from policy_parser.compare.frame import frame_changes
+from policy_parser.compare.report import to_text
+from policy_parser.compare.result import (
     ChangeKind,
     DocumentDiff,
     DutyChangeKind,
