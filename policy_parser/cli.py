@@ -9,8 +9,11 @@
 
 ``FILE`` may be ``-`` (standard input; PDF, Word and HTML are recognised by their first
 bytes) or a folder (every supported file below it, sorted). Exit status: 0 success; 1 a
-document has a diagnostic of severity ``error`` under ``--strict``; 2 bad usage or an input
-that cannot be read. Messages go to standard error; every input is tried even after a failure.
+document has a diagnostic of severity ``error`` or ``warning`` under ``--strict``; 2 bad usage
+or an input that cannot be read (an old .doc, an .xlsx: the message says what to convert it to).
+Warnings about the input itself (empty, no Chinese, no structure, a part far too long, bytes of
+another kind than the name says) are printed on standard error even without ``--strict``.
+Messages go to standard error; every input is tried even after a failure.
 
 rich (``pip install "policy-parser[cli]"``) draws ``--format tree``, the ``bodies`` table and
 a progress bar over many files; without it the same information is printed as plain text.
@@ -30,7 +33,9 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import policy_parser
+from policy_parser.api import parse_loaded
 from policy_parser.batch import parse_many
+from policy_parser.checks import INPUT_CODES
 from policy_parser.errors import PolicyParseError
 from policy_parser.export import outline, section_label, to_markdown
 from policy_parser.loaders import (
@@ -57,18 +62,6 @@ class _Parsed:
     doc: Document
 
 
-def _sniff(data: bytes) -> str:
-    # Standard input has no suffix: recognise the container by its first bytes.
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
-        return "html"
-    return "text"
-
-
 def _expand(inputs: Sequence[str]) -> Iterator[str]:
     for item in inputs:
         path = Path(item)
@@ -85,12 +78,21 @@ def _expand(inputs: Sequence[str]) -> Iterator[str]:
 def _load(item: str) -> LoadedText:
     if item == "-":
         data = sys.stdin.buffer.read()
-        return load_bytes(data, _sniff(data), name="<stdin>")
+        return load_bytes(data, "auto", name="<stdin>")
     return load_text(item)
 
 
 def _error(message: str) -> None:
     print(f"{_PROG}: error: {message}", file=sys.stderr)
+
+
+def _warnings(name: str, doc: Document, strict: bool) -> int:
+    # What the input turned out to be is always said; --strict also fails on every warning.
+    found = [d for d in doc.diagnostics if d.severity.value == "warning"]
+    for diag in found:
+        if strict or diag.code in INPUT_CODES:
+            print(f"{_PROG}: warning: {name}: {diag.code}: {diag.message}", file=sys.stderr)
+    return EXIT_STRICT if strict and found else EXIT_OK
 
 
 def _progress(items: list[T], enabled: bool) -> Iterator[T]:
@@ -126,6 +128,7 @@ def _parse_parallel(
         elif isinstance(result, BaseException):
             raise result
         else:
+            status = max(status, _warnings(item, result, args.strict))
             parsed.append(_Parsed(item, result))
     return parsed, status
 
@@ -150,11 +153,12 @@ def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
             status = EXIT_USAGE
             continue
         try:
-            doc = policy_parser.parse(loaded.text, strict=args.strict)
+            doc = parse_loaded(loaded, strict=args.strict)
         except PolicyParseError as exc:
             _error(f"{name}: {exc}")
             status = max(status, EXIT_STRICT)
             continue
+        status = max(status, _warnings(name, doc, args.strict))
         parsed.append(_Parsed(name, doc))
     return parsed, status
 
@@ -341,7 +345,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--strict",
             action="store_true",
-            help="fail (exit 1) on the first diagnostic of severity error",
+            help="exit 1 on a diagnostic of severity error (the document is not printed) or "
+            "warning (it is, the warnings go to standard error)",
         )
         sub.add_argument("--no-progress", action="store_true", help="no progress bar")
         sub.add_argument(
