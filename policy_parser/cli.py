@@ -30,9 +30,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import policy_parser
+from policy_parser import progress
 from policy_parser.api import parse_loaded
 from policy_parser.batch import parse_many
 from policy_parser.checks import INPUT_CODES
@@ -47,8 +48,6 @@ from policy_parser.loaders import (
     load_text,
 )
 from policy_parser.models import Document, Section
-
-T = TypeVar("T")
 
 __all__ = ["main"]
 
@@ -95,18 +94,8 @@ def _warnings(name: str, doc: Document, strict: bool) -> int:
     return EXIT_STRICT if strict and found else EXIT_OK
 
 
-def _progress(items: list[T], enabled: bool) -> Iterator[T]:
-    # A progress bar on a terminal when many files are read and rich is installed.
-    if not enabled or len(items) < 2 or not sys.stderr.isatty():
-        yield from items
-        return
-    try:
-        from rich.console import Console
-        from rich.progress import track
-    except ImportError:
-        yield from items
-        return
-    yield from track(items, description="parsing", console=Console(stderr=True), transient=True)
+def _bar(args: argparse.Namespace, total: int) -> progress.Bar:
+    return progress.Bar(total, None if args.no_progress else progress.terminal_console())
 
 
 def _parse_parallel(
@@ -118,19 +107,33 @@ def _parse_parallel(
     results = parse_many(
         [Path(i) for i in items], jobs=jobs, strict=args.strict, return_exceptions=True
     )
-    for item, result in zip(items, results, strict=True):
-        if isinstance(result, LoadError | MissingExtraError):
-            _error(str(result))
-            status = EXIT_USAGE
-        elif isinstance(result, PolicyParseError):
-            _error(f"{item}: {result}")
-            status = max(status, EXIT_STRICT)
-        elif isinstance(result, BaseException):
-            raise result
-        else:
-            status = max(status, _warnings(item, result, args.strict))
-            parsed.append(_Parsed(item, result))
+    with _bar(args, len(items)) as bar:
+        for item, result in zip(items, results, strict=True):
+            bar.advance(item)
+            status = max(status, _take(item, result, args.strict, parsed))
     return parsed, status
+
+
+def _take(item: str, result: object, strict: bool, parsed: list[_Parsed]) -> int:
+    """Keep one result, or report it; return the exit status it calls for."""
+    if isinstance(result, LoadError | MissingExtraError):
+        _error(str(result))
+        return EXIT_USAGE
+    if isinstance(result, PolicyParseError):
+        _error(f"{item}: {result}")
+        return EXIT_STRICT
+    if isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, Document)
+    parsed.append(_Parsed(item, result))
+    return _warnings(item, result, strict)
+
+
+def _parse_one(item: str, strict: bool) -> Document | Exception:
+    try:
+        return parse_loaded(_load(item), strict=strict)
+    except (LoadError, MissingExtraError, PolicyParseError) as exc:
+        return exc
 
 
 def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
@@ -144,22 +147,11 @@ def _parse_all(args: argparse.Namespace) -> tuple[list[_Parsed], int]:
         return _parse_parallel(items, args, jobs)
     parsed: list[_Parsed] = []
     status = EXIT_OK
-    for item in _progress(items, not args.no_progress):
-        name = "<stdin>" if item == "-" else item
-        try:
-            loaded = _load(item)
-        except (LoadError, MissingExtraError) as exc:
-            _error(str(exc))
-            status = EXIT_USAGE
-            continue
-        try:
-            doc = parse_loaded(loaded, strict=args.strict)
-        except PolicyParseError as exc:
-            _error(f"{name}: {exc}")
-            status = max(status, EXIT_STRICT)
-            continue
-        status = max(status, _warnings(name, doc, args.strict))
-        parsed.append(_Parsed(name, doc))
+    with _bar(args, len(items)) as bar:  # one big file can be slow too
+        for item in items:
+            name = "<stdin>" if item == "-" else item
+            status = max(status, _take(name, _parse_one(item, args.strict), args.strict, parsed))
+            bar.advance(name)
     return parsed, status
 
 

@@ -63,6 +63,7 @@ LAYER: dict[str, int] = {
     "testing": 13,
     "batch": 14,
     "dask": 14,
+    "progress": 14,  # the command line's progress bar (rich, on a terminal's stderr only)
     "cli": 15,
     "__init__": 16,
     "__main__": 17,
