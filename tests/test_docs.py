@@ -99,7 +99,7 @@ def _run_block(code: str, where: str, namespace: dict[str, object]) -> None:
         claim = _claim(comments.get(stmt.end_lineno or stmt.lineno, ""))
         label = f"{where}+{stmt.lineno - 1}: {ast.unparse(stmt)[:60]}"
         if claim and claim[0] == "raises":
-            with pytest.raises(Exception) as caught:  # noqa: PT011 - the name is checked below
+            with pytest.raises(Exception) as caught:  # the name is checked below
                 exec(compile(ast.Module([stmt], []), where, "exec"), namespace)
             assert type(caught.value).__name__ == claim[1], label
         elif claim and isinstance(stmt, ast.Expr):

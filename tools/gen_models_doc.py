@@ -75,7 +75,8 @@ is unknown.
 ```python
 Role.of("牵头"), Role("配合"), Role.of("Lead")   # (Role.LEAD, Role.COOPERATE, Role.LEAD)
 rows = doc.responsibilities()          # pp.Responsibilities: a list of Responsibility rows
-[(r.path, r.body, r.role.value) for r in rows]   # [('附件1/一/（一）', '市科协', 'lead'), ('附件1/一/（一）', '市教委', 'cooperate')]
+[(r.body, r.role.value) for r in rows]   # [('市科协', 'lead'), ('市教委', 'cooperate')]
+rows[0].path                           # '附件1/一/（一）'
 csv_text = rows.to_csv()               # path, heading, body, role, clause, span_start, span_end
 len(doc.clauses(role="牵头"))          # 1
 ```
