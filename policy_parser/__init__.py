@@ -21,6 +21,8 @@ from policy_parser.models import (
     Role,
     Section,
 )
+from policy_parser.mojibake import Repair
+from policy_parser.mojibake import repair_runs as repair
 
 __all__ = [
     "BodyMention",
@@ -32,6 +34,7 @@ __all__ = [
     "MissingExtraError",
     "PathBody",
     "PolicyParseError",
+    "Repair",
     "Responsibilities",
     "Responsibility",
     "Role",
@@ -42,5 +45,6 @@ __all__ = [
     "parse_file",
     "parse_files",
     "parse_many",
+    "repair",
 ]
 __version__ = "0.1.0"

@@ -39,6 +39,7 @@ LAYER: dict[str, int] = {
     # the stages, in order; a stage's helpers sit just before it (transform reads the tables
     # it meets inside a section with tables.py, so tables comes before transform)
     "encoding": 2,
+    "mojibake": 2,  # run-by-run repair on top of encoding's whole-text one
     "loaders": 2,
     "normalize": 3,
     "segment": 4,

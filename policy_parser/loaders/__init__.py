@@ -29,7 +29,7 @@ from pathlib import Path
 from types import ModuleType
 
 from policy_parser.loaders.sniff import sniff
-from policy_parser.loaders.text import DecodeFailure, decode_bytes
+from policy_parser.loaders.text import DecodeFailure, decode_text
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -190,8 +190,9 @@ def _load_kind(data: bytes, kind: str, name: str) -> LoadedText:
             from policy_parser.loaders.html import load_html
 
             return load_html(data)
-        text, encoding = decode_bytes(data)
-        return LoadedText(text=text, kind="text", encoding=encoding)
+        text, encoding, repairs = decode_text(data)
+        notes = tuple(LoadNote("mojibake-repaired", r.message) for r in repairs)
+        return LoadedText(text=text, kind="text", encoding=encoding, notes=notes)
     except DecodeFailure as exc:
         raise LoadError(name, str(exc)) from None
     except (MissingExtraError, LoadError):
