@@ -260,7 +260,7 @@ def repair(text: str) -> str | None:
         The repaired text, or None when there is nothing to repair or no proof.
 
     Example:
-        >>> repair("ä¸€ã€æ€»ä½“è¦æ±‚ï¼ŒåŠ å¼ºç§‘æ™®å·¥ä½œã€‚")
+        >>> repair("一、总体要求，加强科普工作。".encode().decode("mac_roman"))
         '一、总体要求，加强科普工作。'
         >>> repair("一、总体要求") is None
         True
