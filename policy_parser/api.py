@@ -232,5 +232,7 @@ def parse_loaded(loaded: LoadedText, *, strict: bool = False, bodies: bool = Tru
     if not loaded.notes:
         return doc
     # What the loader found (PDF bytes under a .txt name, mojibake it repaired) is said once.
-    notes = [_diagnostic(doc.source, n.code, Severity.WARNING, n.message, 0) for n in loaded.notes]
+    notes = [
+        _diagnostic(doc.source, n.code, Severity(n.severity), n.message, 0) for n in loaded.notes
+    ]
     return doc.model_copy(update={"diagnostics": [*notes, *doc.diagnostics]})

@@ -88,9 +88,10 @@ def _error(message: str) -> None:
 def _warnings(name: str, doc: Document, strict: bool) -> int:
     # What the input turned out to be is always said; --strict also fails on every warning.
     found = [d for d in doc.diagnostics if d.severity.value == "warning"]
-    for diag in found:
-        if strict or diag.code in INPUT_CODES:
-            print(f"{_PROG}: warning: {name}: {diag.code}: {diag.message}", file=sys.stderr)
+    for diag in doc.diagnostics:
+        if (strict and diag in found) or (diag.code in INPUT_CODES and diag.severity != "error"):
+            level = diag.severity.value
+            print(f"{_PROG}: {level}: {name}: {diag.code}: {diag.message}", file=sys.stderr)
     return EXIT_STRICT if strict and found else EXIT_OK
 
 

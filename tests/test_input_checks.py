@@ -137,11 +137,16 @@ def test_pdf_bytes_without_pdf_suffix_are_read_as_pdf(
     expected = pp.parse_file(DATA / "zbq.pdf")
     doc = pp.parse_file(path)
     assert doc.sections == expected.sections
-    if name.endswith(".txt"):  # the name said text: the warning says what the bytes were
-        assert codes(doc)[0] == "content-kind" and "PDF" in doc.diagnostics[0].message
+    said = doc.diagnostics[0]
+    assert said.code == "content-kind"
+    if name.endswith(".txt"):  # the name said text: a warning says what the bytes were
+        assert said.severity is pp.Severity.WARNING and "PDF" in said.message
+    else:  # no name said anything: only worth knowing, not a warning
+        assert said.severity is pp.Severity.INFO and "pdf" in said.message
     status, _, err = run(capsys, "outline", str(path), "--no-progress")
-    assert status == 0
-    assert ("PDF" in err) == name.endswith(".txt")
+    assert status == 0 and "content-kind" in err
+    strict = run(capsys, "outline", str(path), "--no-progress", "--strict")[0]
+    assert strict == (1 if name.endswith(".txt") else 0)
 
 
 def test_docx_bytes_under_txt_name_are_read_as_docx(tmp_path: Path) -> None:

@@ -59,10 +59,13 @@ class LoadNote:
     Attributes:
         code: The diagnostic code: ``content-kind`` or ``mojibake-repaired``.
         message: A sentence for people.
+        severity: ``warning``, or ``info`` for what is only worth knowing (a file without a
+            suffix recognised as a PDF).
     """
 
     code: str
     message: str
+    severity: str = "warning"
 
 
 @dataclass(frozen=True)
@@ -230,4 +233,8 @@ def load_text(path: str | Path) -> LoadedText:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(path, exc.strerror or str(exc)) from exc
-    return dataclasses.replace(load_bytes(data, kind, name=str(path)), path=path)
+    loaded = load_bytes(data, kind, name=str(path))
+    if kind == "auto" and loaded.kind != "text":  # no suffix said what it is: say what it was
+        said = f"the name has no suffix a loader knows; the content was read as {loaded.kind}"
+        loaded = dataclasses.replace(loaded, notes=(LoadNote("content-kind", said, "info"),))
+    return dataclasses.replace(loaded, path=path)
