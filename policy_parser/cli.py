@@ -16,7 +16,8 @@ another kind than the name says) are printed on standard error even without ``--
 Messages go to standard error; every input is tried even after a failure.
 
 rich (``pip install "policy-parser[cli]"``) draws ``--format tree``, the ``bodies`` table and
-a progress bar over many files; without it the same information is printed as plain text.
+a progress bar (policy_parser.progress) when a run takes over a second on a terminal; without rich
+the same information is printed as plain text and no bar is drawn.
 """
 
 from __future__ import annotations
