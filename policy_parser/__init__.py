@@ -23,6 +23,8 @@ from policy_parser.models import (
     Section,
     TraceEntry,
 )
+from policy_parser.mojibake import Repair
+from policy_parser.mojibake import repair_runs as repair
 from policy_parser.view import view_html
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "MissingExtraError",
     "PathBody",
     "PolicyParseError",
+    "Repair",
     "Responsibilities",
     "Responsibility",
     "ResponsibilityChange",
@@ -50,6 +53,7 @@ __all__ = [
     "parse_file",
     "parse_files",
     "parse_many",
+    "repair",
     "view_html",
 ]
 __version__ = "0.1.0"

@@ -16,12 +16,13 @@ from pathlib import Path
 from lark.exceptions import LarkError
 
 from policy_parser._gc import no_gc as _no_gc
+from policy_parser.checks import document_warnings
 from policy_parser.drafts import Draft
 from policy_parser.duties import assemble
 from policy_parser.encoding import detect_mojibake
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
 from policy_parser.grammar import structure_lark
-from policy_parser.loaders import load_text
+from policy_parser.loaders import LoadedText, load_text
 from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.segment import Frame, segment
@@ -34,7 +35,7 @@ from policy_parser.transform import (
     trailing_to_parent,
 )
 
-__all__ = ["PIPELINE", "parse", "parse_file"]
+__all__ = ["PIPELINE", "parse", "parse_file", "parse_loaded"]
 
 PIPELINE: tuple[tuple[str, str], ...] = (
     ("normalize", "policy_parser.normalize.normalize: line repair with an offset map"),
@@ -184,9 +185,13 @@ def parse(text: str, *, strict: bool = False, bodies: bool = True, trace: bool =
         doc = _document(_Run(text, tracked, frame.excluded, bodies), frame)
         if trace:
             doc = doc.model_copy(update={"trace": build_trace(doc, frame, tracked)})
+    warnings = document_warnings(doc)  # a parse that found nothing says so (checks.py)
     if (moji := detect_mojibake(text)) is not None:  # a warning: strict does not raise on it
-        warning = _diagnostic(text, "mojibake", Severity.WARNING, moji.message, moji.start)
-        doc = doc.model_copy(update={"diagnostics": [warning, *doc.diagnostics]})
+        warnings.insert(
+            0, _diagnostic(text, "mojibake", Severity.WARNING, moji.message, moji.start)
+        )
+    if warnings:
+        doc = doc.model_copy(update={"diagnostics": [*warnings, *doc.diagnostics]})
     if strict:
         for diag in _errors(doc):
             raise PolicyParseError.from_diagnostic(diag, text)
@@ -218,4 +223,25 @@ def parse_file(
             pip install).
         PolicyParseError: ``strict`` is set and the text has an error.
     """
-    return parse(load_text(path).text, strict=strict, bodies=bodies, trace=trace)
+    return parse_loaded(load_text(path), strict=strict, bodies=bodies, trace=trace)
+
+
+def parse_loaded(
+    loaded: LoadedText, *, strict: bool = False, bodies: bool = True, trace: bool = False
+) -> Document:
+    """Parse what a loader extracted; its notes become ``warning`` diagnostics.
+
+    Args:
+        loaded: From :func:`~policy_parser.loaders.load_text` or ``load_bytes``.
+        strict: As for :func:`parse`.
+        bodies: As for :func:`parse`.
+        trace: As for :func:`parse`.
+    """
+    doc = parse(loaded.text, strict=strict, bodies=bodies, trace=trace)
+    if not loaded.notes:
+        return doc
+    # What the loader found (PDF bytes under a .txt name, mojibake it repaired) is said once.
+    notes = [
+        _diagnostic(doc.source, n.code, Severity(n.severity), n.message, 0) for n in loaded.notes
+    ]
+    return doc.model_copy(update={"diagnostics": [*notes, *doc.diagnostics]})

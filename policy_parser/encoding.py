@@ -10,7 +10,9 @@ that land on common hanzi.
 
 :func:`detect_mojibake` finds the damaged runs (for a ``mojibake`` diagnostic);
 :func:`repair` returns the repaired text only when the whole text round-trips, so a repair is
-never a guess.
+never a guess. :func:`policy_parser.mojibake.repair_runs` (``policy_parser.repair``) goes run
+by run when the whole text does not round-trip: one stray ``U+00A0`` (``&nbsp;``) or one line
+of correct Chinese stops the whole-text proof, but each damaged run still proves its own repair.
 """
 
 from __future__ import annotations
@@ -258,7 +260,7 @@ def repair(text: str) -> str | None:
         The repaired text, or None when there is nothing to repair or no proof.
 
     Example:
-        >>> repair("ä¸€ã€æ€»ä½“è¦æ±‚ï¼ŒåŠ å¼ºç§‘æ™®å·¥ä½œã€‚")
+        >>> repair("一、总体要求，加强科普工作。".encode().decode("mac_roman"))
         '一、总体要求，加强科普工作。'
         >>> repair("一、总体要求") is None
         True

@@ -13,7 +13,9 @@ Normalising:
       （一）强化各级党委和政府科普工作领      →  （一）强化各级党委和政府科普工作领导责任。落实…
       导责任。落实科普相关法律法规，把科普工
 
-* joins a marker split over lines: ``（\\n1\\n）`` → ``（1）``, ``1\\n．`` → ``1．``.
+* joins a marker split over lines: ``（\\n1\\n）`` → ``（1）``, ``1\\n．`` → ``1．``,
+  ``（\\n一\\n）`` → ``（一）``, and then the marker with the line after it, which a
+  page-to-text tool split off with it: ``（\\n一\\n）\\n加强领导。`` → ``（一）加强领导。``.
 """
 
 from __future__ import annotations
@@ -154,6 +156,11 @@ _SENTENCE_END = tuple("。！？!?；;：:")
 _MARKER_HEAD = regex.compile(r"[（(]?[0-9０-９一二三四五六七八九十百〇零]{0,4}")
 _MARKER_HEAD_MAX = 5  # the longest text _MARKER_HEAD matches
 _MARKER_TAIL = regex.compile(r"[0-9０-９一二三四五六七八九十百〇零]*[）)．.、]")
+# A whole marker, as the pieces above rebuild it: '（一）', '（1）', '1．', '十二、'.
+_WHOLE_MARKER = regex.compile(r"[（(]?[0-9０-９一二三四五六七八九十百〇零]{1,4}[）)．.、]")
+# A number line before '．' or '、' starts a marker ('1' + '．加强…'); it is no fragment of the
+# line before it, as '2' is in '（见附录' + '2' + '）进行竞价'.
+_DOT_TAIL = ("．", ".", "、")
 
 
 # A line that is only a number or a date word is a piece of the line around it.
@@ -264,6 +271,7 @@ def _continues(prev: str, cur: str, following: str, width: int | None, prev_widt
     if (
         cur_fragment
         and not prev.endswith(_SENTENCE_END)
+        and not following.startswith(_DOT_TAIL)
         and (
             (len(following) <= _FRAGMENT_MAX and _FRAGMENT.fullmatch(following))
             or _FRAGMENT_TAIL.match(following)
@@ -283,6 +291,24 @@ def _continues(prev: str, cur: str, following: str, width: int | None, prev_widt
     if width is None or not width - 8 <= prev_width <= width + 2:
         return False
     return not prev.endswith(_SENTENCE_END)
+
+
+def _rebuilt_marker(paragraph: list[TrackedText], cur: str) -> bool:
+    """Tell whether ``paragraph`` is a marker rebuilt from pieces, which ``cur`` goes on.
+
+    A page-to-text tool that cut ``（一）`` into ``（`` ``一`` ``）`` cut its text off too:
+    ``（`` + ``一`` + ``）`` + ``加强领导。``. A marker written whole on a line of its own
+    (``第一章`` over ``总则``) is left alone, and so is a line that opens a marker itself.
+    """
+    if len(paragraph) < 2 or len(paragraph) > _MARKER_HEAD_MAX:
+        return False
+    marker = "".join(piece.text for piece in paragraph)
+    return (
+        _WHOLE_MARKER.fullmatch(marker) is not None
+        and _MARKER_TAIL.match(cur) is None
+        and _WHOLE_MARKER.match(cur) is None
+        and (len(cur) > _MARKER_HEAD_MAX or _MARKER_HEAD.fullmatch(cur) is None)
+    )
 
 
 def normalize(source: str) -> TrackedText:
@@ -309,7 +335,10 @@ def normalize(source: str) -> TrackedText:
         k += 1
         following = texts[k] if k < len(texts) else ""
         # The paragraph's last line is always the non-blank line before this one.
-        if paragraphs and _continues(texts[k - 2], line.text, following, width, widths[k - 2]):
+        if paragraphs and (
+            (not blank_before and _rebuilt_marker(paragraphs[-1], line.text))
+            or _continues(texts[k - 2], line.text, following, width, widths[k - 2])
+        ):
             paragraphs[-1].append(line)
         else:
             if blank_before and paragraphs:

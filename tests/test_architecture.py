@@ -40,6 +40,7 @@ LAYER: dict[str, int] = {
     # the stages, in order; a stage's helpers sit just before it (transform reads the tables
     # it meets inside a section with tables.py, so tables comes before transform)
     "encoding": 2,
+    "mojibake": 2,  # run-by-run repair on top of encoding's whole-text one
     "loaders": 2,
     "normalize": 3,
     "segment": 4,
@@ -64,6 +65,7 @@ LAYER: dict[str, int] = {
     "batch": 14,
     "dask": 14,
     "explain": 14,  # policy-parser explain: a traced parse, printed
+    "progress": 14,  # the command line's progress bar (rich, on a terminal's stderr only)
     "cli": 15,
     "__init__": 16,
     "__main__": 17,

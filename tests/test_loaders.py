@@ -132,7 +132,8 @@ def test_missing_extra_says_what_to_install(
 
     monkeypatch.setattr(importlib, "import_module", fake)
     path = tmp_path / f"doc{suffix}"
-    path.write_bytes(b"<html></html>" if suffix == ".html" else b"PK\x03\x04")
+    heads = {".html": b"<html></html>", ".pdf": b"%PDF-1.4", ".docx": b"PK\x03\x04"}
+    path.write_bytes(heads[suffix])
     with pytest.raises(MissingExtraError) as caught:
         load_text(path)
     assert f'pip install "policy-parser[{extra}]"' in str(caught.value)

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from strategies import policy_text
 
+import policy_parser as pp
 from policy_parser.normalize import TrackedText, display_width, normalize
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -139,3 +140,49 @@ def test_junk_class_is_controls_zero_widths_and_surrogates() -> None:
     assert [
         hex(cp) for cp in range(0x110000) if bool(_JUNK.fullmatch(chr(cp))) != junk(chr(cp))
     ] == []
+
+
+# --- marker pieces a page-to-text tool put on lines of their own ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("broken", "joined"),
+    [
+        ("一、总体要求\n（\n一\n）\n加强领导。\n（\n二\n）\n强化保障。\n", ["（一）", "（二）"]),
+        ("一、总体要求\n（\n1\n）\n加强领导。\n（\n2\n）\n强化保障。\n", ["（1）", "（2）"]),
+        ("一、总体要求\n1\n．\n加强领导。\n2\n．\n强化保障。\n", ["1．", "2．"]),
+        ("一、总体要求\n1\n.加强领导。\n2\n.强化保障。\n", ["1.", "2."]),
+    ],
+    ids=["cn-paren", "arabic-paren", "arabic-dot-alone", "arabic-dot-glued"],
+)
+def test_broken_marker_digits_are_rejoined_with_their_text(broken: str, joined: list[str]) -> None:
+    whole = broken.replace("\n", "").replace("要求", "要求\n").replace("。", "。\n")
+    assert normalize(broken).text == whole.rstrip("\n")
+    doc = pp.parse(broken)
+    items = doc.sections[0].children
+    assert [s.marker for s in items] == joined
+    assert [s.text for s in items] == ["加强领导。", "强化保障。"]
+    assert doc.sections[0].heading == "总体要求"  # the first number did not join the heading
+    # Spans index the original, broken text: the item's span covers its pieces and text.
+    for item, text in zip(items, ["加强领导。", "强化保障。"], strict=True):
+        covered = item.span.slice(broken)
+        assert covered.replace("\n", "") == item.marker + text
+        assert covered.startswith(item.marker[0])
+
+
+def test_rebuilt_marker_maps_each_character_back() -> None:
+    broken = "（\n一\n）\n加强领导。"
+    tracked = normalize(broken)
+    assert tracked.text == "（一）加强领导。"
+    for pos, ch in enumerate(tracked.text):
+        assert broken[tracked.to_source(pos)] == ch
+
+
+def test_a_number_inside_a_sentence_still_joins_it() -> None:
+    # '2' is a piece of the sentence, not a marker: the line after it goes on with '）'.
+    assert normalize("（见附录\n2\n）进行竞价。").text == "（见附录2）进行竞价。"
+
+
+def test_a_whole_marker_on_its_own_line_keeps_its_line() -> None:
+    # Written whole, a marker line is the author's layout, not a tool's cut.
+    assert normalize("（一）\n加强领导。").text == "（一）\n加强领导。"

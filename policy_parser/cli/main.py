@@ -12,11 +12,15 @@
 
 ``FILE`` may be ``-`` (standard input; PDF, Word and HTML are recognised by their first
 bytes) or a folder (every supported file below it, sorted). Exit status: 0 success; 1 a
-document has a diagnostic of severity ``error`` under ``--strict``; 2 bad usage or an input
-that cannot be read. Messages go to standard error; every input is tried even after a failure.
+document has a diagnostic of severity ``error`` or ``warning`` under ``--strict``; 2 bad usage
+or an input that cannot be read (an old .doc, an .xlsx: the message says what to convert it to).
+Warnings about the input itself (empty, no Chinese, no structure, a part far too long, bytes of
+another kind than the name says) are printed on standard error even without ``--strict``.
+Messages go to standard error; every input is tried even after a failure.
 
 rich (``pip install "policy-parser[cli]"``) draws ``--format tree``, the ``bodies`` table and
-a progress bar over many files; without it the same information is printed as plain text.
+a progress bar (policy_parser.progress) when a run takes over a second on a terminal; without rich
+the same information is printed as plain text and no bar is drawn.
 """
 
 from __future__ import annotations
@@ -28,10 +32,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import policy_parser
+from policy_parser import progress
+from policy_parser.api import parse_loaded
 from policy_parser.batch import parse_many
+from policy_parser.checks import INPUT_CODES
 from policy_parser.cli.printing import Parsed, print_table, print_tree
 from policy_parser.compare.report import add_command as _add_diff_command
 from policy_parser.errors import PolicyParseError
@@ -47,24 +54,10 @@ from policy_parser.loaders import (
 )
 from policy_parser.models import Document
 
-T = TypeVar("T")
-
 __all__ = ["main"]
 
 EXIT_OK, EXIT_STRICT, EXIT_USAGE = 0, 1, 2
 _PROG = "policy-parser"
-
-
-def _sniff(data: bytes) -> str:
-    # Standard input has no suffix: recognise the container by its first bytes.
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
-        return "html"
-    return "text"
 
 
 def _expand(inputs: Sequence[str]) -> Iterator[str]:
@@ -83,7 +76,7 @@ def _expand(inputs: Sequence[str]) -> Iterator[str]:
 def _load(item: str) -> LoadedText:
     if item == "-":
         data = sys.stdin.buffer.read()
-        return load_bytes(data, _sniff(data), name="<stdin>")
+        return load_bytes(data, "auto", name="<stdin>")
     return load_text(item)
 
 
@@ -91,18 +84,18 @@ def _error(message: str) -> None:
     print(f"{_PROG}: error: {message}", file=sys.stderr)
 
 
-def _progress(items: list[T], enabled: bool) -> Iterator[T]:
-    # A progress bar on a terminal when many files are read and rich is installed.
-    if not enabled or len(items) < 2 or not sys.stderr.isatty():
-        yield from items
-        return
-    try:
-        from rich.console import Console
-        from rich.progress import track
-    except ImportError:
-        yield from items
-        return
-    yield from track(items, description="parsing", console=Console(stderr=True), transient=True)
+def _warnings(name: str, doc: Document, strict: bool) -> int:
+    # What the input turned out to be is always said; --strict also fails on every warning.
+    found = [d for d in doc.diagnostics if d.severity.value == "warning"]
+    for diag in doc.diagnostics:
+        if (strict and diag in found) or (diag.code in INPUT_CODES and diag.severity != "error"):
+            level = diag.severity.value
+            print(f"{_PROG}: {level}: {name}: {diag.code}: {diag.message}", file=sys.stderr)
+    return EXIT_STRICT if strict and found else EXIT_OK
+
+
+def _bar(args: argparse.Namespace, total: int) -> progress.Bar:
+    return progress.Bar(total, None if args.no_progress else progress.terminal_console())
 
 
 def _parse_parallel(
@@ -114,18 +107,33 @@ def _parse_parallel(
     results = parse_many(
         [Path(i) for i in items], jobs=jobs, strict=args.strict, return_exceptions=True
     )
-    for item, result in zip(items, results, strict=True):
-        if isinstance(result, LoadError | MissingExtraError):
-            _error(str(result))
-            status = EXIT_USAGE
-        elif isinstance(result, PolicyParseError):
-            _error(f"{item}: {result}")
-            status = max(status, EXIT_STRICT)
-        elif isinstance(result, BaseException):
-            raise result
-        else:
-            parsed.append(Parsed(item, result))
+    with _bar(args, len(items)) as bar:
+        for item, result in zip(items, results, strict=True):
+            bar.advance(item)
+            status = max(status, _take(item, result, args.strict, parsed))
     return parsed, status
+
+
+def _take(item: str, result: object, strict: bool, parsed: list[Parsed]) -> int:
+    """Keep one result, or report it; return the exit status it calls for."""
+    if isinstance(result, LoadError | MissingExtraError):
+        _error(str(result))
+        return EXIT_USAGE
+    if isinstance(result, PolicyParseError):
+        _error(f"{item}: {result}")
+        return EXIT_STRICT
+    if isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, Document)
+    parsed.append(Parsed(item, result))
+    return _warnings(item, result, strict)
+
+
+def _parse_one(item: str, strict: bool) -> Document | Exception:
+    try:
+        return parse_loaded(_load(item), strict=strict)
+    except (LoadError, MissingExtraError, PolicyParseError) as exc:
+        return exc
 
 
 def _parse_all(args: argparse.Namespace) -> tuple[list[Parsed], int]:
@@ -139,21 +147,11 @@ def _parse_all(args: argparse.Namespace) -> tuple[list[Parsed], int]:
         return _parse_parallel(items, args, jobs)
     parsed: list[Parsed] = []
     status = EXIT_OK
-    for item in _progress(items, not args.no_progress):
-        name = "<stdin>" if item == "-" else item
-        try:
-            loaded = _load(item)
-        except (LoadError, MissingExtraError) as exc:
-            _error(str(exc))
-            status = EXIT_USAGE
-            continue
-        try:
-            doc = policy_parser.parse(loaded.text, strict=args.strict)
-        except PolicyParseError as exc:
-            _error(f"{name}: {exc}")
-            status = max(status, EXIT_STRICT)
-            continue
-        parsed.append(Parsed(name, doc))
+    with _bar(args, len(items)) as bar:  # one big file can be slow too
+        for item in items:
+            name = "<stdin>" if item == "-" else item
+            status = max(status, _take(name, _parse_one(item, args.strict), args.strict, parsed))
+            bar.advance(name)
     return parsed, status
 
 

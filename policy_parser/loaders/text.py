@@ -19,9 +19,9 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from policy_parser.encoding import repair
+from policy_parser.mojibake import Repair, repair_runs
 
-__all__ = ["DecodeFailure", "decode_bytes", "looks_like_text"]
+__all__ = ["DecodeFailure", "decode_bytes", "decode_text", "looks_like_text"]
 
 # (mark, codec) in the order they must be tested.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -89,7 +89,30 @@ def _common_hanzi_share(text: str, sample: int = 5000) -> float:
     return 1.0 if total < 3 else common / total
 
 
+def decode_text(data: bytes) -> tuple[str, str, list[Repair]]:
+    """Decode a text file's bytes as :func:`decode_bytes`; also say what mojibake was undone.
+
+    Returns:
+        ``(text, encoding, repairs)``: one :class:`~policy_parser.encoding.Repair` per wrong
+        code page whose runs were repaired (:func:`policy_parser.encoding.repair_runs`).
+    """
+    text, encoding = _decode(data)
+    # Every decode path ends here: undo mojibake saved as UTF-8 (涓€銆… for 一、…) run by run,
+    # each run only when its round trip proves it; the rest is kept as decoded.
+    fixed, repairs = repair_runs(text)
+    return fixed, encoding, repairs
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
+    r"""Decode a text file's bytes; return ``(text, encoding)``, mojibake repaired.
+
+    See :func:`decode_text`, which also says what was repaired.
+    """
+    text, encoding, _ = decode_text(data)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     r"""Decode a text file's bytes; return ``(text, encoding)``.
 
     Line endings are made ``\n`` (as :meth:`pathlib.Path.read_text` does), so spans index the
@@ -129,7 +152,4 @@ def _endian(mark: bytes) -> str:
 
 
 def _newlines(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Every decode path ends here: undo mojibake saved as UTF-8 (涓€銆… for 一、…) when the
-    # round trip proves it (policy_parser.encoding.repair), else keep the text as decoded.
-    return repair(text) or text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
