@@ -85,10 +85,16 @@ _LEVELS = (
 _LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
 _SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
 
-# What may follow a name: a separator, punctuation, an adverb or a role verb.
+# Adverbs between a subject and its verb: 市科协也要…, 由X具体负责, 市教委主要负责.
+_ADVERBS = _one_of(words("adverbs"))
+_ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
+
+# What may follow a name: a separator, punctuation, an adverb (data/adverbs.txt), a role verb,
+# or what opens an adverbial (data/adverbials.txt: 市文旅委依照有关规定牵头).
 _BOUNDARY = (
-    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
-    r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可|具体|全面|统一|直接|依法)"
+    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|须|需|不得|严禁|"
+    r"负责|牵头|会同|配合|参与|参加|协助|按|作为|"
+    rf"{_ADVERBS}|{_one_of(words('adverbials', 'according'))})"
 )
 
 # More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
@@ -139,9 +145,6 @@ _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs
 
 # A lead mark after a name in an annotation list: 责任单位：市发展改革委（牵头）、市财政局.
 _LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
-# Adverbs between a subject and its verb: 市科协也要…, 由X具体负责.
-_ADVERBS = _one_of(words("adverbs"))
-_ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
 _OBJECT_VERB = _one_of(words("object_verbs", "work"))

@@ -179,6 +179,9 @@ def is_body_name(text: str) -> bool:
 
 @functools.cache
 def _end_chars() -> frozenset[str]:
-    """Characters a subject span can end with: the last of a name, a level word or an adverb."""
-    words = [*lexicon(), *_SUFFIXES, *"省区市州盟县旗镇道村）〕)"]
+    """Characters a subject span can end with: the last of a name, a level word or an adverb.
+
+    Also 等, which closes a list: ``学会、协会等（以下统称社团）应当…``.
+    """
+    words = [*lexicon(), *_SUFFIXES, *"省区市州盟县旗镇道村）〕)等"]
     return frozenset(w[-1] for w in words) | frozenset(_ADVERB_CHARS)

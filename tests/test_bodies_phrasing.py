@@ -1,0 +1,62 @@
+"""Issue 13: bodies missed where words stand between a subject and its verb, and kin.
+
+Every example is made up; each names the phenomenon the rule handles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_parser.bodies import INITIAL_RULES, find_bodies
+from policy_parser.models import Role
+
+R, L, C, E = Role.RESPONSIBLE, Role.LEAD, Role.COOPERATE, Role.ENCOURAGED
+
+
+def bodies(text: str) -> list[tuple[str, Role]]:
+    found, _ = find_bodies(text, INITIAL_RULES)
+    return [(f.name, f.role) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prohibition obliges the body before it
+        ("企业不得擅自收集用户信息。", [("企业", R)]),
+        ("经营单位严禁出租场地。", [("经营单位", R)]),
+        # an adverb between the subject and 负责
+        ("市教育局主要负责统筹协调。", [("市教育局", R)]),
+        # a frame phrase, then a comma, then 分别负责
+        ("市科协、市教委在职责范围内，分别负责组织实施。", [("市科协", R), ("市教委", R)]),
+        # an adverbial of manner before 牵头: the role stays lead
+        ("市科技局依照有关规定牵头组织评审。", [("市科技局", L)]),
+        ("市科技局按照《评审办法》牵头组织评审。", [("市科技局", L)]),
+        # 应对接 is 应 + 对接, while 应对 alone is no modal
+        ("市科协应对接高校开展活动。", [("市科协", R)]),
+        ("市科协应对风险。", []),
+        # the subject of a conditional closed by 的
+        ("各区县在实施中遇到困难的，应当及时报告。", [("各区县", R)]),
+        # a 的-modifier before the subject is no part of it
+        ("承担科普任务的科研院所应当开放设施。", [("科研院所", R)]),
+        # a list closed by 等 and a masked gloss
+        (
+            "各级学会、科研院所等（以下统称科普单位）应当开展活动。",
+            [("各级学会", R), ("科研院所", R)],
+        ),
+        # a bracketed 由X负责 in the middle of a sentence
+        ("开展科普讲座（由市科协负责）并做好宣传。", [("市科协", R)]),
+    ],
+)
+def test_words_between_subject_and_verb(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+def test_condition_needs_a_modal() -> None:
+    # 的 before a comma and a non-modal role verb: no conditional reading
+    assert bodies("市科协在活动中发现问题的，参与调查。") == []
+
+
+def test_adverbial_offsets_point_at_the_name() -> None:
+    text = "各区在职责范围内，分别负责落实。"
+    found, _ = find_bodies(text, INITIAL_RULES)
+    assert [(text[f.start : f.end], f.role) for f in found] == [("各区", R)]
