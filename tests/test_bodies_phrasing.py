@@ -60,3 +60,23 @@ def test_adverbial_offsets_point_at_the_name() -> None:
     text = "各区在职责范围内，分别负责落实。"
     found, _ = find_bodies(text, INITIAL_RULES)
     assert [(text[f.start : f.end], f.role) for f in found] == [("各区", R)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 等 inside a name (a level of schooling) is no list mark
+        ("中等职业学校应当组织参观。", [("中等职业学校", R)]),
+        ("鼓励中等职业学校开设课程。", [("中等职业学校", E)]),
+        # a population after an institution is one name, not cut at the institution
+        ("鼓励职业院校学生参加竞赛。", [("职业院校学生", E)]),
+        # a name never swallows a verb that governs another body
+        ("由各区政府确定专门机构负责。", [("各区政府", R)]),
+        ("由市教委选定学校提供场地。", [("市教委", R)]),
+        ("引导青年学会关心科普事业。", [("青年学会", E)]),
+        # ... but a name that holds such a verb stays whole
+        ("市关心下一代工作委员会要加强指导。", [("市关心下一代工作委员会", R)]),
+    ],
+)
+def test_name_limits(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected

@@ -62,13 +62,19 @@ _VERBISH = (
     r"|取消|撤销|吊销|应当"
 )
 
+# A verb that takes a body as its object ends the name before it: 由区政府|选定学校提供,
+# 引导学会|关心青年 (but 关心下一代工作委员会 is a name).
+_GOVERNING = words("object_verbs", "governs")
+_GOVERNING_VERB = rf"(?!{_one_of(words('object_verbs', 'in_name'))}){_one_of(_GOVERNING)}"
+
 # Their first characters, tested as one class before the words are tried (see _alternation):
 # _FUNC_CHAR is tried at every character of a candidate name. Cutting at every '|' also cuts
 # 牵头(?!单位|部门), which only adds 部 to the class.
-_VERBISH_FIRST = "".join(sorted({word[0] for word in _VERBISH.split("|")}))
+_VERBISH_FIRST = "".join(sorted({w[0] for w in [*_VERBISH.split("|"), *_GOVERNING]}))
 
 _FUNC_CHAR = (
-    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}))"
+    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由"
+    rf"|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}|{_GOVERNING_VERB}))"
     rf"[{_HAN}]"
     rf"|{_LB}[{_HAN}、]{{1,6}}{_RB})"
 )

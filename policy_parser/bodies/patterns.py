@@ -23,6 +23,7 @@ from policy_parser.bodies.names import (
     _EXTENSION,
     _FIELD_CATEGORY,
     _FUNC_CHAR,
+    _GOVERNING_VERB,
     _HAN,
     _LEAD_MARK,
     _LEVELS,
@@ -87,26 +88,34 @@ def _head(lex: str) -> str:
 
 
 def _object_sources(lex: str, head: str) -> dict[str, str]:
-    """The patterns of an incentive verb's object: ``forward``, ``compound``, ``object_head``."""
+    """The patterns of an incentive verb's object: ``forward``, ``compound``, ``object_head``.
+
+    A lexicon name followed by a population of the lexicon is one name, not cut at the first:
+    ``鼓励职业院校学生参加竞赛`` → 职业院校学生 (the students, not the schools).
+    """
+    people = _alternation(n for n, kind in lexicon().items() if kind == "people")
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
     # A level word may stand before a lexicon name (市有关部门) or share the suffix of the last
     # item (请各省、自治区、直辖市人民政府…).
     fwd_name = (
         rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
-        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_DISPATCHED}?{_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?:{people}|{_DISPATCHED})?{_NOT_AFTER}{_NOUN_AFTER}"
         rf"|{_LEVELS}(?={_SEP}))"
     )
     # Tried only where no forward list matched, so it costs nothing on the common path.
+    # An object named by a rank suffix ends before a verb that governs what it does:
+    # 引导青年学会|关心科普, 支持行业协会|开展培训.
     compound = (
         rf"(?:{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL})"
-        rf"{_NOT_AFTER}{_NOUN_AFTER})"
+        rf"{_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?{head}(?={_OBJECT_VERB}|{_GOVERNING_VERB}))"
     )
     return {
         "forward": rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?",
         "compound": rf"(?P<n>{compound})(?:{_SEP}(?P<n>{fwd_name}|{compound}))*",
         # 支持企业建设研发中心: the object is 企业, what it builds is no part of it.
-        "object_head": rf"{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?={_OBJECT_VERB})",
+        "object_head": rf"{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?:{people})?(?={_OBJECT_VERB})",
     }
 
 
