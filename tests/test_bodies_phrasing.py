@@ -80,3 +80,26 @@ def test_adverbial_offsets_point_at_the_name() -> None:
 )
 def test_name_limits(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quantity and quality words before the object are no part of it
+        ("支持一批高水平科研院所开展科普。", [("科研院所", E)]),
+        # 特别是 adds a second list to the object
+        ("鼓励企业特别是科技企业开放实验室。", [("企业", E), ("科技企业", E)]),
+        ("鼓励高校，尤其是职业院校开设课程。", [("高校", E), ("职业院校", E)]),
+        # objects that are no organs: talent, think tanks
+        ("引导人才向基层流动。", [("人才", E)]),
+        ("支持高端智库开展研究。", [("高端智库", E)]),
+        ("鼓励科技人才投身科普。", [("科技人才", E)]),
+        # a verb coordinated after an incentive verb shares its object
+        ("支持和规范社会组织参与科普。", [("社会组织", E)]),
+        ("规范企业经营行为。", []),
+        # a lexicon name that modifies a noun is still no object
+        ("支持企业人才引进。", []),
+    ],
+)
+def test_incentive_objects(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected

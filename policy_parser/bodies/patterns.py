@@ -38,8 +38,9 @@ from policy_parser.bodies.names import (
     _SEP,
     _SUFFIXES,
     _core,
+    _one_of,
 )
-from policy_parser.wordlists import lexicon
+from policy_parser.wordlists import lexicon, words
 
 _Trie = dict[str, "_Trie"]
 
@@ -93,7 +94,11 @@ def _object_sources(lex: str, head: str) -> dict[str, str]:
     A lexicon name followed by a population of the lexicon is one name, not cut at the first:
     ``鼓励职业院校学生参加竞赛`` → 职业院校学生 (the students, not the schools).
     """
-    people = _alternation(n for n, kind in lexicon().items() if kind == "people")
+    # 支持企业人才引进: a population that also modifies a noun (人才) makes no compound.
+    modified = frozenset(words("modified_nouns"))
+    people = _alternation(
+        n for n, kind in lexicon().items() if kind == "people" and n not in modified
+    )
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
     # A level word may stand before a lexicon name (市有关部门) or share the suffix of the last
@@ -105,11 +110,14 @@ def _object_sources(lex: str, head: str) -> dict[str, str]:
     )
     # Tried only where no forward list matched, so it costs nothing on the common path.
     # An object named by a rank suffix ends before a verb that governs what it does:
-    # 引导青年学会|关心科普, 支持行业协会|开展培训.
+    # 引导青年学会|关心科普, 支持行业协会|开展培训 (not where a lexicon name modifies a noun:
+    # 支持企业人才引进).
+    modifies = f"(?={_one_of(modified)})"
     compound = (
         rf"(?:{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL})"
         rf"{_NOT_AFTER}{_NOUN_AFTER}"
-        rf"|{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?{head}(?={_OBJECT_VERB}|{_GOVERNING_VERB}))"
+        rf"|{_NOT_OBJECT}(?!(?:{lex}){modifies}){_MOD}*{_FUNC_CHAR}{{1,6}}?{head}"
+        rf"(?={_OBJECT_VERB}|{_GOVERNING_VERB}))"
     )
     return {
         "forward": rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?",
