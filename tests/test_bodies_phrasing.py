@@ -103,3 +103,46 @@ def test_name_limits(text: str, expected: list[tuple[str, Role]]) -> None:
 )
 def test_incentive_objects(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a guide word the grammar had not known: the annotation still reads, whole
+        ("开展活动（市科协指导，市教委参与）。", [("市科协", R), ("市教委", C)]),
+        (
+            "开展活动（市科协牵头，市文联指导，市教委参与）。",
+            [("市科协", L), ("市文联", R), ("市教委", C)],
+        ),
+        # groups cut by ， before a final 负责 all share it
+        (
+            "开展活动（市科协，市教委、市科技局，各区县政府负责）。",
+            [("市科协", R), ("市教委", R), ("市科技局", R), ("各区县政府", R)],
+        ),
+        # ... but not across a 牵头 group
+        (
+            "开展活动（市科协牵头，市教委，各区县政府负责）。",
+            [("市科协", L), ("市教委", R), ("各区县政府", R)],
+        ),
+    ],
+)
+def test_annotations(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 带动 draws a force in; it invites no body to take part
+        ("带动社会力量参与科普。", []),
+        ("邀请社会力量参与科普。", [("社会力量", C)]),
+        # X要配合Y: X is obliged; Y is the partner and gets no role
+        ("市教委要配合市科协做好宣传。", [("市教委", R)]),
+        ("市教委应当协助、配合市科协做好宣传。", [("市教委", R)]),
+        # no partner named: X cooperates
+        ("街道办事处要协助做好排查。", [("街道办事处", C)]),
+        ("市教委配合市科协做好宣传。", [("市教委", C)]),
+    ],
+)
+def test_cooperation_in_prose(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected

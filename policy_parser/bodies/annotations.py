@@ -45,6 +45,7 @@ _FIELD_LABEL = regex.compile(rf"{_one_of(words('field_labels'))}[：:]")
 _KEYWORD = regex.compile(
     r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
     r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)"
+    rf"|(?P<_GUIDE>{_one_of(role_verbs('responsible', 'guide'))})"
     rf"|(?P<_COOP>{_one_of(role_verbs('cooperate', 'annotation'))})"
 )
 
@@ -274,9 +275,10 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
                 label_role = None  # a label whose value is no name list ends the list
             pending = []
             continue
-        pending = []
+        held, pending = pending, []
         if role is None:
-            pending = names
+            # 市科协，市教委、市科技局，各区负责: every group before the role shares it.
+            pending = held + names
             continue
         for i, n in enumerate(names):
             r = role

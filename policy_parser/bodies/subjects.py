@@ -32,7 +32,8 @@ from policy_parser.wordlists import lexicon
 _SUBJECT_LEAD = regex.compile(
     r"\s*(?:(?:法定)?节假日(?:期间)?|每年|每季度|每月|每周|每日|今后|届时|此后)?"
     rf"(?:{_LEVELS}(?:、{_LEVELS})*的)?"
-    r"(?:由|请|以|邀请|动员|组织(?!部)|带动|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
+    # 带动 is no invitation: 带动社会力量参与科普 gives no body (the force is only drawn in).
+    r"(?:由|请|以|邀请|动员|组织(?!部)|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
     r"|而且|而)?"
 )
 
@@ -229,6 +230,26 @@ def _addressees(masked: str, please: list[regex.Match[str]]) -> list[Found]:
     return found
 
 
+_MODAL_END = regex.compile(r"(?:要|应当|应|必须|须)$")
+_MORE_COOP = regex.compile(rf"[、和及]{_one_of(role_verbs('cooperate', 'subject'))}")
+
+
+def _partner_named(masked: str, span: str, pos: int) -> bool:
+    """Return whether ``X要配合Y`` obliges X: a modal before 配合 and a body named after it.
+
+    ``市教委要配合市科协做好宣传`` gives 市教委 a duty of its own (responsible); 市科协 is only
+    the partner it works with and gets no role (also after ``协助、配合``).
+    ``街道要协助做好排查`` names no partner:
+    the street office cooperates.
+    """
+    if _MODAL_END.search(span.rstrip()) is None:
+        return False
+    more = _MORE_COOP.match(masked, pos)  # 应当协助、配合Y
+    pos = more.end() if more else pos
+    named = _forward(masked, pos, "with")
+    return bool(named) and named[0].start == pos
+
+
 def _names_before(masked: str, start: int, kind: str) -> list[_Name]:
     """The subject of a verb that opens its phrase, read before the break.
 
@@ -281,6 +302,8 @@ def _verb_bodies(masked: str, verbs: list[regex.Match[str]]) -> list[tuple[Found
             # 对直接负责的主管人员, where 负责 is no verb of the clause).
             names = _subject_names(span[: span.index("对")], start)
         role = _ROLES.get(kind, Role.LEAD)
+        if kind == "coop" and names and _partner_named(masked, span, m.end()):
+            role = Role.RESPONSIBLE
         out += [(Found(n.name, role, n.start, n.end), True) for n in names]
         if kind == "with" or (kind == "shang" and names):
             # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
