@@ -146,3 +146,26 @@ def test_annotations(text: str, expected: list[tuple[str, Role]]) -> None:
 )
 def test_cooperation_in_prose(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+def test_scope_note_binds_later_items() -> None:
+    rules = INITIAL_RULES
+    note, rules = find_bodies("以下均需各区政府落实，不再列出。", rules)
+    assert note == []  # the note itself obliges nobody now
+    assert rules.unlisted == ("各区政府",)
+    text = "开展科普活动（市科协牵头，市教委参与）。"
+    found, rules = find_bodies(text, rules)
+    assert [(f.name, f.role) for f in found] == [
+        ("市科协", L),
+        ("各区政府", R),
+        ("市教委", C),
+    ]
+    added = next(f for f in found if f.name == "各区政府")
+    assert text[added.start : added.end] == "市科协牵头，市教委"  # the annotation's names
+    # a clause without an annotation is no task item of the list
+    assert find_bodies("要加强宣传。", rules)[0] == []
+
+
+def test_no_scope_note_without_its_wording() -> None:
+    _, rules = find_bodies("以下各项工作由各区政府落实。", INITIAL_RULES)
+    assert rules.unlisted == ()

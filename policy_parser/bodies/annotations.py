@@ -181,7 +181,7 @@ def _annotation(
         text[start:end], _NO_SUBJECT[rules.first_listed_leads], field_line
     )
     if read.first_listed_leads != rules.first_listed_leads:
-        rules = ReadingRules(read.first_listed_leads, rules.subject)
+        rules = replace(rules, first_listed_leads=read.first_listed_leads)
     return [Found(f.name, f.role, f.start + start, f.end + start) for f in found], rules
 
 
