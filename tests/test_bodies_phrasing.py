@@ -43,8 +43,17 @@ def bodies(text: str) -> list[tuple[str, Role]]:
             "各级学会、科研院所等（以下统称科普单位）应当开展活动。",
             [("各级学会", R), ("科研院所", R)],
         ),
-        # a bracketed 由X负责 in the middle of a sentence
+        # a bracketed 由X负责 in the middle of a sentence, also with an adverb before 由 and
+        # the task's verb after 负责
         ("开展科普讲座（由市科协负责）并做好宣传。", [("市科协", R)]),
+        ("开展科普讲座（具体由市科协负责）并做好宣传。", [("市科协", R)]),
+        ("各类讲座（由市科协负责组织）要注重实效。", [("市科协", R)]),
+        ("开展活动（市科协牵头推进，市教委参与）。", [("市科协", L), ("市教委", C)]),
+        # long coordinated subjects with 以及; 组织 before a list mark is a noun
+        (
+            "科协组织、科研机构以及高等院校和科技社团应当开展科普。",
+            [("科协组织", R), ("科研机构", R), ("高等院校", R), ("科技社团", R)],
+        ),
     ],
 )
 def test_words_between_subject_and_verb(text: str, expected: list[tuple[str, Role]]) -> None:

@@ -17,14 +17,15 @@ from lark.exceptions import LarkError
 
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _LEAD_MARK_END, _lead_marked, _unglossed
-from policy_parser.bodies.names import _BARE_NAMES, _HAN, _one_of, role_verbs
+from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, _one_of, role_verbs
 from policy_parser.bodies.patterns import _patterns
 from policy_parser.bodies.rules import _NO_SUBJECT, _PERSIST, _RULE, ReadingRules
 from policy_parser.grammar import token_parser
 from policy_parser.models import Role
 from policy_parser.wordlists import words
 
-_YOU_LEAD = regex.compile(r"\s*由")
+# 由X负责, also after an adverb: （具体由市科协负责）.
+_YOU_LEAD = regex.compile(rf"\s*(?:{_ADVERBS})*由")
 
 _LABELS = {
     role: _one_of(words("role_labels", role)) for role in ("lead", "cooperate", "responsible")
@@ -122,6 +123,9 @@ def _tokens(text: str, start: int, end: int, field_line: bool) -> list[Token]:
     return tokens
 
 
+_BARE_REST = [[w] for w in _BARE_NAMES]
+
+
 def _part_tokens(text: str, start: int, end: int) -> list[Token]:
     """Cut one part of an annotation into tokens: 由X牵头, 责任单位：X, Y负责."""
     part = text[start:end]
@@ -156,6 +160,14 @@ def _part_tokens(text: str, start: int, end: int) -> list[Token]:
         tokens.append(_tok(m.lastgroup or "_RESP", m.group(), m.start(), m.end()))
         pos = m.end()
     rest = _name_tokens(text, pos, end)
+    if (
+        tokens
+        and tokens[-1].type != "NAME"
+        and (rest is None or [str(t) for t in rest] in _BARE_REST)
+    ):
+        # 由市科协负责组织, 市教委牵头推进: the task's verb after the role word names nobody
+        # (组织 there is no bare category).
+        rest = []
     if rest is None:
         return [_tok("_TEXT", part, start, end)]
     tokens.extend(rest)
