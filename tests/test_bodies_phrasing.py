@@ -178,3 +178,20 @@ def test_scope_note_binds_later_items() -> None:
 def test_no_scope_note_without_its_wording() -> None:
     _, rules = find_bodies("以下各项工作由各区政府落实。", INITIAL_RULES)
     assert rules.unlisted == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 的-phrase opening with a preposition: the names are its objects
+        ("对表现突出的单位和学校要予以表扬。", []),
+        # a possessor before 的: the names are possessed, not obliged
+        ("申请人的工作单位须如实填写。", []),
+        # a population after a 的-modifier states a condition, not a duty
+        ("申请公寓的人才还应符合条件。", []),
+        # a role verb coordinated with another keeps the clause's reading of the first
+        ("市监管局按照有关规定组织或者参加调查。", [("市监管局", R)]),
+    ],
+)
+def test_not_subjects(text: str, expected: list[tuple[str, Role]]) -> None:
+    assert bodies(text) == expected

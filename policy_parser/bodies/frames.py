@@ -30,14 +30,33 @@ _CONDITION = regex.compile(_one_of(words("adverbials", "condition")))
 _OPENERS = frozenset(w[0] for tag in ("according", "frame") for w in words("adverbials", tag))
 
 
+_COORDINATED = ("或者", "或", "和", "及", "并", "、")
+
+# 对锐意改革的地区要表扬, 申请人的单位须一致: a 的-phrase that opens with a preposition or
+# ends with a person or body is no modifier of an obliged subject (the names are objects or
+# possessed).
+_NOT_MODIFIER = regex.compile(r"^[对向与给把被将为从]|[人者]的$")
+
+
+def is_modifier(phrase: str) -> bool:
+    """Return whether ``phrase`` (ending in 的) may modify an obliged subject.
+
+    ``承担科普任务的`` may (``承担科普任务的科研院所应当…``); ``对锐意改革的`` (an object of 对)
+    and ``申请人的`` (a possessor) may not.
+    """
+    return _NOT_MODIFIER.search(phrase) is None
+
+
 def strip_adverbial(span: str) -> str:
     """Return the subject span without an adverbial standing before the verb.
 
     ``市文旅委依照有关规定`` → ``市文旅委`` (before 牵头), ``各区在职责范围内`` → ``各区``
     (before ``，分别负责``). A span with no adverbial is returned as it is.
     """
-    if not _OPENERS.intersection(span):
-        return span  # most spans: no opener at all
+    if not _OPENERS.intersection(span) or span.endswith(_COORDINATED):
+        # Most spans hold no opener. A span ending in 或者/和 coordinates the verb with
+        # another (X按照规定组织或者参加…): the role verb is not the clause's only one.
+        return span
     # The leftmost opener whose phrase runs to the end: 按照 inside the adverbial stays in it.
     for i, ch in enumerate(span):
         if i and ch in _OPENERS:

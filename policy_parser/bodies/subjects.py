@@ -12,7 +12,7 @@ import functools
 import regex
 
 from policy_parser.bodies.found import Found, _Name
-from policy_parser.bodies.frames import condition_cuts, strip_adverbial
+from policy_parser.bodies.frames import condition_cuts, is_modifier, strip_adverbial
 from policy_parser.bodies.lists import _field_names, _forward, _shared_head, _split_list
 from policy_parser.bodies.masking import _HAN_CHAR, _MASK, _groups, _masked
 from policy_parser.bodies.names import (
@@ -67,11 +67,16 @@ def _subject_names(span: str, offset: int, modified: bool = False) -> list[_Name
     if not span or span[-1] not in _end_chars():
         return []  # no name, level word or adverb ends so: most spans stop here
     names = _span_names(span)
-    if not names and modified and "的" in span:
+    if not names and modified and "的" in span and is_modifier(span[: span.rindex("的") + 1]):
         # 承担任务的科研院所应当…: a 的-modifier before the names is no part of them (only
-        # right before the verb: across a comma the 的 may belong to an object).
+        # right before the verb: across a comma the 的 may belong to an object). A population
+        # so modified states a condition, not a duty: 申请补贴的人才应当符合….
         cut = span.rindex("的") + 1
-        names = tuple(_Name(n.name, n.start + cut, n.end + cut) for n in _span_names(span[cut:]))
+        names = tuple(
+            _Name(n.name, n.start + cut, n.end + cut)
+            for n in _span_names(span[cut:])
+            if lexicon().get(n.name) != "people"
+        )
     return [_Name(n.name, n.start + offset, n.end + offset) for n in names]
 
 
