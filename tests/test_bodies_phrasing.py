@@ -103,6 +103,10 @@ def test_name_limits(text: str, expected: list[tuple[str, Role]]) -> None:
         ("引导人才向基层流动。", [("人才", E)]),
         ("支持高端智库开展研究。", [("高端智库", E)]),
         ("鼓励科技人才投身科普。", [("科技人才", E)]),
+        # a place before the verb of its work: encouraged through its government
+        ("支持某某市建设科普示范城市。", [("某某市", E)]),
+        ("鼓励大中城市建设科技馆。", [("大中城市", E)]),
+        ("支持全市开展科普。", []),
         # a verb coordinated after an incentive verb shares its object
         ("支持和规范社会组织参与科普。", [("社会组织", E)]),
         ("规范企业经营行为。", []),

@@ -44,6 +44,9 @@ from policy_parser.wordlists import lexicon, words
 
 _Trie = dict[str, "_Trie"]
 
+# A city, county or district named by itself: 某某市, 某某县 (not 全市, 本县, 各区, 该市).
+_PLACE = rf"(?!全|本|各|该|其|我)[{_HAN}]{{2,3}}?(?:市|县|区)"
+
 
 def _alternation(words: Iterable[str]) -> str:
     """Return a pattern matching any of ``words``, longest first, written as a prefix tree.
@@ -109,6 +112,7 @@ def _object_sources(lex: str, head: str) -> dict[str, str]:
         rf"|{_LEVELS}(?={_SEP}))"
     )
     # Tried only where no forward list matched, so it costs nothing on the common path.
+    # A place before the verb of its work acts through its government: 支持某某市建设….
     # An object named by a rank suffix ends before a verb that governs what it does:
     # 引导青年学会|关心科普, 支持行业协会|开展培训 (not where a lexicon name modifies a noun:
     # 支持企业人才引进).
@@ -117,7 +121,8 @@ def _object_sources(lex: str, head: str) -> dict[str, str]:
         rf"(?:{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL})"
         rf"{_NOT_AFTER}{_NOUN_AFTER}"
         rf"|{_NOT_OBJECT}(?!(?:{lex}){modifies}){_MOD}*{_FUNC_CHAR}{{1,6}}?{head}"
-        rf"(?={_OBJECT_VERB}|{_GOVERNING_VERB}))"
+        rf"(?={_OBJECT_VERB}|{_GOVERNING_VERB})"
+        rf"|{_PLACE}(?={_OBJECT_VERB}))"
     )
     return {
         "forward": rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?",
