@@ -36,6 +36,10 @@ def bodies(text: str) -> list[tuple[str, Role]]:
         ("市科协应对风险。", []),
         # the subject of a conditional closed by 的
         ("各区县在实施中遇到困难的，应当及时报告。", [("各区县", R)]),
+        # 特别是 joins a subject list like a separator
+        ("各级学校特别是中小学校要开设课程。", [("各级学校", R), ("中小学校", R)]),
+        # an adverbial that fills the phrase before the verb: the subject precedes the comma
+        ("各部门在市政府领导下，按照职责分工负责相关工作。", [("各部门", R)]),
         # a 的-modifier before the subject is no part of it
         ("承担科普任务的科研院所应当开放设施。", [("科研院所", R)]),
         # a list closed by 等 and a masked gloss

@@ -51,7 +51,8 @@ def strip_adverbial(span: str) -> str:
     """Return the subject span without an adverbial standing before the verb.
 
     ``市文旅委依照有关规定`` → ``市文旅委`` (before 牵头), ``各区在职责范围内`` → ``各区``
-    (before ``，分别负责``). A span with no adverbial is returned as it is.
+    (before ``，分别负责``), ``按照职责分工`` → ``""`` (the subject stands before the comma:
+    ``各部门在市政府领导下，按照职责分工负责…``). A span with no adverbial is returned as it is.
     """
     if not _OPENERS.intersection(span) or span.endswith(_COORDINATED):
         # Most spans hold no opener. A span ending in 或者/和 coordinates the verb with
@@ -59,7 +60,7 @@ def strip_adverbial(span: str) -> str:
         return span
     # The leftmost opener whose phrase runs to the end: 按照 inside the adverbial stays in it.
     for i, ch in enumerate(span):
-        if i and ch in _OPENERS:
+        if ch in _OPENERS:
             m = _ADVERBIAL.match(span, i)
             if m is not None:
                 return span[:i]

@@ -59,7 +59,7 @@ _NOT_NAME_START = (
 _VERBISH = (
     r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
     r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头(?!单位|部门)|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
-    r"|取消|撤销|吊销|应当"
+    r"|取消|撤销|吊销|应当|特别是|尤其是"
 )
 
 # A verb that takes a body as its object ends the name before it: 由区政府|选定学校提供,
@@ -89,7 +89,8 @@ _LEVELS = (
 )
 
 _LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
-_SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
+# 特别是/尤其是 single out part of a list and join it like a separator: 学校特别是中小学校要….
+_SEP = r"(?:、以及|以及|、|和|及|与|或者|或|特别是|尤其是)"
 
 # Adverbs between a subject and its verb: 市科协也要…, 由X具体负责, 市教委主要负责.
 _ADVERBS = _one_of(words("adverbs"))
@@ -98,7 +99,7 @@ _ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
 # What may follow a name: a separator, punctuation, an adverb (data/adverbs.txt), a role verb,
 # or what opens an adverbial (data/adverbials.txt: 市文旅委依照有关规定牵头).
 _BOUNDARY = (
-    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|须|需|不得|严禁|"
+    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|特别是|尤其是|须|需|不得|严禁|"
     r"负责|牵头|会同|配合|参与|参加|协助|按|作为|"
     rf"{_ADVERBS}|{_one_of(words('adverbials', 'according'))})"
 )

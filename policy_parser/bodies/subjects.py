@@ -295,7 +295,7 @@ def _verb_bodies(masked: str, verbs: list[regex.Match[str]]) -> list[tuple[Found
         if kind == "shang" and "由" not in span and "请" not in span:
             continue
         names = _subject_names(span, start, modified=True)
-        if not names and start > 0 and not span:
+        if not names and start > 0 and not strip_adverbial(span.rstrip()):
             names = _names_before(masked, start, kind)
         if (
             not names
