@@ -203,3 +203,21 @@ def test_no_scope_note_without_its_wording() -> None:
 )
 def test_not_subjects(text: str, expected: list[tuple[str, Role]]) -> None:
     assert bodies(text) == expected
+
+
+def test_issue13_word_lists_are_shipped() -> None:
+    from policy_parser.wordlists import words
+
+    for name, tag in (
+        ("adverbials", "according"),
+        ("adverbials", "frame"),
+        ("adverbials", "frame_end"),
+        ("adverbials", "condition"),
+        ("incentive_verbs", "paired"),
+        ("incentive_verbs", "modifier"),
+        ("incentive_verbs", "especially"),
+        ("object_verbs", "governs"),
+        ("object_verbs", "in_name"),
+        ("role_verbs", "guide"),
+    ):
+        assert words(name, tag), (name, tag)
