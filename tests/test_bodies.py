@@ -234,8 +234,9 @@ def test_annotation_variants(text: str, expected: list[tuple[str, Role]]) -> Non
         ("街道办事处要协助做好排查工作。", [("街道办事处", C)]),
         ("各乡镇人民政府要协助开展普查。", [("各乡镇人民政府", C)]),
         (
+            # X要配合Y: X is obliged (responsible); Y is only the partner (issue 13)
             "教育、卫生等部门和单位要配合公安机关开展调查。",
-            [("教育部门", C), ("卫生部门", C)],
+            [("教育部门", R), ("卫生部门", R)],
         ),
         ("市商务委总负责，市财政局负责资金保障。", [("市商务委", R), ("市财政局", R)]),
         ("各区人民政府对本辖区的安全生产负总责。", [("各区人民政府", R)]),
@@ -566,7 +567,8 @@ def test_the_recipient_of_a_report_is_not_asked_to_act() -> None:
         ("审议决定授予称号的，由市人民政府举行仪式。", [("市人民政府", R)]),
         (
             "各省、自治区、直辖市的知识产权局应当协助、配合国家知识产权局开展执法工作。",
-            [("知识产权局", C)],  # the level list before 的 qualifies the name
+            # the level list before 的 qualifies the name; X应当协助、配合Y obliges X
+            [("知识产权局", R)],
         ),
         (
             "国土资源、住房城乡建设部门要依法依规加快办理。",

@@ -14,13 +14,7 @@ from golden import GOLDEN, bodies_mismatches, frame_mismatches, load, structure_
 # file stem → the structure mismatches still expected, and why.
 KNOWN_STRUCTURE: dict[str, tuple[str, set[str]]] = {}
 KNOWN_FRAME: dict[str, tuple[str, set[str]]] = {}
-KNOWN_BODIES: dict[str, tuple[str, set[str]]] = {
-    "000_chongqing-daily-kepu-plan-2023": (
-        "golden file omits 科技工作者/encouraged from the run-in title 鼓励科技工作者践行科普使命, "
-        "while it accepts the same reading of the titles of 二/（五） and 二/（六）",
-        {"二/（七）: extra 科技工作者/encouraged"},
-    ),
-}
+KNOWN_BODIES: dict[str, tuple[str, set[str]]] = {}
 
 
 def _check(actual: list[str], stem: str, known: dict[str, tuple[str, set[str]]]) -> None:

@@ -17,14 +17,15 @@ from lark.exceptions import LarkError
 
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _LEAD_MARK_END, _lead_marked, _unglossed
-from policy_parser.bodies.names import _BARE_NAMES, _HAN, _one_of, role_verbs
+from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, _one_of, role_verbs
 from policy_parser.bodies.patterns import _patterns
 from policy_parser.bodies.rules import _NO_SUBJECT, _PERSIST, _RULE, ReadingRules
 from policy_parser.grammar import token_parser
 from policy_parser.models import Role
 from policy_parser.wordlists import words
 
-_YOU_LEAD = regex.compile(r"\s*由")
+# 由X负责, also after an adverb: （具体由市科协负责）.
+_YOU_LEAD = regex.compile(rf"\s*(?:{_ADVERBS})*由")
 
 _LABELS = {
     role: _one_of(words("role_labels", role)) for role in ("lead", "cooperate", "responsible")
@@ -45,6 +46,7 @@ _FIELD_LABEL = regex.compile(rf"{_one_of(words('field_labels'))}[：:]")
 _KEYWORD = regex.compile(
     r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
     r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)"
+    rf"|(?P<_GUIDE>{_one_of(role_verbs('responsible', 'guide'))})"
     rf"|(?P<_COOP>{_one_of(role_verbs('cooperate', 'annotation'))})"
 )
 
@@ -121,6 +123,9 @@ def _tokens(text: str, start: int, end: int, field_line: bool) -> list[Token]:
     return tokens
 
 
+_BARE_REST = [[w] for w in _BARE_NAMES]
+
+
 def _part_tokens(text: str, start: int, end: int) -> list[Token]:
     """Cut one part of an annotation into tokens: 由X牵头, 责任单位：X, Y负责."""
     part = text[start:end]
@@ -155,6 +160,14 @@ def _part_tokens(text: str, start: int, end: int) -> list[Token]:
         tokens.append(_tok(m.lastgroup or "_RESP", m.group(), m.start(), m.end()))
         pos = m.end()
     rest = _name_tokens(text, pos, end)
+    if (
+        tokens
+        and tokens[-1].type != "NAME"
+        and (rest is None or [str(t) for t in rest] in _BARE_REST)
+    ):
+        # 由市科协负责组织, 市教委牵头推进: the task's verb after the role word names nobody
+        # (组织 there is no bare category).
+        rest = []
     if rest is None:
         return [_tok("_TEXT", part, start, end)]
     tokens.extend(rest)
@@ -180,7 +193,7 @@ def _annotation(
         text[start:end], _NO_SUBJECT[rules.first_listed_leads], field_line
     )
     if read.first_listed_leads != rules.first_listed_leads:
-        rules = ReadingRules(read.first_listed_leads, rules.subject)
+        rules = replace(rules, first_listed_leads=read.first_listed_leads)
     return [Found(f.name, f.role, f.start + start, f.end + start) for f in found], rules
 
 
@@ -274,9 +287,10 @@ def _read_tree(tree: Tree[Token], first_leads: bool) -> list[Found]:
                 label_role = None  # a label whose value is no name list ends the list
             pending = []
             continue
-        pending = []
+        held, pending = pending, []
         if role is None:
-            pending = names
+            # 市科协，市教委、市科技局，各区负责: every group before the role shares it.
+            pending = held + names
             continue
         for i, n in enumerate(names):
             r = role

@@ -91,4 +91,7 @@ def _duty_subjects(masked: str) -> list[Found]:
     return found
 
 
-_NOT_DUTY = frozenset(("组织部", "组织人", "组织者", "组织机"))
+# 组织 as a noun: 组织部, 组织者, and before a list mark (科协组织、科研机构…要…).
+_NOT_DUTY = frozenset(
+    ("组织部", "组织人", "组织者", "组织机", "组织、", "组织和", "组织等", "组织及")
+)

@@ -16,8 +16,9 @@ from policy_parser.bodies.carry import _carried_subject, _carry_level, _opening_
 from policy_parser.bodies.duty_verbs import _duty_subjects
 from policy_parser.bodies.found import Found
 from policy_parser.bodies.incentives import _INCENTIVE, _INCENTIVE_GATE, _incentive_objects
-from policy_parser.bodies.masking import BRACKET, _Group, _groups, _masked
+from policy_parser.bodies.masking import _MASK, BRACKET, _Group, _groups, _masked
 from policy_parser.bodies.rules import _NO_SUBJECT, _PERSIST, _RULE, ReadingRules
+from policy_parser.bodies.scope import scope_note
 from policy_parser.bodies.subjects import _PLEASE, _VERB, _addressees, _agents, _verb_bodies
 from policy_parser.models import Role
 
@@ -108,6 +109,7 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
         [('高等院校', 'responsible'), ('科研机构', 'responsible')]
     """
     found, masked, rules = _annotated(clause, rules)
+    found, masked, rules = _scoped(clause, found, masked, rules)
     free = _free_text(masked)
     free += _duty_subjects(masked)
     if free:
@@ -120,8 +122,8 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
             subject = rules.subject
     if subject != rules.subject:
         rules = (
-            ReadingRules(rules.first_listed_leads, subject)
-            if subject
+            replace(rules, subject=subject)
+            if subject or rules.unlisted
             else _NO_SUBJECT[rules.first_listed_leads]
         )
     if not found:
@@ -129,6 +131,29 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
     if "、" in clause:  # the whole clause: a field line's bodies lie past the masked text
         found = _carry_level(clause, found)
     return _dedupe(found), rules
+
+
+def _scoped(
+    clause: str, found: list[Found], masked: str, rules: ReadingRules
+) -> tuple[list[Found], str, ReadingRules]:
+    """Apply a scope note: state one (``以下均需各区政府落实，不再列出``) or add its bodies.
+
+    The clause stating the note gives no body of its own (the note is masked); every later
+    clause with an annotation gets the note's bodies, responsible, spanning the annotation.
+    """
+    note = scope_note(clause) if "列出" in clause else None
+    if note is not None:
+        (start, end), names = note
+        found = [f for f in found if not (start <= f.start and f.end <= end)]
+        masked = masked[:start] + _MASK * (end - start) + masked[end:]
+        return found, masked, replace(rules, unlisted=tuple(n.name for n in names))
+    if rules.unlisted and found:
+        start, end = min(f.start for f in found), max(f.end for f in found)
+        named = {f.name for f in found}
+        found = found + [
+            Found(n, Role.RESPONSIBLE, start, end) for n in rules.unlisted if n not in named
+        ]
+    return found, masked, rules
 
 
 def _specific(found: list[Found]) -> list[Found]:

@@ -11,19 +11,27 @@ import re
 
 import regex
 
-from policy_parser.bodies.found import Found
+from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _forward
 from policy_parser.bodies.names import _one_of
 from policy_parser.bodies.subjects import _phrase_start
 from policy_parser.models import Role
-from policy_parser.wordlists import words
+from policy_parser.wordlists import entries, words
 
-_INCENTIVE_WORDS = _one_of(words("incentive_verbs"))
+_INCENTIVE_WORDS = _one_of(w for w, tags in entries("incentive_verbs") if not tags)
+# 支持和规范社会组织: a verb coordinated after an incentive shares its object.
+_PAIRED = _one_of(words("incentive_verbs", "paired"))
 
 # 获支持企业, 给予支持: a noun, not a verb with an object.
 _INCENTIVE = regex.compile(
-    rf"(?<!获|得|给予|予以|的){_INCENTIVE_WORDS}(?:(?:和|、|并){_INCENTIVE_WORDS})*"
+    rf"(?<!获|得|给予|予以|的){_INCENTIVE_WORDS}(?:(?:和|、|并)(?:{_INCENTIVE_WORDS}|{_PAIRED}))*"
 )
+
+# 支持一批高水平科研院所: quantity and quality words before the object are no part of it.
+_MODIFIERS = regex.compile(rf"{_one_of(words('incentive_verbs', 'modifier'))}+")
+
+# 鼓励企业特别是科技企业…: a second list singles out part of the first; both are objects.
+_ESPECIALLY = regex.compile(rf"[，,]?{_one_of(words('incentive_verbs', 'especially'))}")
 
 _INCENTIVE_GATE = re.compile(_INCENTIVE_WORDS)  # cheap test before the look-behind scan
 
@@ -49,7 +57,21 @@ def _incentive_objects(
             continue
         if _PURPOSE.match(masked, _phrase_start(masked, m.start()), m.start()):
             continue
-        for n in _forward(masked, m.end()):
+        for n in _objects(masked, m.end()):
             if not any(s < n.end and n.start < e for s, e in claimed):
                 found.append(Found(n.name, Role.ENCOURAGED, n.start, n.end))
     return found
+
+
+def _objects(masked: str, pos: int) -> list[_Name]:
+    """The object list read forward from ``pos``, past modifiers, with a 特别是-list after it.
+
+    ``支持一批高水平科研院所…`` → 科研院所; ``鼓励企业特别是科技企业…`` → 企业, 科技企业.
+    """
+    modifier = _MODIFIERS.match(masked, pos)
+    named = _forward(masked, modifier.end() if modifier else pos)
+    if named:
+        more = _ESPECIALLY.match(masked, named[-1].end)
+        if more is not None:
+            named += _objects(masked, more.end())
+    return named

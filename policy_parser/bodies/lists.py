@@ -18,12 +18,13 @@ from policy_parser.bodies.names import (
     _LEVEL_FIRST,
     _NOT_ENDINGS,
     _NOT_NAMES,
+    _OBJECT_VERB,
     _PLACE_TAILS,
     _core,
     _one_of,
     suffixes,
 )
-from policy_parser.bodies.patterns import _patterns, is_body_name
+from policy_parser.bodies.patterns import _PLACE, _patterns, is_body_name
 from policy_parser.models import Role
 from policy_parser.wordlists import lexicon
 
@@ -185,8 +186,36 @@ def _forward(masked: str, pos: int, pattern: str = "forward") -> list[_Name]:
     for n in _split_list(m):
         if pattern == "forward" and len(n.name) > 3 and n.name not in lexicon():
             head = pats["object_head"].match(n.name)
-            if head is not None:
-                n = _Name(head.group(), n.start, n.start + head.end())
-        if is_body_name(n.name) or n.name in lexicon():
+            cut = head.end() if head is not None else _work_cut(n.name)
+            if cut:
+                n = _Name(n.name[:cut], n.start, n.start + cut)
+        if (
+            is_body_name(n.name)
+            or n.name in lexicon()
+            or (pattern == "forward" and _is_place(n.name))
+        ):
             out.append(n)
     return out
+
+
+_PLACE_NAME = regex.compile(_PLACE)
+
+
+def _is_place(name: str) -> bool:
+    """A city, county or district as an incentive object: 支持某某市建设… (its government)."""
+    return name[-1] in "市县区" and _PLACE_NAME.fullmatch(name) is not None
+
+
+_WORK = regex.compile(_OBJECT_VERB)
+
+
+def _work_cut(name: str) -> int:
+    """The body before a work verb inside a forward name: 科技企业|开放实验室 → 科技企业.
+
+    An object ends before the verb of what it does, even where what it does ends like a
+    name (实验室): ``鼓励科技企业开放实验室``.
+    """
+    for verb in _WORK.finditer(name, 2):
+        if is_body_name(name[: verb.start()]) or _is_place(name[: verb.start()]):
+            return verb.start()
+    return 0

@@ -59,16 +59,22 @@ _NOT_NAME_START = (
 _VERBISH = (
     r"鼓励|引导|支持|倡导|推动|推进|加强|加快|加大|兴办|开展|深化|建立|健全|完善|实施|提升|"
     r"发挥|落实|督促|积极|主动|共同|会同|负责|牵头(?!单位|部门)|配合|参与|参加|协助|邀请|动员|号召|要求|实行|推行|实现"
-    r"|取消|撤销|吊销|应当"
+    r"|取消|撤销|吊销|应当|特别是|尤其是"
 )
+
+# A verb that takes a body as its object ends the name before it: 由区政府|选定学校提供,
+# 引导学会|关心青年 (but 关心下一代工作委员会 is a name).
+_GOVERNING = words("object_verbs", "governs")
+_GOVERNING_VERB = rf"(?!{_one_of(words('object_verbs', 'in_name'))}){_one_of(_GOVERNING)}"
 
 # Their first characters, tested as one class before the words are tried (see _alternation):
 # _FUNC_CHAR is tried at every character of a candidate name. Cutting at every '|' also cuts
 # 牵头(?!单位|部门), which only adds 部 to the class.
-_VERBISH_FIRST = "".join(sorted({word[0] for word in _VERBISH.split("|")}))
+_VERBISH_FIRST = "".join(sorted({w[0] for w in [*_VERBISH.split("|"), *_GOVERNING]}))
 
 _FUNC_CHAR = (
-    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}))"
+    rf"(?:(?![的了把被将在对向从于与也都还要等]|(?<!自)由"
+    rf"|(?=[{_VERBISH_FIRST}])(?:{_VERBISH}|{_GOVERNING_VERB}))"
     rf"[{_HAN}]"
     rf"|{_LB}[{_HAN}、]{{1,6}}{_RB})"
 )
@@ -83,12 +89,19 @@ _LEVELS = (
 )
 
 _LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first characters of _LEVELS
-_SEP = r"(?:、以及|以及|、|和|及|与|或者|或)"
+# 特别是/尤其是 single out part of a list and join it like a separator: 学校特别是中小学校要….
+_SEP = r"(?:、以及|以及|、|和|及|与|或者|或|特别是|尤其是)"
 
-# What may follow a name: a separator, punctuation, an adverb or a role verb.
+# Adverbs between a subject and its verb: 市科协也要…, 由X具体负责, 市教委主要负责.
+_ADVERBS = _one_of(words("adverbs"))
+_ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
+
+# What may follow a name: a separator, punctuation, an adverb (data/adverbs.txt), a role verb,
+# or what opens an adverbial (data/adverbials.txt: 市文旅委依照有关规定牵头).
 _BOUNDARY = (
-    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|也|还|都|均|亦|共同|分别|切实|必须|要|应|须|需|"
-    r"负责|牵头|会同|配合|参与|参加|协助|按|积极|主动|务必|进一步|作为|可|具体|全面|统一|直接|依法)"
+    r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|特别是|尤其是|须|需|不得|严禁|"
+    r"负责|牵头|会同|配合|参与|参加|协助|按|作为|"
+    rf"{_ADVERBS}|{_one_of(words('adverbials', 'according'))})"
 )
 
 # More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
@@ -139,9 +152,6 @@ _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs
 
 # A lead mark after a name in an annotation list: 责任单位：市发展改革委（牵头）、市财政局.
 _LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
-# Adverbs between a subject and its verb: 市科协也要…, 由X具体负责.
-_ADVERBS = _one_of(words("adverbs"))
-_ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
 _OBJECT_VERB = _one_of(words("object_verbs", "work"))

@@ -23,6 +23,7 @@ from policy_parser.bodies.names import (
     _EXTENSION,
     _FIELD_CATEGORY,
     _FUNC_CHAR,
+    _GOVERNING_VERB,
     _HAN,
     _LEAD_MARK,
     _LEVELS,
@@ -37,10 +38,14 @@ from policy_parser.bodies.names import (
     _SEP,
     _SUFFIXES,
     _core,
+    _one_of,
 )
-from policy_parser.wordlists import lexicon
+from policy_parser.wordlists import lexicon, words
 
 _Trie = dict[str, "_Trie"]
+
+# A city, county or district named by itself: 某某市, 某某县 (not 全市, 本县, 各区, 该市).
+_PLACE = rf"(?!全|本|各|该|其|我)[{_HAN}]{{2,3}}?(?:市|县|区)"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -87,26 +92,43 @@ def _head(lex: str) -> str:
 
 
 def _object_sources(lex: str, head: str) -> dict[str, str]:
-    """The patterns of an incentive verb's object: ``forward``, ``compound``, ``object_head``."""
+    """The patterns of an incentive verb's object: ``forward``, ``compound``, ``object_head``.
+
+    A lexicon name followed by a population of the lexicon is one name, not cut at the first:
+    ``鼓励职业院校学生参加竞赛`` → 职业院校学生 (the students, not the schools).
+    """
+    # 支持企业人才引进: a population that also modifies a noun (人才) makes no compound.
+    modified = frozenset(words("modified_nouns"))
+    people = _alternation(
+        n for n, kind in lexicon().items() if kind == "people" and n not in modified
+    )
     # Forward matching after an incentive verb: the object ends where a lexicon name ends
     # (鼓励企业结合实际…), or at a list separator (引导高校、科研院所、企业、医院…等).
     # A level word may stand before a lexicon name (市有关部门) or share the suffix of the last
     # item (请各省、自治区、直辖市人民政府…).
     fwd_name = (
         rf"{_NOT_OBJECT}(?:{_MOD}*{_FUNC_CHAR}{{0,10}}?{head}(?=[、，,和及与等；;。]|$)"
-        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex}){_DISPATCHED}?{_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?:{people}|{_DISPATCHED})?{_NOT_AFTER}{_NOUN_AFTER}"
         rf"|{_LEVELS}(?={_SEP}))"
     )
     # Tried only where no forward list matched, so it costs nothing on the common path.
+    # A place before the verb of its work acts through its government: 支持某某市建设….
+    # An object named by a rank suffix ends before a verb that governs what it does:
+    # 引导青年学会|关心科普, 支持行业协会|开展培训 (not where a lexicon name modifies a noun:
+    # 支持企业人才引进).
+    modifies = f"(?={_one_of(modified)})"
     compound = (
         rf"(?:{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL})"
-        rf"{_NOT_AFTER}{_NOUN_AFTER})"
+        rf"{_NOT_AFTER}{_NOUN_AFTER}"
+        rf"|{_NOT_OBJECT}(?!(?:{lex}){modifies}){_MOD}*{_FUNC_CHAR}{{1,6}}?{head}"
+        rf"(?={_OBJECT_VERB}|{_GOVERNING_VERB})"
+        rf"|{_PLACE}(?={_OBJECT_VERB}))"
     )
     return {
         "forward": rf"(?P<n>{fwd_name})(?:{_SEP}(?P<n>{fwd_name}))*(?:等(?P<n>{fwd_name})?)?",
         "compound": rf"(?P<n>{compound})(?:{_SEP}(?P<n>{fwd_name}|{compound}))*",
         # 支持企业建设研发中心: the object is 企业, what it builds is no part of it.
-        "object_head": rf"{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?={_OBJECT_VERB})",
+        "object_head": rf"{_MOD}*(?:{_LEVELS}{_MOD}*)?(?:{lex})(?:{people})?(?={_OBJECT_VERB})",
     }
 
 
@@ -179,6 +201,9 @@ def is_body_name(text: str) -> bool:
 
 @functools.cache
 def _end_chars() -> frozenset[str]:
-    """Characters a subject span can end with: the last of a name, a level word or an adverb."""
-    words = [*lexicon(), *_SUFFIXES, *"省区市州盟县旗镇道村）〕)"]
+    """Characters a subject span can end with: the last of a name, a level word or an adverb.
+
+    Also 等, which closes a list: ``学会、协会等（以下统称社团）应当…``.
+    """
+    words = [*lexicon(), *_SUFFIXES, *"省区市州盟县旗镇道村）〕)等"]
     return frozenset(w[-1] for w in words) | frozenset(_ADVERB_CHARS)

@@ -22,10 +22,13 @@ class ReadingRules:
         subject: The bodies the last clause opened with as its obliged subject; a clause
             that opens with 要/应当 and names no subject goes on with them
             (``海关总署要…。要继续促进…``).
+        unlisted: The bodies a scope note binds to every later item without listing them
+            (``以下均需各区政府落实，不再列出``): responsible in each later annotated clause.
     """
 
     first_listed_leads: bool = False
     subject: tuple[str, ...] = ()
+    unlisted: tuple[str, ...] = ()
 
 
 INITIAL_RULES = ReadingRules()

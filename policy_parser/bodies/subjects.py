@@ -12,8 +12,9 @@ import functools
 import regex
 
 from policy_parser.bodies.found import Found, _Name
+from policy_parser.bodies.frames import condition_cuts, is_modifier, strip_adverbial
 from policy_parser.bodies.lists import _field_names, _forward, _shared_head, _split_list
-from policy_parser.bodies.masking import _HAN_CHAR, _groups, _masked
+from policy_parser.bodies.masking import _HAN_CHAR, _MASK, _groups, _masked
 from policy_parser.bodies.names import (
     _ADVERBS,
     _BARE_NAMES,
@@ -31,7 +32,8 @@ from policy_parser.wordlists import lexicon
 _SUBJECT_LEAD = regex.compile(
     r"\s*(?:(?:法定)?节假日(?:期间)?|每年|每季度|每月|每周|每日|今后|届时|此后)?"
     rf"(?:{_LEVELS}(?:、{_LEVELS})*的)?"
-    r"(?:由|请|以|邀请|动员|组织(?!部)|带动|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
+    # 带动 is no invitation: 带动社会力量参与科普 gives no body (the force is only drawn in).
+    r"(?:由|请|以|邀请|动员|组织(?!部)|发动|同时|其中|并且|并|此外|另外|特别是|尤其是"
     r"|而且|而)?"
 )
 
@@ -49,16 +51,33 @@ _UNDER = regex.compile(
 )
 
 
-def _subject_names(span: str, offset: int) -> list[_Name]:
-    """Names of a subject span (the text before 要/应当/负责…), or [] when it is no subject."""
-    span = span.rstrip()
+def _subject_names(span: str, offset: int, modified: bool = False) -> list[_Name]:
+    """Names of a subject span (the text before 要/应当/负责…), or [] when it is no subject.
+
+    A gloss in brackets after the names (``学会、协会等（以下统称社团）应当…``, masked) and an
+    adverbial before the verb (``市文旅委依照有关规定牵头``) are no part of the subject; with
+    ``modified``, neither is a 的-modifier before the names (``承担任务的科研院所应当…``).
+    """
+    span = span.rstrip().rstrip(_MASK)
     if span.endswith("下"):
         under = _UNDER.search(span)
         if under is not None:
             span = span[: under.start()].rstrip()
+    span = strip_adverbial(span)
     if not span or span[-1] not in _end_chars():
         return []  # no name, level word or adverb ends so: most spans stop here
-    return [_Name(n.name, n.start + offset, n.end + offset) for n in _span_names(span)]
+    names = _span_names(span)
+    if not names and modified and "的" in span and is_modifier(span[: span.rindex("的") + 1]):
+        # 承担任务的科研院所应当…: a 的-modifier before the names is no part of them (only
+        # right before the verb: across a comma the 的 may belong to an object). A population
+        # so modified states a condition, not a duty: 申请补贴的人才应当符合….
+        cut = span.rindex("的") + 1
+        names = tuple(
+            _Name(n.name, n.start + cut, n.end + cut)
+            for n in _span_names(span[cut:])
+            if lexicon().get(n.name) != "people"
+        )
+    return [_Name(n.name, n.start + offset, n.end + offset) for n in names]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -125,7 +144,10 @@ def starts_with_subject(text: str) -> bool:
 _VERB = regex.compile(
     r"(?P<resp>按职责分工负责|分别负责|总负责|负总责|归口管理|归口负责|负责(?!人|同志)"
     r"|(?<![主重需只必纪摘提])要(?![求素点件闻害])"
-    r"|应当|(?<![适相响对供反效])应(?![用急对届该有])|必须|须)"
+    # 应对 is 'cope with', but 应对接/应对照/应对标 are 应 + a verb.
+    r"|应当|(?<![适相响对供反效])应(?![用急届该有]|对(?![接照标]))|必须|须"
+    # A prohibition obliges the body before it: 企业不得…, 经营者严禁….
+    rf"|{_one_of(role_verbs('responsible', 'subject'))})"
     r"|(?P<lead>牵头(?!单位|部门|医院|处室|机构|作用|职责|工作|抓总))|(?P<with>会同)"
     rf"|(?P<coop>{_one_of(role_verbs('cooperate', 'subject'))})"
     # X为联席会议牵头单位, X作为责任主体, X为配合单位.
@@ -160,9 +182,8 @@ _LAST_PHRASE_END = regex.compile(r"(?r)[，,。；;：:！？!?□\s]")
 # 由公安部统一制定, 由市人民政府举行仪式: the agent after a phrase-initial 由 does the work.
 _BY = regex.compile(r"(?<=^|[，,。；;：:□\s])由(?![于此其])")
 
-_BY_AFTER = regex.compile(
-    rf"(?:{_ADVERBS})*(?!组成|构成|共同组成|的|之|主要|负责同志|领导同志|担任|兼任)[{_HAN}]"
-)
+_NOT_AGENT_ACT = r"(?!组成|构成|共同组成|的|之|主要负责同志|主要|负责同志|领导同志|担任|兼任)"
+_BY_AFTER = regex.compile(rf"{_NOT_AGENT_ACT}(?:{_ADVERBS})*{_NOT_AGENT_ACT}[{_HAN}]")
 
 
 def _agents(masked: str) -> list[_Name]:
@@ -214,6 +235,52 @@ def _addressees(masked: str, please: list[regex.Match[str]]) -> list[Found]:
     return found
 
 
+_MODAL_END = regex.compile(r"(?:要|应当|应|必须|须)$")
+_MORE_COOP = regex.compile(rf"[、和及]{_one_of(role_verbs('cooperate', 'subject'))}")
+
+
+def _partner_named(masked: str, span: str, pos: int) -> bool:
+    """Return whether ``X要配合Y`` obliges X: a modal before 配合 and a body named after it.
+
+    ``市教委要配合市科协做好宣传`` gives 市教委 a duty of its own (responsible); 市科协 is only
+    the partner it works with and gets no role (also after ``协助、配合``).
+    ``街道要协助做好排查`` names no partner:
+    the street office cooperates.
+    """
+    if _MODAL_END.search(span.rstrip()) is None:
+        return False
+    more = _MORE_COOP.match(masked, pos)  # 应当协助、配合Y
+    pos = more.end() if more else pos
+    named = _forward(masked, pos, "with")
+    return bool(named) and named[0].start == pos
+
+
+def _names_before(masked: str, start: int, kind: str) -> list[_Name]:
+    """The subject of a verb that opens its phrase, read before the break.
+
+    ``工会、共青团以及企业事业单位，应当…``: the subject before the comma; ``学会、协会等（以下统称
+    社团）应当…``: the subject before a masked gloss; ``各学校在活动中发现问题的，应当报告``: the
+    subject before a condition closed by 的 (modals only).
+    """
+    brk = start - 1
+    if masked[brk] == _MASK:
+        while brk > 0 and masked[brk - 1] == _MASK:
+            brk -= 1
+        prev = _phrase_start(masked, brk)
+        return _subject_names(masked[prev:brk], prev)
+    if masked[brk] not in "，,":
+        return []
+    prev = _phrase_start(masked, brk)
+    phrase = masked[prev:brk]
+    names = _subject_names(phrase, prev)
+    if not names and kind == "resp":
+        for cut in condition_cuts(phrase):
+            names = _subject_names(phrase[:cut], prev)
+            if names:
+                break
+    return names
+
+
 def _verb_bodies(masked: str, verbs: list[regex.Match[str]]) -> list[tuple[Found, bool]]:
     """The bodies each role verb gives a role, in text order of the verbs.
 
@@ -227,11 +294,9 @@ def _verb_bodies(masked: str, verbs: list[regex.Match[str]]) -> list[tuple[Found
         kind = m.lastgroup or ""
         if kind == "shang" and "由" not in span and "请" not in span:
             continue
-        names = _subject_names(span, start)
-        if not names and start > 0 and masked[start - 1] in "，," and not span:
-            # 工会、共青团、妇联等群众团体以及企业事业单位，应当…: the subject before the comma.
-            prev = _phrase_start(masked, start - 1)
-            names = _subject_names(masked[prev : start - 1], prev)
+        names = _subject_names(span, start, modified=True)
+        if not names and start > 0 and not strip_adverbial(span.rstrip()):
+            names = _names_before(masked, start, kind)
         if (
             not names
             and m.group() in _RESP_VERB
@@ -242,6 +307,8 @@ def _verb_bodies(masked: str, verbs: list[regex.Match[str]]) -> list[tuple[Found
             # 对直接负责的主管人员, where 负责 is no verb of the clause).
             names = _subject_names(span[: span.index("对")], start)
         role = _ROLES.get(kind, Role.LEAD)
+        if kind == "coop" and names and _partner_named(masked, span, m.end()):
+            role = Role.RESPONSIBLE
         out += [(Found(n.name, role, n.start, n.end), True) for n in names]
         if kind == "with" or (kind == "shang" and names):
             # X会同Y…: Y cooperates (also when X is carried from an earlier sentence).
