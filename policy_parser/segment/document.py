@@ -292,6 +292,32 @@ def _open_bare_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     return _Step(title=Field(_despace(t.s), t.start, t.end), after=t.end, nested=False)
 
 
+def _open_issued_title(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
+    """A title line that repeats the name the notice issues, also wrapped over lines.
+
+    A notice that issues a plan without a 附件 label (现将《甲市乙方案（2023—2025年）》印发给你们)
+    prints the plan's title after its signature and date; the title may be wrapped and its
+    bracket set on a line of its own. Made up: '甲市乙方案' / '（2023—2025年）' after that
+    preamble gives the title '甲市乙方案（2023—2025年）'.
+    """
+    lines = at.ctx.lines
+    if p != lines[i].start or not at.issued:
+        return None
+    wanted = {c for c in map(_compact, at.issued) if c}
+    got, j = "", i
+    for _ in range(3):
+        got += _compact(lines[j].s)
+        if got in wanted:
+            title = Field(got, lines[i].start, lines[j].end)
+            return _Step(title=title, after=lines[j].end)
+        j = _next_content(at.ctx, j)
+        if j >= len(lines) or lines[j].start >= at.limit or not any(
+            w.startswith(got) for w in wanted
+        ):
+            return None
+    return None
+
+
 def _open_title_line(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     """A title right at a line start, with no label: '甲局关于乙的通知' after a signature."""
     ln = at.ctx.lines[i]
@@ -335,10 +361,12 @@ def _open_glued_issued(at: _Attaching, pos: int, p: int, i: int) -> _Step | None
 
 
 # The attachment openers, tried in order on the text after a signature (the first that
-# answers decides): a named label, a bare label, a title line, a glued issued name.
+# answers decides): a named label, a bare label, the issued name as a title line (maybe
+# wrapped), a title line, a glued issued name.
 _OPENERS: tuple[Callable[[_Attaching, int, int, int], _Step | None], ...] = (
     _open_named_label,
     _open_bare_label,
+    _open_issued_title,
     _open_title_line,
     _open_glued_issued,
 )
