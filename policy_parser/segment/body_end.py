@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from policy_parser.segment.amended import _amended_text_at
 from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED, _ANNEX_NOTE
 from policy_parser.segment.chrome import _PAGE_NUMBER, _is_chrome, _is_weak_chrome
 from policy_parser.segment.dates import _dates, _is_date_line
@@ -58,7 +59,7 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return True
     if s in ("发布", "打印", "关闭", "返回顶部"):
         return True
-    return _signature_run(ctx, i)
+    return _signature_run(ctx, i) or _amended_text_at(ctx, i)
 
 
 def _find_body_end(

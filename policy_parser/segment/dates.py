@@ -29,6 +29,12 @@ _BRACKET_DATE = regex.compile(rf"[（(]\s*({_DATE.pattern})\s*[）)]")
 _EFFECTIVE_ONLY = regex.compile(r"^[^，。；]{0,30}日\s*(?:起)?(?:施行|生效|实施)[）)]?$")
 
 
+# A bracketed history under a regulation's title: '（2000年1月2日某会议通过　根据…修正）'.
+_REVISION_NOTE = regex.compile(
+    r"[（(][^（）()]{0,600}?(?:发布|修订|公布|通过|修正)[^（）()]{0,80}[）)]"
+)
+
+
 _META_PASSED = regex.compile(r"(?:通过|批准|发布|公布|施行|修订|修正)[）)]?$")
 
 
