@@ -27,7 +27,9 @@ REVISED = (
 )
 
 
-@pytest.mark.parametrize("between", ["", "《甲市乙事务管理条例》根据本决定作相应修改，重新公布。\n\n"])
+@pytest.mark.parametrize(
+    "between", ["", "《甲市乙事务管理条例》根据本决定作相应修改，重新公布。\n\n"]
+)
 def test_the_revised_text_is_the_attachment(between: str) -> None:
     text = DECISION + between + REVISED
     frame = segment(text)

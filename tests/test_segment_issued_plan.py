@@ -53,11 +53,17 @@ def test_a_note_on_or_under_the_date_line(date_line: str) -> None:
 
 
 def test_a_contact_block_under_the_date() -> None:
-    _check(_notice().replace("2023年5月6日\n", "2023年5月6日\n\n（联系人：张三，联系电话：12345678）\n"))
+    _check(
+        _notice().replace(
+            "2023年5月6日\n", "2023年5月6日\n\n（联系人：张三，联系电话：12345678）\n"
+        )
+    )
 
 
 def test_signature_glued_after_spaces_on_the_last_preamble_line() -> None:
-    text = _notice().replace("请认真贯彻执行。\n\n", "请认真贯彻执行。\u3000\u3000\u3000\u3000\u3000\u3000")
+    text = _notice().replace(
+        "请认真贯彻执行。\n\n", "请认真贯彻执行。\u3000\u3000\u3000\u3000\u3000\u3000"
+    )
     _check(text)
 
 

@@ -60,7 +60,11 @@ def test_a_law_promulgated_by_a_presidential_order() -> None:
 
 def test_the_regulation_heading_printed_above_the_order() -> None:
     # A web page prints the regulation's name as its heading, then the order, then the text.
-    text = "甲乙管理条例\n\n" + _order("中华人民共和国国务院令\n第800号") + REGULATION.split("\n\n", 1)[1]
+    text = (
+        "甲乙管理条例\n\n"
+        + _order("中华人民共和国国务院令\n第800号")
+        + REGULATION.split("\n\n", 1)[1]
+    )
     doc = pp.parse(text)
     assert doc.title == "甲乙管理条例"
     assert doc.doc_number == "中华人民共和国国务院令第800号"

@@ -311,8 +311,10 @@ def _open_issued_title(at: _Attaching, pos: int, p: int, i: int) -> _Step | None
             title = Field(got, lines[i].start, lines[j].end)
             return _Step(title=title, after=lines[j].end)
         j = _next_content(at.ctx, j)
-        if j >= len(lines) or lines[j].start >= at.limit or not any(
-            w.startswith(got) for w in wanted
+        if (
+            j >= len(lines)
+            or lines[j].start >= at.limit
+            or not any(w.startswith(got) for w in wanted)
         ):
             return None
     return None

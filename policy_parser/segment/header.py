@@ -28,9 +28,8 @@ from policy_parser.segment.frame import Field
 from policy_parser.segment.lines import _compact, _Ctx, _line_index, _skip_ws
 from policy_parser.segment.orders import _MEETING_ORGAN, _ORDER, _order_issuer
 from policy_parser.segment.table_head import _table_header
-from policy_parser.segment.toc import _TOC, _skip_toc
+from policy_parser.segment.toc import _TOC, _TOC_LINE, _skip_toc
 from policy_parser.segment.vocabulary import _ORG_END
-
 
 _PASSED_ONCE = regex.compile(r"(?:通过|批准)\s*[）)]$")
 
@@ -178,7 +177,7 @@ def _toc(h: _Head) -> bool:
     E.g. '目  录' followed by '第一章 总则' and '第二章 附则' lines that repeat the
     chapter headings later printed in the body.
     """
-    if h.at_start and _TOC.match(_compact(h.s)):
+    if h.at_start and (_TOC.match(_compact(h.s)) or _TOC_LINE.match(h.s)):
         h.pos = _skip_toc(h.ctx, h.i, h.limit)
         return True
     return False

@@ -38,7 +38,8 @@ _MEETING_ORGAN = regex.compile(
 _ORDER_ORGAN = regex.compile(r"(?:中华人民共和国)?(?P<o>[\p{Han}]{2,20}?)\s*令")
 
 
-# What an order promulgates: '现公布《甲条例》', '《甲法》已由…会议于…通过', '《甲办法》已于…经…通过'.
+# What an order promulgates: '现公布《甲条例》', '《甲法》已由…会议于…通过',
+# '《甲办法》已于…经…通过'.
 _ORDER_NAME = regex.compile(
     r"(?:公布(?:修订后的)?|发布|施行)《(?P<a>[^《》]{2,80})》|《(?P<b>[^《》]{2,80})》(?:已经|业经|经|已由|已于)"
 )

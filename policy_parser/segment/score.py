@@ -20,7 +20,7 @@ from policy_parser.segment.dates import (
 from policy_parser.segment.doc_number import _DOCNUM_LINE
 from policy_parser.segment.lines import _MARKER, _compact, _Ctx, _line_index, _skip_ws
 from policy_parser.segment.title import _Cand
-from policy_parser.segment.toc import _TOC
+from policy_parser.segment.toc import _TOC, _TOC_LINE
 from policy_parser.segment.vocabulary import _SELF_KIND
 
 _PARAGRAPH = regex.compile(r"[。；]|[：:]$")  # a sentence, or a line that introduces a list
@@ -57,7 +57,7 @@ def _weigh_line(s: str, got_num: bool) -> _Weight:
         or _REVISION_NOTE.fullmatch(s)
     ):
         return _SKIP
-    if _TOC.match(_compact(s)):
+    if _TOC.match(_compact(s)) or _TOC_LINE.match(s):
         return _Weight(1)
     am = _ADDRESSEE.match(s)
     if am and _addressee_ok(am.group(1)):
