@@ -8,6 +8,7 @@ from policy_parser.segment.amended import _amended_text_at
 from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED, _ANNEX_NOTE
 from policy_parser.segment.chrome import _PAGE_NUMBER, _is_chrome, _is_weak_chrome
 from policy_parser.segment.dates import _dates, _is_date_line
+from policy_parser.segment.formulas import _is_formula
 from policy_parser.segment.issued import _issued_at
 from policy_parser.segment.lines import _Ctx, _is_ishy, _Line, _line_index, _next_content, _skip_ws
 from policy_parser.segment.organs import _org_tokens
@@ -51,6 +52,8 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return True  # 联系人/联系电话/联系方式, 电话, 传真
     if "." in s and _FILE_LINK.match(s):
         return True
+    if s[0] in "特此专" and _is_formula(s):
+        return True  # '特此通知。' ends the body and belongs to no section
     if "。" in s and "**" not in s and "![" not in s:
         # A sentence: no chrome (markdown images aside), and no signature starts with it (a
         # date line or an organ name holds no '。'). Most body lines end here.

@@ -14,6 +14,7 @@ from policy_parser.segment.body_end import _find_body_end
 from policy_parser.segment.chrome import _is_chrome, _panel_issuers
 from policy_parser.segment.close import _read_close
 from policy_parser.segment.doc_number import _number_before
+from policy_parser.segment.formulas import _formula_tail
 from policy_parser.segment.frame import Field, Frame
 from policy_parser.segment.header import _read_header
 from policy_parser.segment.issued import _issued_at, _issued_in_body, _issued_names
@@ -99,11 +100,19 @@ def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple
 
     The documents the notice issues end it too: a title 关于印发《甲办法》的通知 names 甲办法, and a
     forwarded report glued after the signature (``…请贯彻执行。乙局 2001年1月1日关于丙的报告``)
-    is named in the body (``同意《关于丙的报告》，现转发``).
+    is named in the body (``同意《关于丙的报告》，现转发``). A closing formula ending the last
+    line (``…认真落实。特此通知。``) is cut off.
     """
     issued = _issued_names(title.value) if title is not None else []
     issued += _issued_in_body(ctx, (start, limit))
     end, close_at = _find_body_end(ctx, start, limit, issued)
+    # '…请认真落实。特此通知。': the closing formula ends the last line but is no body text.
+    cut = _formula_tail(ctx.text, start, end)
+    if cut < end:
+        ctx.noise.append((cut, end))
+        end = cut
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
     return max(end, start), close_at
 
 
