@@ -140,7 +140,8 @@ def _glued_number_candidate(ln: _Line, i: int) -> _Cand | None:
 
     One-line sources run the two together; the split falls right after '的通报' rather than
     inside '国办函' (函 is also a kind word). Made up: '甲局关于乙的通知甲发〔2020〕1号' gives
-    the title '甲局关于乙的通知' and the number '甲发〔2020〕1号'.
+    the title '甲局关于乙的通知' and the number '甲发〔2020〕1号', also from
+    '甲局关于乙的通知（甲发〔2020〕1 号）'.
     """
     s = ln.s
     # (A 发文字号 ends in '号': most lines need no search.)
@@ -157,12 +158,19 @@ def _glued_number_candidate(ln: _Line, i: int) -> _Cand | None:
             if 1 <= len(head) - m.end() <= 12:
                 best = m.end()
                 break
-    if best > 0 and _title_like(head[:best]) and _NUM_PREFIX.fullmatch(head[best:]):
-        num_start = ln.start + best
-        num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
-        title = Field(_despace(head[:best]), ln.start, ln.start + best)
-        return _Cand(i, i, title, num, ln.start + tail.end())
-    return None
+    if best < 0 or not _title_like(head[:best]):
+        return None
+    # The number may stand in brackets: '甲局关于乙的通知（甲发〔2020〕1 号）'.
+    ob = 1 if head[best:].startswith(("（", "(", "【")) else 0
+    if not _NUM_PREFIX.fullmatch(head[best + ob :]):
+        return None
+    end = tail.end()
+    if ob and end < len(s) and s[end] in "）)】":
+        end += 1
+    num_start = ln.start + best + ob
+    num = Field(_compact(s[best + ob : tail.end()]), num_start, ln.start + tail.end())
+    title = Field(_despace(head[:best]), ln.start, ln.start + best)
+    return _Cand(i, i, title, num, ln.start + end)
 
 
 def _stopped_candidate(ln: _Line, i: int) -> _Cand | None:
