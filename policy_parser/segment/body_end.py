@@ -44,6 +44,8 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
     # this of every body line, and almost none of them close it.
     if s[0] == "附" and (_ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _ANNEX_NAMED.match(s)):
         return True
+    if "号" in s and "附" in s[-6:] and _ANNEX_MARK.match(s):  # '甲办发〔2023〕17号附件'
+        return True
     if s[0] in "（(" and _NOTE.match(s):
         return True
     if (s[0] in "抄主印" or s[-1] == "发") and _COPY_TO.search(s):

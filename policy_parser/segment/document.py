@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED
+from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED, _ANNEX_NUMBER
 from policy_parser.segment.authors import _author_at, _author_block, _authors
 from policy_parser.segment.body_end import _find_body_end
 from policy_parser.segment.chrome import _is_chrome, _panel_issuers
@@ -30,6 +30,7 @@ from policy_parser.segment.lines import (
     _skip_ws,
 )
 from policy_parser.segment.organs import _title_issuers
+from policy_parser.segment.own_annexes import _APPENDIX_LABEL, _Own, _own_annexes
 from policy_parser.segment.signature import _COPY_TO, _NOTE
 from policy_parser.segment.terms import _defined_terms
 from policy_parser.segment.title import _title_candidate
@@ -70,9 +71,11 @@ def _read_document(
         date, date_span = block[1], block[2]
     attachments: list[Frame] = []
     pos = max(close.end, close_at)
-    if depth < 3 and nested:
+    own = _Own() if nested else _own_annexes(ctx, title, close.annex_names)
+    if depth < 3 and own is not None:
+        body = (body_start, body_end)
         pos = _read_attachments(
-            ctx, pos, limit, depth, attachments, title, close.annex_names, (body_start, body_end)
+            ctx, pos, limit, depth, attachments, title, close.annex_names, body, own
         )
     if not close.issuers:
         close.issuers.extend(_unsigned_issuers(order_issuer, author, block))
@@ -172,15 +175,19 @@ def _read_attachments(
     parent_title: Field | None,
     annex_names: list[str],
     parent_body: tuple[int, int] = (0, 0),
+    own: _Own | None = None,
 ) -> int:
     """Read the documents that follow a signature: '附件1' + title, or a title line."""
     issued = _issued_names(parent_title.value if parent_title else "") + annex_names
     issued += _issued_in_body(ctx, parent_body)
     authors = _authors(ctx, parent_title, parent_body)
     at = _Attaching(ctx, limit, issued, parent_body)
+    own = own or _Own()
     while True:
         p = _skip_ws(ctx.text, pos, limit)
-        if p >= limit:
+        if p >= limit or (own.count is not None and len(out) >= own.count):
+            return pos
+        if own.appendix_only and not _APPENDIX_LABEL.match(ctx.text, p, min(limit, p + 4)):
             return pos
         step = _attachment_step(at, pos, p, _line_index(ctx, p))
         if step.stop is not None:
@@ -277,7 +284,9 @@ def _open_named_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
 def _open_bare_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     """A bare label at a line start ('附件', '附件2') whose next non-blank line is the title.
 
-    Chrome, a section marker or a paragraph after the label ends the attachments. Made up:
+    The label may follow the notice's 发文字号 ('甲发〔2023〕1号附件') or have its number on the
+    next line ('附件' / '1'). Chrome, a section marker or a paragraph after the label ends
+    the attachments. Made up:
     '附件2' then '甲县乙办法' gives the title '甲县乙办法'; '附件' then '一、总则' stops.
     """
     ctx, lines = at.ctx, at.ctx.lines
@@ -286,9 +295,10 @@ def _open_bare_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
     if mark is None or p != ln.start:
         return None
     ctx.noise.append((ln.start, ln.end))
-    j = i + 1
-    while j < len(lines) and not lines[j].s:
-        j += 1
+    j = _next_content(ctx, i)
+    if j < len(lines) and _ANNEX_NUMBER.match(lines[j].s) and mark.group(1) is None:
+        ctx.noise.append((lines[j].start, lines[j].end))  # '附件' / '1': the label's number
+        j = _next_content(ctx, j)
     if j >= len(lines) or lines[j].start >= at.limit:
         return _Step(stop=ln.end)
     t = lines[j]

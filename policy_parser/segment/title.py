@@ -40,6 +40,10 @@ _STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?
 _NOT_TITLE_PUNCT = re.compile(r"[。，；！？：:]")
 
 
+# A title glued to the month it was written: '甲市乙实施细则2021年2月'.
+_GLUED_MONTH = regex.compile(r"(?<=\S)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+
+
 _MARKDOWN_TITLE = regex.compile(r"^#\s+(.+)$")
 
 
@@ -89,6 +93,9 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
         return glued
     if _title_like(s) and len(s) <= 130:
         return _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
+    dated = _dated_candidate(ln, i)
+    if dated is not None:
+        return dated
     stopped = _stopped_candidate(ln, i)
     if stopped is not None:
         return stopped
@@ -110,7 +117,11 @@ def _cannot_open(ctx: _Ctx, i: int) -> bool:
         # it or on one of the lines a wrapped title takes (the stopped headline is line 0's).
         if len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None:
             return True  # most lines are sentences or long paragraphs
-        if s[-1] not in _TITLE_LAST and not _wrap_may_end(lines, i):
+        if (
+            s[-1] not in _TITLE_LAST
+            and not _wrap_may_end(lines, i)
+            and (s[-1] not in "月日" or _GLUED_MONTH.search(s) is None)
+        ):
             return True  # most short lines are table cells, names, navigation
     if _is_chrome(s):
         return True
@@ -171,6 +182,19 @@ def _glued_number_candidate(ln: _Line, i: int) -> _Cand | None:
     num = Field(_compact(s[best + ob : tail.end()]), num_start, ln.start + tail.end())
     title = Field(_despace(head[:best]), ln.start, ln.start + best)
     return _Cand(i, i, title, num, ln.start + end)
+
+
+def _dated_candidate(ln: _Line, i: int) -> _Cand | None:
+    """A title glued to its date at the end of the line; the date is no part of the title.
+
+    Made up: '甲市乙实施细则2021年2月' gives '甲市乙实施细则'.
+    """
+    s = ln.s
+    m = _GLUED_MONTH.search(s) if s[-1] in "月日" else None
+    if m is None or not _title_like(s[: m.start()]):
+        return None
+    end = ln.start + len(s[: m.start()].rstrip())
+    return _Cand(i, i, Field(_despace(s[: m.start()]), ln.start, end), None, ln.end)
 
 
 def _stopped_candidate(ln: _Line, i: int) -> _Cand | None:
