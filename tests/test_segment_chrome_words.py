@@ -38,3 +38,22 @@ def test_the_word_alone_after_the_document_is_chrome(tail: str) -> None:
 def test_a_chrome_word_inside_a_line_ends_no_body() -> None:
     assert not _is_chrome("推进无障碍环境建设")
     assert not _is_chrome("（三）做好政策解读")
+
+
+@pytest.mark.parametrize("row", ["【打印】　【关闭】", "[打印] | [返回顶部]", "打印 关闭"])
+def test_a_row_of_widget_words_ends_the_document(row: str) -> None:
+    assert _is_chrome(row)
+    # A web page prints the row under the document; without the signature, right after it.
+    for text in (
+        NOTICE.format(heading="二、落实责任", tail=row + "\n"),
+        NOTICE.format(heading="二、落实责任", tail="").split("甲市人民政府办公厅\n2023")[0]
+        + row
+        + "\n",
+    ):
+        frame = segment(text)
+        assert text[slice(*frame.body)].endswith("本通知自印发之日起施行。")
+        assert any(a <= text.index(row) < b for a, b in frame.excluded)
+
+
+def test_a_row_of_dash_cells_is_no_widget_row() -> None:
+    assert not _is_chrome("- | -")

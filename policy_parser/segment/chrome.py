@@ -94,7 +94,26 @@ def _is_chrome(s: str) -> bool:
         _CHROME_WEAK.fullmatch(s) or (("：" in s or ":" in s) and _PANEL_LABEL.match(_compact(s)))
     ):
         return True
-    return _CHROME_STRONG.search(s) is not None or _is_whole_chrome(s)
+    return _CHROME_STRONG.search(s) is not None or _is_whole_chrome(s) or _is_widget_row(s)
+
+
+_ROW_SEPARATOR = regex.compile(r"[\s【】\[\]|｜]+")
+
+
+def _is_widget_row(s: str) -> bool:
+    """A row of widget words only, each maybe in brackets.
+
+    Made up: '【打印】　【关闭】', '[打印] | [返回顶部]'.
+    """
+    if len(s) > 40:
+        return False
+    toks = [t for t in _ROW_SEPARATOR.split(s) if t]
+    # (At least one word, not only '-' or '|' cells: a table row may be all dashes.)
+    return (
+        len(toks) >= 2
+        and any(regex.search(r"\p{Han}", t) for t in toks)
+        and all(t in _CHROME_WORDS or _CHROME_WHOLE.fullmatch(t) is not None for t in toks)
+    )
 
 
 @_per_parse
