@@ -15,6 +15,7 @@ This module reads documents by their attributes only (no import of ``models``), 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from policy_parser.views import Document as _Document
 from policy_parser.views import Section as _Section
@@ -24,7 +25,8 @@ __all__ = ["render"]
 # Marker styles whose marker is not followed by punctuation of its own: a space separates it.
 _SPACED = frozenset({"decimal"})
 _TABLE_ROW = "table_row"
-_ORDER = "令第"
+# A promulgation order's number: '国务院令第693号', also with its year ('某局令2024年第3号').
+_ORDER = re.compile(r"令(?:[〔［\[（(]?\d{4}[〕］\]）)]?年?)?第")
 
 
 def _date(date: _dt.date) -> str:
@@ -58,7 +60,7 @@ def _section_lines(section: _Section) -> list[str]:
 def _head_lines(doc: _Document) -> list[str]:
     """The frame before the sections: 发文字号, title, 主送机关, preamble."""
     lines: list[str] = []
-    if doc.doc_number and _ORDER in doc.doc_number and doc.title:
+    if doc.doc_number and _ORDER.search(doc.doc_number) is not None and doc.title:
         # An order: the issuer and the date are read from the order itself.
         lines += [doc.doc_number, f"现公布《{doc.title}》。", doc.title]
         if doc.date:
@@ -81,7 +83,7 @@ def _lines(doc: _Document) -> list[str]:
     if doc.attachments:
         names = [f"{i}.{a.title or ''}" for i, a in enumerate(doc.attachments, start=1)]
         lines.append("附件：" + "\n".join(names))
-    is_order = bool(doc.doc_number and _ORDER in doc.doc_number and doc.title)
+    is_order = bool(doc.doc_number and _ORDER.search(doc.doc_number) is not None and doc.title)
     if not is_order:
         lines.extend(doc.issuers)
         if doc.date:

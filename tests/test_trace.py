@@ -19,9 +19,9 @@ from policy_parser.explain import explain_lines, write_explain
 from policy_parser.models import MarkerKind
 from policy_parser.segment import segment
 from policy_parser.segment.close import _CLOSE_RULES
-from policy_parser.segment.document import _OPENERS
 from policy_parser.segment.header import _HEADER_RULES
 from policy_parser.segment.lines import _Ctx, _split_lines
+from policy_parser.segment.openers import _OPENERS
 from policy_parser.trace import build
 from policy_parser.wire import pack, unpack
 
@@ -87,7 +87,7 @@ def test_the_close_rules_name_the_signature_and_the_date() -> None:
 def test_an_attachment_is_traced_with_its_own_rules_and_paths() -> None:
     doc = pp.parse(NOTICE, trace=True)
     by_text = {e.text: e for e in doc.trace}
-    assert by_text["附件1：乙村丙办法"].rule == "document:open_named_label"
+    assert by_text["附件1：乙村丙办法"].rule == "openers:open_named_label"
     first = by_text["第一条 为了规范丙工作，制定本办法。"]
     assert (first.rule, first.section) == ("section:article", "附件1/第一条")
     assert doc.find(first.section or "") is not None
@@ -184,7 +184,7 @@ def test_rule_names_are_found_in_the_code() -> None:
 def test_the_segmentation_docs_list_every_rule() -> None:
     docs = (ROOT / "docs" / "segmentation.md").read_text(encoding="utf-8")
     names = [f"header:{n}" for n, _ in _HEADER_RULES] + [f"close:{n}" for n, _ in _CLOSE_RULES]
-    names += ["document:" + o.__name__.lstrip("_") for o in _OPENERS]
+    names += ["openers:" + o.__name__.lstrip("_") for o in _OPENERS]
     names += ["title:title_like", "title:wrapped_candidate", "section-text", "preamble"]
     assert [n for n in names if f"`{n}`" not in docs] == []
 

@@ -10,9 +10,17 @@ from policy_parser.segment.lines import _TOP_MARKER, _Ctx
 _ANNEX_NOTE = regex.compile(r"^附\s*件\s*[：:]")  # 附件说明 '附件：1．…'
 
 
+# A bare label, maybe after the notice's 发文字号 ('甲办发〔2023〕17号附件', printed at the top
+# of the attached plan's first page).
 _ANNEX_MARK = regex.compile(
-    r"^(?:附\s*件|附\s*录)\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$"
+    r"^(?:[\p{Han}A-Za-z]{1,15}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*(?:第\s*)?"
+    r"\d{1,5}\s*号\s*)?"
+    r"(?:附\s*件|附\s*录)\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$"
 )
+
+
+# The number of a label split over two lines: '附件' / '1'.
+_ANNEX_NUMBER = regex.compile(r"^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]?$")
 
 
 # An attachment marker with its name on the line: '附录2：竞价指引', '附件1：任务分工表'.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from policy_parser.segment.amended import _amended_text_at
 from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED, _ANNEX_NOTE
 from policy_parser.segment.chrome import _PAGE_NUMBER, _is_chrome, _is_weak_chrome
 from policy_parser.segment.dates import _dates, _is_date_line
+from policy_parser.segment.formulas import _is_formula
 from policy_parser.segment.issued import _issued_at
 from policy_parser.segment.lines import _Ctx, _is_ishy, _Line, _line_index, _next_content, _skip_ws
 from policy_parser.segment.organs import _org_tokens
@@ -42,6 +44,8 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
     # this of every body line, and almost none of them close it.
     if s[0] == "附" and (_ANNEX_NOTE.match(s) or _ANNEX_MARK.match(s) or _ANNEX_NAMED.match(s)):
         return True
+    if "号" in s and "附" in s[-6:] and _ANNEX_MARK.match(s):  # '甲办发〔2023〕17号附件'
+        return True
     if s[0] in "（(" and _NOTE.match(s):
         return True
     if (s[0] in "抄主印" or s[-1] == "发") and _COPY_TO.search(s):
@@ -50,6 +54,8 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return True  # 联系人/联系电话/联系方式, 电话, 传真
     if "." in s and _FILE_LINK.match(s):
         return True
+    if s[0] in "特此专" and _is_formula(s):
+        return True  # '特此通知。' ends the body and belongs to no section
     if "。" in s and "**" not in s and "![" not in s:
         # A sentence: no chrome (markdown images aside), and no signature starts with it (a
         # date line or an organ name holds no '。'). Most body lines end here.
@@ -58,7 +64,7 @@ def _is_end_line(ctx: _Ctx, i: int) -> bool:
         return True
     if s in ("发布", "打印", "关闭", "返回顶部"):
         return True
-    return _signature_run(ctx, i)
+    return _signature_run(ctx, i) or _amended_text_at(ctx, i)
 
 
 def _find_body_end(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from policy_parser.segment.frame import Field
-from policy_parser.segment.lines import _compact, _Ctx, _per_parse
+from policy_parser.segment.lines import _MARKER, _compact, _Ctx, _per_parse
 from policy_parser.wordlists import words
 
 
@@ -17,8 +17,35 @@ def _alternatives(tag: str) -> str:
 # The words are data (page_chrome.txt); the shapes that are not plain words stay here.
 _CHROME_STRONG = regex.compile(
     rf"{_alternatives('nav')}|^(?:{_alternatives('label')})[：:]|^(?:{_alternatives('prefix')})"
-    r"|^【?打印】?$|^\[\s*打印\s*\]$|^(?:内容|正文)[：:]$|字体[：:]|^登\s*录$|解读$|^A[+＋-][大中小]?$"
+    r"|^【?打印】?$|^\[\s*打印\s*\]$|^(?:内容|正文)[：:]$|字体[：:]|^登\s*录$|^A[+＋-][大中小]?$"
 )
+
+
+# Words that are chrome only as a short line of their own ('【政策解读】', '无障碍浏览'): a body
+# line holding them ('二、强化政策解读', '推进无障碍环境建设') is text.
+_CHROME_WHOLE = regex.compile(rf"(?:{_alternatives('whole')})")
+
+
+# What a short chrome line may wrap its word in: brackets, markdown, separators, a colon.
+_WRAPPING = regex.compile(r"[\s【】\[\]（）()|｜*#：:>＞·]+")
+
+
+# A link to an interpretation after the document ('政策解读', '图解：甲方案解读'), short.
+_INTERPRETATION = regex.compile(r"^.{0,14}解读$")
+
+
+def _is_whole_chrome(s: str) -> bool:
+    """A short line that is a chrome word with at most four more characters: '【政策解读】'.
+
+    A section heading ('二、强化政策解读') is never one.
+    """
+    if _MARKER.match(s) is not None:
+        return False
+    bare = _WRAPPING.sub("", s)
+    m = _CHROME_WHOLE.search(bare) if len(bare) <= 12 else None
+    if m is not None and len(bare) - len(m.group(0)) <= 4:
+        return True
+    return _INTERPRETATION.match(s) is not None
 
 
 # A line that is one of these words alone is a widget: '返回顶部', '|', '【打印】'.
@@ -67,7 +94,26 @@ def _is_chrome(s: str) -> bool:
         _CHROME_WEAK.fullmatch(s) or (("：" in s or ":" in s) and _PANEL_LABEL.match(_compact(s)))
     ):
         return True
-    return _CHROME_STRONG.search(s) is not None
+    return _CHROME_STRONG.search(s) is not None or _is_whole_chrome(s) or _is_widget_row(s)
+
+
+_ROW_SEPARATOR = regex.compile(r"[\s【】\[\]|｜]+")
+
+
+def _is_widget_row(s: str) -> bool:
+    """A row of widget words only, each maybe in brackets.
+
+    Made up: '【打印】　【关闭】', '[打印] | [返回顶部]'.
+    """
+    if len(s) > 40:
+        return False
+    toks = [t for t in _ROW_SEPARATOR.split(s) if t]
+    # (At least one word, not only '-' or '|' cells: a table row may be all dashes.)
+    return (
+        len(toks) >= 2
+        and any(regex.search(r"\p{Han}", t) for t in toks)
+        and all(t in _CHROME_WORDS or _CHROME_WHOLE.fullmatch(t) is not None for t in toks)
+    )
 
 
 @_per_parse

@@ -21,6 +21,7 @@ from policy_parser.segment.annex import (
     _strip_annex_number,
 )
 from policy_parser.segment.dates import _DATE, _is_date_line, parse_date
+from policy_parser.segment.formulas import _is_formula
 from policy_parser.segment.frame import Field
 from policy_parser.segment.lines import (
     _MARKER,
@@ -75,6 +76,19 @@ class _Tail:
     s: str = ""  # the line's text, stripped
     org_parts: list[tuple[str, int, int]] = field(default_factory=list)
     in_annex_note: bool = False
+
+
+def _formula(t: _Tail) -> str | None:
+    """Skip a closing formula before the signature, as noise.
+
+    E.g. '特此通知。' or '此复。' on its own line after the body: it belongs to no section.
+    """
+    if _is_formula(t.s) and t.close.date is None and not t.org_parts:
+        ln = t.ctx.lines[t.i]
+        t.ctx.noise.append((t.a, ln.end))
+        t.close.end = ln.end
+        return _NEXT
+    return None
 
 
 def _annex_start(t: _Tail) -> str | None:
@@ -281,6 +295,7 @@ def _signature_line(t: _Tail) -> str | None:
 
 
 _CLOSE_RULES: tuple[tuple[str, Callable[[_Tail], str | None]], ...] = (
+    ("formula", _formula),
     ("annex_start", _annex_start),
     ("annex_named", _annex_named),
     ("annex_note", _annex_note),

@@ -29,6 +29,12 @@ _BRACKET_DATE = regex.compile(rf"[（(]\s*({_DATE.pattern})\s*[）)]")
 _EFFECTIVE_ONLY = regex.compile(r"^[^，。；]{0,30}日\s*(?:起)?(?:施行|生效|实施)[）)]?$")
 
 
+# A bracketed history under a regulation's title: '（2000年1月2日某会议通过　根据…修正）'.
+_REVISION_NOTE = regex.compile(
+    r"[（(][^（）()]{0,600}?(?:发布|修订|公布|通过|修正)[^（）()]{0,80}[）)]"
+)
+
+
 _META_PASSED = regex.compile(r"(?:通过|批准|发布|公布|施行|修订|修正)[）)]?$")
 
 
@@ -65,11 +71,19 @@ def _make_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
+# A 附注 printed on the date's own line: '2023年5月6日（此件有删改）'.
+_DATE_NOTE = regex.compile(r"\s*(?:[（(]\s*此件[^）)]{0,30}[）)]\s*)?")
+
+
 @_per_parse
 def _is_date_line(s: str) -> bool:
-    """A line holding only a date: '2019年1月12日', '二〇〇五年六月十一日'."""
+    """A line holding only a date, maybe with its 附注: '2019年1月12日', '二〇〇五年六月十一日'.
+
+    A note in brackets may follow the date on its line ('2023年5月6日（此件有删改）'): the line
+    still closes the signature.
+    """
     m = _DATE.match(s)
-    return m is not None and not s[m.end() :].strip()
+    return m is not None and _DATE_NOTE.fullmatch(s, m.end()) is not None
 
 
 def _dates(text: str, lo: int, stop: int) -> Iterator[regex.Match[str]]:

@@ -23,9 +23,10 @@ _DOCNUM_AT = regex.compile(
 )
 
 
+# A whole line, maybe in brackets under the title: '（国办发〔2023〕17 号）', '【甲发〔2020〕1号】'.
 _DOCNUM_LINE = regex.compile(
-    r"^(?:文\s*号[：:]\s*)?([\p{Han}A-Za-z]{1,15}\s*"
-    rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号)$"
+    r"^(?:文\s*号[：:]\s*|[（(【［\[]\s*(?=.*[）)】］\]]$))?([\p{Han}A-Za-z]{1,15}\s*"
+    rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号)\s*[）)】］\]]?$"
 )
 
 

@@ -3,35 +3,26 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
 
-import regex
-
-from policy_parser.segment.annex import _ANNEX_MARK, _ANNEX_NAMED
 from policy_parser.segment.authors import _author_at, _author_block, _authors
 from policy_parser.segment.body_end import _find_body_end
-from policy_parser.segment.chrome import _is_chrome, _panel_issuers
+from policy_parser.segment.chrome import _panel_issuers
 from policy_parser.segment.close import _read_close
 from policy_parser.segment.doc_number import _number_before
+from policy_parser.segment.formulas import _formula_tail
 from policy_parser.segment.frame import Field, Frame
 from policy_parser.segment.header import _read_header
-from policy_parser.segment.issued import _issued_at, _issued_in_body, _issued_names
+from policy_parser.segment.issued import _issued_in_body, _issued_names
 from policy_parser.segment.lines import (
-    _MARKER,
-    _TOP_MARKER,
-    _compact,
     _Ctx,
-    _despace,
     _inside,
     _line_index,
-    _next_content,
     _skip_ws,
 )
+from policy_parser.segment.openers import _Attaching, _attachment_step, _Step
 from policy_parser.segment.organs import _title_issuers
-from policy_parser.segment.signature import _COPY_TO, _NOTE
+from policy_parser.segment.own_annexes import _APPENDIX_LABEL, _Own, _own_annexes
 from policy_parser.segment.terms import _defined_terms
-from policy_parser.segment.title import _title_candidate
 
 
 def _read_document(
@@ -69,9 +60,11 @@ def _read_document(
         date, date_span = block[1], block[2]
     attachments: list[Frame] = []
     pos = max(close.end, close_at)
-    if depth < 3 and nested:
+    own = _Own() if nested else _own_annexes(ctx, title, close.annex_names)
+    if depth < 3 and own is not None:
+        body = (body_start, body_end)
         pos = _read_attachments(
-            ctx, pos, limit, depth, attachments, title, close.annex_names, (body_start, body_end)
+            ctx, pos, limit, depth, attachments, title, close.annex_names, body, own
         )
     if not close.issuers:
         close.issuers.extend(_unsigned_issuers(order_issuer, author, block))
@@ -108,11 +101,19 @@ def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple
 
     The documents the notice issues end it too: a title 关于印发《甲办法》的通知 names 甲办法, and a
     forwarded report glued after the signature (``…请贯彻执行。乙局 2001年1月1日关于丙的报告``)
-    is named in the body (``同意《关于丙的报告》，现转发``).
+    is named in the body (``同意《关于丙的报告》，现转发``). A closing formula ending the last
+    line (``…认真落实。特此通知。``) is cut off.
     """
     issued = _issued_names(title.value) if title is not None else []
     issued += _issued_in_body(ctx, (start, limit))
     end, close_at = _find_body_end(ctx, start, limit, issued)
+    # '…请认真落实。特此通知。': the closing formula ends the last line but is no body text.
+    cut = _formula_tail(ctx.text, start, end)
+    if cut < end:
+        ctx.noise.append((cut, end))
+        end = cut
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
     return max(end, start), close_at
 
 
@@ -175,15 +176,19 @@ def _read_attachments(
     parent_title: Field | None,
     annex_names: list[str],
     parent_body: tuple[int, int] = (0, 0),
+    own: _Own | None = None,
 ) -> int:
     """Read the documents that follow a signature: '附件1' + title, or a title line."""
     issued = _issued_names(parent_title.value if parent_title else "") + annex_names
     issued += _issued_in_body(ctx, parent_body)
     authors = _authors(ctx, parent_title, parent_body)
     at = _Attaching(ctx, limit, issued, parent_body)
+    own = own or _Own()
     while True:
         p = _skip_ws(ctx.text, pos, limit)
-        if p >= limit:
+        if p >= limit or (own.count is not None and len(out) >= own.count):
+            return pos
+        if own.appendix_only and not _APPENDIX_LABEL.match(ctx.text, p, min(limit, p + 4)):
             return pos
         step = _attachment_step(at, pos, p, _line_index(ctx, p))
         if step.stop is not None:
@@ -211,7 +216,7 @@ def _read_attachments(
 def _claim_opening(ctx: _Ctx, p: int, step: _Step) -> None:
     """Record what an opener took from ``p``: its label line, then the title's lines.
 
-    Made up: '附件2' is claimed by ``document:open_bare_label`` and the title line '甲县乙办法'
+    Made up: '附件2' is claimed by ``openers:open_bare_label`` and the title line '甲县乙办法'
     under it by the title rule that read it (``title:title_like``).
     """
     if step.title is None:
@@ -219,170 +224,3 @@ def _claim_opening(ctx: _Ctx, p: int, step: _Step) -> None:
     first = max(p, ctx.lines[_line_index(ctx, step.title.start)].start)
     ctx.claim(p, first, step.rule)
     ctx.claim(first, step.after, step.title_rule or step.rule)
-
-
-@dataclass
-class _Attaching:
-    """What every attachment opener reads against: the parent's names and body, the limit."""
-
-    ctx: _Ctx
-    limit: int
-    issued: list[str]
-    parent_body: tuple[int, int]
-
-
-@dataclass
-class _Step:
-    """What an opener found: stop at ``stop``, skip to ``skip``, or read a document.
-
-    A ``named`` one ('附件1：名称') that turns out empty does not end the attachments.
-    """
-
-    stop: int | None = None
-    skip: int | None = None
-    title: Field | None = None
-    number: Field | None = None
-    after: int = 0
-    nested: bool = True
-    named: bool = False
-    rule: str = ""  # the opener that decided, for a trace: 'document:open_named_label'
-    title_rule: str = ""  # the title rule that read the title, when one did
-
-
-def _attachment_step(at: _Attaching, pos: int, p: int, i: int) -> _Step:
-    """Decide what the text from ``p`` (on line ``i``) does after a signature.
-
-    A note ('（此件公开发布）') or a copy-to line ('抄送：甲局') is skipped; otherwise the first
-    of the attachment openers that recognises the line decides. Made up: '附件1：甲表' opens a
-    document named 甲表, '附件' alone opens one titled by the next line.
-    """
-    ln = at.ctx.lines[i]
-    s = at.ctx.text[p : ln.end]
-    if _NOTE.match(s) or _COPY_TO.search(s):
-        return _Step(skip=ln.end, rule="document:attachment_step")
-    for opener in _OPENERS:
-        step = opener(at, pos, p, i)
-        if step is not None:
-            step.rule = "document:" + opener.__name__.lstrip("_")
-            return step
-    return _Step(stop=pos)  # (the glued opener always answers)
-
-
-def _open_named_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
-    """A label that names its attachment at a line start: '附件1：名称'.
-
-    The title is the next line's when a title starts there, else the label's name; a label
-    right before another label (a picture's caption) is skipped. Made up: '附件2：甲市乙表'
-    then '甲市乙表' gives that title; '附录1：流程图' then '附录2：…' skips the first.
-    """
-    ctx, lines = at.ctx, at.ctx.lines
-    ln = lines[i]
-    named = _ANNEX_NAMED.match(ctx.text[p : ln.end]) if p == ln.start else None
-    if named is None:
-        return None
-    ctx.noise.append((ln.start, ln.end))
-    j = _next_content(ctx, i)
-    if j >= len(lines) or lines[j].start >= at.limit:
-        return _Step(stop=ln.end)
-    t = lines[j]
-    if _ANNEX_MARK.match(t.s) or _ANNEX_NAMED.match(t.s):
-        return _Step(skip=ln.end)  # '附录1：流程图' (a picture) right before '附录2：竞价指引'
-    cand = _title_candidate(ctx, j)
-    if cand is not None and cand.first == j:
-        return _Step(
-            title=cand.title,
-            number=cand.doc_number,
-            after=cand.after,
-            nested=False,
-            named=True,
-            title_rule=cand.rule,
-        )
-    name = named.group("name").strip()
-    k = ln.start + named.start("name")
-    title = Field(_despace(name), k, k + len(name))
-    return _Step(title=title, after=ln.end, nested=False, named=True)
-
-
-def _open_bare_label(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
-    """A bare label at a line start ('附件', '附件2') whose next non-blank line is the title.
-
-    Chrome, a section marker or a paragraph after the label ends the attachments. Made up:
-    '附件2' then '甲县乙办法' gives the title '甲县乙办法'; '附件' then '一、总则' stops.
-    """
-    ctx, lines = at.ctx, at.ctx.lines
-    ln = lines[i]
-    mark = _ANNEX_MARK.match(ctx.text[p : ln.end])
-    if mark is None or p != ln.start:
-        return None
-    ctx.noise.append((ln.start, ln.end))
-    j = i + 1
-    while j < len(lines) and not lines[j].s:
-        j += 1
-    if j >= len(lines) or lines[j].start >= at.limit:
-        return _Step(stop=ln.end)
-    t = lines[j]
-    # (nested=False: '附件1' holds one document; '附件2' is its sibling, not its child.)
-    if _is_chrome(t.s) or _MARKER.match(t.s) or len(t.s) > 130:
-        return _Step(stop=pos)
-    cand = _title_candidate(ctx, j)
-    if cand is not None and cand.first == j:
-        return _Step(
-            title=cand.title,
-            number=cand.doc_number,
-            after=cand.after,
-            nested=False,
-            title_rule=cand.rule,
-        )
-    return _Step(title=Field(_despace(t.s), t.start, t.end), after=t.end, nested=False)
-
-
-def _open_title_line(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
-    """A title right at a line start, with no label: '甲局关于乙的通知' after a signature."""
-    ln = at.ctx.lines[i]
-    cand = _title_candidate(at.ctx, i) if p == ln.start else None
-    if cand is None:
-        return None
-    return _Step(title=cand.title, number=cand.doc_number, after=cand.after, title_rule=cand.rule)
-
-
-def _open_glued_issued(at: _Attaching, pos: int, p: int, i: int) -> _Step | None:
-    """A document the parent issues, named where it starts in glued text, else a stop.
-
-    One-line sources run the label and the name on ('…（此件公开发布）附件甲典型做法（共计2项）');
-    a section marker right after the signature starts the issued text without a title line,
-    named after the notice. Made up: after '关于印发《甲办法》的通知', '附件甲办法第一条…' gives
-    '甲办法'.
-    """
-    ctx, text = at.ctx, at.ctx.text
-    ln = ctx.lines[i]
-    s = text[p : ln.end]
-    # Glued sources: '…（此件公开发布）附件部分地方…典型做法（共计28项）序号…'.
-    gm = regex.match(
-        r"附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?\s*",
-        text[p : ln.end],
-    )
-    q = p + gm.end() if gm is not None else p
-    hit = _issued_at(text, q, ln.end, at.issued)
-    if hit is None and p == ln.start and _TOP_MARKER.match(s):
-        # The issued text right after the signature without its title line
-        # ('…现印发实施。' / 某某局 / date / '第一条…'): named after the notice.
-        names = at.issued + _issued_in_body(ctx, at.parent_body)
-        if names:
-            hit = Field(_compact(names[0]), p, p)
-    if hit is None:
-        return _Step(stop=pos)
-    sm = regex.match(r"[（(][^（）()]{1,16}[）)]", text[hit.end : hit.end + 20])
-    if sm is not None:
-        t_end = hit.end + sm.end()
-        hit = Field(hit.value + text[hit.end : t_end], hit.start, t_end)
-    return _Step(title=hit, after=hit.end)
-
-
-# The attachment openers, tried in order on the text after a signature (the first that
-# answers decides): a named label, a bare label, a title line, a glued issued name.
-_OPENERS: tuple[Callable[[_Attaching, int, int, int], _Step | None], ...] = (
-    _open_named_label,
-    _open_bare_label,
-    _open_title_line,
-    _open_glued_issued,
-)

@@ -66,17 +66,16 @@ def _read_order(ctx: _Ctx) -> Frame | None:
             date = parse_date(dm.group(0))
             date_span = (dm.start(), dm.end())
             search_from = dm.end()
-    # The headline writes a quoted name's inner 〈〉 as 《》; a match right after 《 is a citation.
-    chars = (_ORDER_NAME_CHARS.get(c, regex.escape(c)) for c in _compact(name))
-    pat = regex.compile(r"(?<!《\s*)" + r"\s*".join(chars))
-    tm = pat.search(text, search_from, min(len(text), search_from + 600))
-    if tm is None:
+    found = _order_title(text, name, om.start(), search_from)
+    if found is None:
         return None
-    title = Field(_compact(tm.group(0)), tm.start(), tm.end())
+    title, after = found
     number = Field(_compact(om.group(0)), om.start(), om.end())
-    ctx.claim(om.start(), tm.end(), "find:read_order")  # the order, then the regulation's name
-    frame, _ = _read_document(ctx, title, None, tm.end(), len(text), 0)
-    ctx.noise.append((om.start(), tm.start()))
+    # The order's lines, then the regulation's name (printed above the order on web pages).
+    ctx.claim(min(om.start(), title.start), max(after, title.end), "find:read_order")
+    frame, _ = _read_document(ctx, title, None, after, len(text), 0)
+    # The order's lines belong to no section: up to the headline, or to the order's date.
+    ctx.noise.append((om.start(), title.start if title.start > om.start() else after))
     issuer = _order_issuer(text, om)
     return Frame(
         title=title,
@@ -91,6 +90,31 @@ def _read_order(ctx: _Ctx) -> Frame | None:
         excluded=frame.excluded,
         table_header=frame.table_header,
     )
+
+
+def _order_title(text: str, name: str, order: int, after: int) -> tuple[Field, int] | None:
+    """The headline of the regulation an order promulgates, and where its body may start.
+
+    It is printed after the order's date, or (a web page's heading) right before the order;
+    then the regulation's text starts after the order's date. The headline writes a quoted
+    name's inner 〈〉 as 《》, and a match right after 《 is a citation. Made up: '甲条例' /
+    '某国务院令 第1号' / '现公布《甲条例》' / '总理 某某' / date / '第一条…'.
+    """
+    chars = (_ORDER_NAME_CHARS.get(c, regex.escape(c)) for c in _compact(name))
+    pat = regex.compile(r"(?<!《\s*)" + r"\s*".join(chars))
+    tm = pat.search(text, after, min(len(text), after + 600))
+    if tm is not None:
+        return Field(_compact(tm.group(0)), tm.start(), tm.end()), tm.end()
+    # The heading above the order: the last match before it, alone on its line.
+    before = [
+        m
+        for m in pat.finditer(text, max(0, order - 600), order)
+        if text[m.end() : order].split("\n", 1)[0].strip() == ""
+    ]
+    if not before:
+        return None
+    tm = before[-1]
+    return Field(_compact(tm.group(0)), tm.start(), tm.end()), after
 
 
 def _by_markers(ctx: _Ctx) -> Frame:

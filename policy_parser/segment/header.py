@@ -20,6 +20,7 @@ from policy_parser.segment.dates import (
     _DATE,
     _EFFECTIVE_ONLY,
     _META_PASSED,
+    _REVISION_NOTE,
     parse_date,
 )
 from policy_parser.segment.doc_number import _DOCNUM_AT, _DOCNUM_LINE
@@ -27,12 +28,10 @@ from policy_parser.segment.frame import Field
 from policy_parser.segment.lines import _compact, _Ctx, _line_index, _skip_ws
 from policy_parser.segment.orders import _MEETING_ORGAN, _ORDER, _order_issuer
 from policy_parser.segment.table_head import _table_header
-from policy_parser.segment.toc import _TOC, _skip_toc
+from policy_parser.segment.toc import _TOC, _TOC_LINE, _skip_toc
 from policy_parser.segment.vocabulary import _ORG_END
 
-_REVISION_NOTE = regex.compile(
-    r"[（(][^（）()]{0,600}?(?:发布|修订|公布|通过|修正)[^（）()]{0,80}[）)]"
-)
+_PASSED_ONCE = regex.compile(r"(?:通过|批准)\s*[）)]$")
 
 
 @dataclass
@@ -153,7 +152,8 @@ def _revision_note(h: _Head) -> bool:
     """Skip a bracketed revision history that fills the line, as noise.
 
     E.g. '（2000年1月2日某部令第1号发布 根据2010年3月4日某部令第5号修订）' under the
-    title of a regulation: it tells the text's history, not its 成文日期.
+    title of a regulation: it tells the text's history, not its 成文日期. A note of one
+    event that passed the text ('（2020年1月2日某会议通过）' under a 决定) gives the date.
     """
     ln = h.ctx.lines[h.i]
     rv = _REVISION_NOTE.match(h.ctx.text, h.pos, min(h.limit, h.pos + 800))
@@ -161,6 +161,12 @@ def _revision_note(h: _Head) -> bool:
         # '（1994年1月28日中华人民共和国国务院令第142号发布　根据…第四次修订）'
         h.ctx.noise.append((rv.start(), rv.end()))
         h.pos = rv.end()
+        dates = list(_DATE.finditer(h.ctx.text, rv.start(), rv.end()))
+        if h.date is None and len(dates) == 1 and _PASSED_ONCE.search(rv.group(0)):
+            # One event, the text passed on that day ('（2023年5月6日某会议通过）'): a
+            # decision's 成文日期. A history of revisions gives none.
+            h.date = parse_date(dates[0].group(0))
+            h.date_span = (dates[0].start(), dates[0].end())
         return True
     return False
 
@@ -171,7 +177,7 @@ def _toc(h: _Head) -> bool:
     E.g. '目  录' followed by '第一章 总则' and '第二章 附则' lines that repeat the
     chapter headings later printed in the body.
     """
-    if h.at_start and _TOC.match(_compact(h.s)):
+    if h.at_start and (_TOC.match(_compact(h.s)) or _TOC_LINE.match(h.s)):
         h.pos = _skip_toc(h.ctx, h.i, h.limit)
         return True
     return False

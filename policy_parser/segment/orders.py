@@ -9,15 +9,23 @@ from policy_parser.segment.vocabulary import _ORG_END
 from policy_parser.wordlists import words
 
 # Promulgation orders: 中华人民共和国国务院令 第707号 / 广东省人民政府令第123号.
+# The number may carry its year: '某局令 2023年第5号', '某部令〔2023〕第5号'.
+_ORDER_YEAR = r"(?:[〔［\[（(]?\s*(?:19|20)\d{2}\s*[〕］\]）)]?\s*年?\s*)?"
+
+
 _ORDER = regex.compile(
-    r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
+    r"(?:中华人民共和国)?[\p{Han}]{0,20}?令\s*"
+    + _ORDER_YEAR
+    + r"[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号[)）]?"
 )
 
 
 _ORDER_REACH = 7 + 20  # how far before its '令' an _ORDER match may start
 
 
-_ORDER_TAIL = regex.compile(r"令\s*[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号")
+_ORDER_TAIL = regex.compile(
+    r"令\s*" + _ORDER_YEAR + r"[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,6}\s*号"
+)
 
 
 # '2008年7月17日 经人力资源和社会保障部第6次部务会议通过': the organ's own executive meeting.
@@ -30,8 +38,10 @@ _MEETING_ORGAN = regex.compile(
 _ORDER_ORGAN = regex.compile(r"(?:中华人民共和国)?(?P<o>[\p{Han}]{2,20}?)\s*令")
 
 
+# What an order promulgates: '现公布《甲条例》', '《甲法》已由…会议于…通过',
+# '《甲办法》已于…经…通过'.
 _ORDER_NAME = regex.compile(
-    r"(?:公布(?:修订后的)?|发布|施行)《(?P<a>[^《》]{2,80})》|《(?P<b>[^《》]{2,80})》(?:已经|业经|经)"
+    r"(?:公布(?:修订后的)?|发布|施行)《(?P<a>[^《》]{2,80})》|《(?P<b>[^《》]{2,80})》(?:已经|业经|经|已由|已于)"
 )
 
 

@@ -6,7 +6,8 @@ import regex
 
 from policy_parser.segment.annex import _strip_annex_number
 from policy_parser.segment.lines import _compact, _despace
-from policy_parser.segment.vocabulary import _KIND_WORD, _ORG_END
+from policy_parser.segment.vocabulary import _KIND_WORD, _ORG_END, _ORG_SUFFIX
+from policy_parser.wordlists import words
 
 
 def _org_tokens(s: str) -> list[str] | None:
@@ -21,13 +22,51 @@ def _org_tokens(s: str) -> list[str] | None:
     for tok in toks:
         buf += tok
         if _ORG_END.search(buf):
-            out.append(buf)
+            out.extend(_split_joint(buf))
             buf = ""
     if buf or not out:
         return None
     if any(len(t) < 2 or len(t) > 40 for t in out):
         return None
     return out
+
+
+# Where a second organ name may start inside a run: a national or party head, a province.
+_NAME_START = regex.compile(
+    "(?:中共|中国|国家|国务院|共青团|"
+    + "|".join(
+        regex.escape(w)
+        for w in [*words("provinces", "short"), *words("provinces", "regulator_city")]
+    )
+    + ")"
+)
+
+
+_ORG_SUFFIX_AT = regex.compile(_ORG_SUFFIX)
+
+
+def _split_joint(run: str) -> list[str]:
+    """Split organ names printed one after the other with no separator.
+
+    A joint signature may print two or more names on a line with nothing between them: the run
+    is cut after an organ ending (``organ_suffixes`` tag ``signature``) where the next name
+    starts like the first one (its place, after an optional 中共) or with a national head.
+    Made up: '甲市教育局甲市财政局' → ['甲市教育局', '甲市财政局'];
+    '中共甲市委办公厅甲市人民政府办公厅' → both; '甲市人民政府办公厅' stays whole.
+    """
+    if len(run) < 8:
+        return [run]
+    head = run[2:] if run.startswith("中共") else run
+    place = head[:2]
+    for m in _ORG_SUFFIX_AT.finditer(run, 4):
+        k = m.end()
+        rest = run[k:]
+        if len(rest) < 4 or not _ORG_END.search(rest):
+            continue
+        if rest.startswith(place) or _NAME_START.match(rest):
+            tail = _split_joint(rest)
+            return [run[:k], *tail]
+    return [run]
 
 
 def _title_issuers(title: str) -> list[str]:

@@ -9,11 +9,18 @@ import regex
 from policy_parser.segment.addressees import _ADDRESSEE, _addressee_ok
 from policy_parser.segment.annex import _after_annex_mark
 from policy_parser.segment.chrome import _INFO_END, _is_chrome
-from policy_parser.segment.dates import _BRACKET_DATE, _DATE, _ISO_DATE, _META_PASSED, _is_date_line
+from policy_parser.segment.dates import (
+    _BRACKET_DATE,
+    _DATE,
+    _ISO_DATE,
+    _META_PASSED,
+    _REVISION_NOTE,
+    _is_date_line,
+)
 from policy_parser.segment.doc_number import _DOCNUM_LINE
 from policy_parser.segment.lines import _MARKER, _compact, _Ctx, _line_index, _skip_ws
 from policy_parser.segment.title import _Cand
-from policy_parser.segment.toc import _TOC
+from policy_parser.segment.toc import _TOC, _TOC_LINE
 from policy_parser.segment.vocabulary import _SELF_KIND
 
 _PARAGRAPH = regex.compile(r"[。；]|[：:]$")  # a sentence, or a line that introduces a list
@@ -34,7 +41,8 @@ _SKIP = _Weight(0)
 def _weigh_line(s: str, got_num: bool) -> _Weight:
     """Weigh one header line: 发文字号 +2 (once), 目录 +1, 主送机关 +3, a marker or paragraph +2.
 
-    Chrome, metadata and date lines weigh nothing and the reading goes on; a short line
+    Chrome, metadata, date lines and a bracketed history (``（2020年1月2日某会议通过）``)
+    weigh nothing and the reading goes on; a short line
     (``（试行）``) too; any other line ends the header with nothing.
     """
     if _is_chrome(s) or _INFO_END.match(s):
@@ -46,9 +54,10 @@ def _weigh_line(s: str, got_num: bool) -> _Weight:
         or _ISO_DATE.fullmatch(s)
         or (_DATE.match(s) and _META_PASSED.search(s))
         or _BRACKET_DATE.fullmatch(s)
+        or _REVISION_NOTE.fullmatch(s)
     ):
         return _SKIP
-    if _TOC.match(_compact(s)):
+    if _TOC.match(_compact(s)) or _TOC_LINE.match(s):
         return _Weight(1)
     am = _ADDRESSEE.match(s)
     if am and _addressee_ok(am.group(1)):

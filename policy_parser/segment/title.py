@@ -40,6 +40,10 @@ _STOPPED_HEADLINE = regex.compile(rf"(关于[^。；：:\n]{{2,60}}{_KIND})。(?
 _NOT_TITLE_PUNCT = re.compile(r"[。，；！？：:]")
 
 
+# A title glued to the month it was written: '甲市乙实施细则2021年2月'.
+_GLUED_MONTH = regex.compile(r"(?<=\S)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+
+
 _MARKDOWN_TITLE = regex.compile(r"^#\s+(.+)$")
 
 
@@ -91,6 +95,9 @@ def _title_candidate(ctx: _Ctx, i: int) -> _Cand | None:
     if _title_like(s) and len(s) <= 130:
         one = _Cand(i, i, Field(_despace(s), ln.start, ln.end), None, ln.end)
         return _ruled(one, "title:title_like")
+    dated = _dated_candidate(ln, i)
+    if dated is not None:
+        return _ruled(dated, "title:dated_candidate")
     stopped = _stopped_candidate(ln, i)
     if stopped is not None:
         return _ruled(stopped, "title:stopped_candidate")
@@ -119,7 +126,11 @@ def _cannot_open(ctx: _Ctx, i: int) -> bool:
         # it or on one of the lines a wrapped title takes (the stopped headline is line 0's).
         if len(s) > 130 or _NOT_TITLE_PUNCT.search(s) is not None:
             return True  # most lines are sentences or long paragraphs
-        if s[-1] not in _TITLE_LAST and not _wrap_may_end(lines, i):
+        if (
+            s[-1] not in _TITLE_LAST
+            and not _wrap_may_end(lines, i)
+            and (s[-1] not in "月日" or _GLUED_MONTH.search(s) is None)
+        ):
             return True  # most short lines are table cells, names, navigation
     if _is_chrome(s):
         return True
@@ -149,7 +160,8 @@ def _glued_number_candidate(ln: _Line, i: int) -> _Cand | None:
 
     One-line sources run the two together; the split falls right after '的通报' rather than
     inside '国办函' (函 is also a kind word). Made up: '甲局关于乙的通知甲发〔2020〕1号' gives
-    the title '甲局关于乙的通知' and the number '甲发〔2020〕1号'.
+    the title '甲局关于乙的通知' and the number '甲发〔2020〕1号', also from
+    '甲局关于乙的通知（甲发〔2020〕1 号）'.
     """
     s = ln.s
     # (A 发文字号 ends in '号': most lines need no search.)
@@ -166,12 +178,32 @@ def _glued_number_candidate(ln: _Line, i: int) -> _Cand | None:
             if 1 <= len(head) - m.end() <= 12:
                 best = m.end()
                 break
-    if best > 0 and _title_like(head[:best]) and _NUM_PREFIX.fullmatch(head[best:]):
-        num_start = ln.start + best
-        num = Field(_compact(s[best : tail.end()]), num_start, ln.start + tail.end())
-        title = Field(_despace(head[:best]), ln.start, ln.start + best)
-        return _Cand(i, i, title, num, ln.start + tail.end())
-    return None
+    if best < 0 or not _title_like(head[:best]):
+        return None
+    # The number may stand in brackets: '甲局关于乙的通知（甲发〔2020〕1 号）'.
+    ob = 1 if head[best:].startswith(("（", "(", "【")) else 0
+    if not _NUM_PREFIX.fullmatch(head[best + ob :]):
+        return None
+    end = tail.end()
+    if ob and end < len(s) and s[end] in "）)】":
+        end += 1
+    num_start = ln.start + best + ob
+    num = Field(_compact(s[best + ob : tail.end()]), num_start, ln.start + tail.end())
+    title = Field(_despace(head[:best]), ln.start, ln.start + best)
+    return _Cand(i, i, title, num, ln.start + end)
+
+
+def _dated_candidate(ln: _Line, i: int) -> _Cand | None:
+    """A title glued to its date at the end of the line; the date is no part of the title.
+
+    Made up: '甲市乙实施细则2021年2月' gives '甲市乙实施细则'.
+    """
+    s = ln.s
+    m = _GLUED_MONTH.search(s) if s[-1] in "月日" else None
+    if m is None or not _title_like(s[: m.start()]):
+        return None
+    end = ln.start + len(s[: m.start()].rstrip())
+    return _Cand(i, i, Field(_despace(s[: m.start()]), ln.start, end), None, ln.end)
 
 
 def _stopped_candidate(ln: _Line, i: int) -> _Cand | None:

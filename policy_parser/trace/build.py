@@ -4,7 +4,7 @@ A line's rule is decided at its first non-space character, mapped into the norma
 segmentation read:
 
 1. the first frame rule that claimed that character (``title:title_like``,
-   ``header:addressees``, ``close:date``, ``document:open_named_label`` …);
+   ``header:addressees``, ``close:date``, ``openers:open_named_label`` …);
 2. else, inside a document's body, what the finished document made of it: the line that opens
    a section (``section:cn_comma`` for '一、…'), the rest of a section (``section-text``), the
    text before the first section (``preamble``) or after the sections (``closing``);
