@@ -32,7 +32,13 @@ from typing import IO, Any, TypeVar
 import policy_parser
 from policy_parser.batch import parse_many
 from policy_parser.errors import PolicyParseError
-from policy_parser.export import outline, section_label, to_markdown
+from policy_parser.export import (
+    RESPONSIBILITY_FIELDS,
+    outline,
+    responsibility_record,
+    section_label,
+    to_markdown,
+)
 from policy_parser.loaders import (
     SUPPORTED_SUFFIXES,
     LoadedText,
@@ -240,22 +246,13 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str]) -> int:
 
 # --- bodies --------------------------------------------------------------------------------
 
-_BODY_FIELDS = ("file", "path", "heading", "body", "role", "clause", "span_start", "span_end")
+_BODY_FIELDS = ("file", *RESPONSIBILITY_FIELDS)
 
 
 def _body_rows(parsed: list[_Parsed]) -> Iterator[dict[str, Any]]:
     for item in parsed:
         for row in item.doc.responsibilities():
-            yield {
-                "file": item.name,
-                "path": row.path,
-                "heading": row.heading,
-                "body": row.body,
-                "role": row.role.value,
-                "clause": row.clause,
-                "span_start": row.span.start,
-                "span_end": row.span.end,
-            }
+            yield {"file": item.name, **responsibility_record(row)}
 
 
 def _cmd_bodies(args: argparse.Namespace, out: IO[str]) -> int:
@@ -274,18 +271,19 @@ def _cmd_bodies(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _print_table(rows: list[dict[str, Any]], out: IO[str], *, with_file: bool) -> None:
-    columns = [c for c in ("file", "path", "body", "role", "clause") if with_file or c != "file"]
+    shown = ("file", "path", "body", "role", "deadline", "clause")
+    columns = [c for c in shown if with_file or c != "file"]
     try:
         from rich.console import Console
         from rich.table import Table
     except ImportError:
         out.write("\t".join(columns) + "\n")
         for row in rows:
-            out.write("\t".join(str(row[c]) for c in columns) + "\n")
+            out.write("\t".join(str(row[c] or "") for c in columns) + "\n")
         return
     table = Table(*columns, show_lines=False)
     for row in rows:
-        table.add_row(*(str(row[c]) for c in columns))
+        table.add_row(*(str(row[c] or "") for c in columns))
     # The terminal's width (COLUMNS, then the tty), 120 where there is none; never under 100.
     width = max(100, shutil.get_terminal_size((120, 24)).columns)
     Console(file=out, highlight=False, width=width).print(table)

@@ -44,6 +44,7 @@ _NUMBER = regex.compile(r"[0-9]{1,3}")
 _ITEM = regex.compile(r"事项|任务|措施|工作|举措")
 _CONTENT = regex.compile(r"内容|措施|要求|具体")
 _END_STOP = "。；;"
+_DEADLINE_HEAD = regex.compile(r"时限|时间|期限|进度|节点")
 _ROLE_HEAD = regex.compile(r"牵头|配合|责任|负责|参与|协助|单位|部门|时限|时间|期限|备注")
 
 
@@ -162,6 +163,15 @@ def _columns(header: list[str]) -> tuple[int | None, int]:
     return item_col, content_col
 
 
+class _Columns(NamedTuple):
+    """Which column of a task table holds what."""
+
+    item: int | None  # 工作事项: the task's heading
+    content: int  # 主要内容: the task, a clause per row
+    roles: list[tuple[int, Role]]  # 牵头单位, 配合单位 …
+    deadline: int | None  # 完成时限
+
+
 def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list[Draft] | None:
     """Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
 
@@ -182,21 +192,22 @@ def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list
         return None
     item_col, content_col = _columns(header)
     roles = sorted(column_roles(header).items())
-    return [_draft(body, rows, item_col, content_col, roles, prefix) for rows in tasks]
+    due = next((i for i, h in enumerate(header) if i and _DEADLINE_HEAD.search(h)), None)
+    columns = _Columns(item_col, content_col, roles, due)
+    return [_draft(body, rows, columns, prefix) for rows in tasks]
 
 
 def _draft(
     body: TrackedText,
     rows: list[list[_Cell]],
-    item_col: int | None,
-    content_col: int,
-    roles: list[tuple[int, Role]],
+    columns: _Columns,
     prefix: str,
 ) -> Draft:
     """One task as a draft: its 序号 the marker, its 工作事项 the heading, its rows."""
     first = rows[0]
     width = len(first)  # a task's first row has every column (_rows, _tab_rows)
     number = int(first[0].text)
+    item_col, content_col, roles = columns.item, columns.content, columns.roles
     heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
     padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]
     table_rows: list[TableRow] = []
@@ -209,7 +220,11 @@ def _draft(
             for column, role in roles
             if column < len(row) and row[column].text  # an empty cell names nobody
         )
-        table_rows.append(TableRow(body.slice(content.start, content.end), role_cells))
+        due = columns.deadline
+        deadline = None
+        if due is not None and due < len(row) and row[due].text:
+            deadline = body.slice(row[due].start, row[due].end)
+        table_rows.append(TableRow(body.slice(content.start, content.end), role_cells, deadline))
     marker = first[0]
     start, _ = body.source_span(marker.start, marker.end)
     last = max((c for r in rows for c in r if c.text), key=lambda c: c.end)

@@ -32,6 +32,7 @@ LAYER: dict[str, int] = {
     "_gc": 0,
     "models": 1,
     "table_header": 2,  # the header row and its column roles (Role) of a task table
+    "deadlines": 2,  # a task's 完成时限 read as a Deadline (2025年底前 → 2025-12-31)
     # the models' convenience methods (doc.to_markdown(), doc.render(), rows.to_csv()) call
     # these; they read models through protocols and import nothing of models, so no cycle
     "export": 1,
