@@ -87,12 +87,13 @@ def _rows(cells: list[_Cell], width: int, merged: int) -> list[list[list[_Cell]]
     return tasks or None
 
 
-def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
-    """Group tab-separated rows (one per line) into tasks; None if they do not line up.
+def _tab_rows(body: str, width: int, sep: str = "\t") -> list[list[list[_Cell]]] | None:
+    """Group rows (one per line, cells split by ``sep``) into tasks; None if they do not line up.
 
     A row opens task N when its first cell is N; any other row continues the current task, its
-    missing leading cells being the task's merged cells. A line without a tab continues the
-    last cell of the row before it (a cell holding several paragraphs).
+    missing leading cells being the task's merged cells. A line without a ``sep`` continues the
+    last cell of the row before it (a cell holding several paragraphs). ``sep`` is a tab
+    (HTML td → tab) or two ideographic spaces (a flattened row: 1　　建设平台　　市科协).
     """
     tasks: list[list[list[_Cell]]] = []
     pos = 0
@@ -104,12 +105,15 @@ def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
             continue
         row: list[_Cell] = []
         off = at
-        for piece in line.split("\t"):
+        if sep != "\t":  # 　　1　　建设平台: an indent is no empty first cell
+            lead = len(line) - len(line.lstrip(" \u3000"))
+            off, line = at + lead, line[lead:]
+        for piece in line.split(sep):
             stripped = piece.strip()
             lead = len(piece) - len(piece.lstrip())
             a = off + lead if stripped else off
             row.append(_Cell(stripped, a, a + len(stripped)))
-            off += len(piece) + 1
+            off += len(piece) + len(sep)
         while len(row) > 1 and not row[-1].text and len(row) > width:
             row.pop()  # a trailing tab
         if len(row) > width:
@@ -133,8 +137,10 @@ def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
     return tasks or None
 
 
-def _tasks(body: str, width: int) -> list[list[list[_Cell]]] | None:
+def _tasks(body: str, width: int, sep: str | None) -> list[list[list[_Cell]]] | None:
     """Group a table body into tasks, each a list of rows; None if it is no numbered table."""
+    if sep is not None:
+        return _tab_rows(body, width, sep)
     if "\t" in body:
         return _tab_rows(body, width)
     cells = _cells(body)
@@ -172,22 +178,26 @@ class _Columns(NamedTuple):
     deadline: int | None  # 完成时限
 
 
-def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list[Draft] | None:
-    """Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
+def table_drafts(
+    body: TrackedText, header: list[str], prefix: str = "", sep: str | None = None
+) -> list[Draft] | None:
+    r"""Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
 
     Args:
         body: The table's cells after the header, one per line.
         header: The column names, in order (序号, 工作事项, 主要内容, 牵头单位, …).
         prefix: The path of the enclosing section, if any.
+        sep: What separates the cells of a row written on one line (``"\t"``, ``"　　"``);
+            None: tabs where the body has any, else one cell per line.
 
     Returns:
         One draft per task, with its rows (task cell and role cells); None when the cells do
         not line up as numbered tasks under this header.
     """
-    header = [c.strip() for h in header for c in h.split("\t") if c.strip()]
+    header = [c.strip() for h in header for c in h.split(sep or "\t") if c.strip()]
     if len(header) < 3 or "序号" not in header[0]:
         return None
-    tasks = _tasks(body.text, len(header))
+    tasks = _tasks(body.text, len(header), sep)
     if tasks is None:
         return None
     item_col, content_col = _columns(header)

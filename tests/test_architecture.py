@@ -48,6 +48,7 @@ LAYER: dict[str, int] = {
     "lexer": 5,  # today's lex stage, to become the lex/ subpackage (issue 11, part 1)
     "drafts": 6,
     "tables": 7,
+    "table_blocks": 7,  # flattened and one-cell-per-line tables inside a section, read apart
     "transform": 8,
     "clauses": 9,
     "bodies": 9,
