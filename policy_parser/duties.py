@@ -8,7 +8,8 @@ the items after it. A run-in title (``（五）引导企业积极履行科普社
 item and is read too; a title line (``一、总体要求``) is not. A task table's row
 (``drafts.TableRow``) becomes one clause, its task cell, whose bodies are those its role cells
 name (``bodies.cell_bodies``). Each clause carries the deadline it or its row's 完成时限 cell
-states (``deadlines``): ``完成时限：2024年底前`` → 2024-12-31.
+states (``deadlines``): ``完成时限：2024年底前`` → 2024-12-31; a task line's deadline holds
+for its whole section (``task_lines``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from policy_parser.models import (
     make_section,
 )
 from policy_parser.normalize import TrackedText
+from policy_parser.task_lines import spread_task_deadline
 
 __all__ = ["assemble"]
 
@@ -106,6 +108,7 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
                 if part is not None and part.text:
                     read, rules = _clauses(part, rules)
                     clauses.extend(read)
+            clauses = spread_task_deadline(clauses)
         children = [finish(child) for child in draft.children]
         return make_section(
             level=draft.level,

@@ -52,6 +52,7 @@ LAYER: dict[str, int] = {
     "transform": 8,
     "clauses": 9,
     "bodies": 9,
+    "task_lines": 10,  # 牵头单位：…；完成时限：… under a task: its deadline holds for the task
     "duties": 10,
     "checks": 11,
     "trace": 11,

@@ -101,7 +101,7 @@ def task_paths(
     out: dict[str, str] = {}
     for path, section in listed:
         # A row never names the section it stands in (二/1 under 二、重点任务).
-        others = [(p, s) for p, s in targets if not path.startswith(p + "/")]
+        others = [(p, s) for p, s in targets if p != path and not path.startswith(p + "/")]
         task = _task_text(section)
         named = _by_number(task, others) or _by_heading(task, others)
         if named is not None:
