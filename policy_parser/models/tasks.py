@@ -93,7 +93,8 @@ def task_paths(
     Returns:
         ``{row path: named section path}`` for the rows that name a section; a row names
         one by the marker its task cell opens with (``（三）``, ``3.``), else by a heading
-        written the same (spaces and punctuation aside) or opening the same way.
+        written the same (spaces and punctuation aside) or opening the same way; a listed
+        task that is no table row, last, by its own marker (（三） names the plan's （三）).
     """
     listed = list(listed)
     rows = {p for p, _ in listed}
@@ -104,6 +105,9 @@ def task_paths(
         others = [(p, s) for p, s in targets if p != path and not path.startswith(p + "/")]
         task = _task_text(section)
         named = _by_number(task, others) or _by_heading(task, others)
+        if named is None and section.kind is not MarkerKind.TABLE_ROW:
+            # A task list written with the plan's own markers: （三）落实… names （三）.
+            named = _by_number(section.marker, others)
         if named is not None:
             out[path] = named
     return out
