@@ -20,7 +20,12 @@ class DeadlineKind(StrEnum):
 
 
 class Deadline(_Frozen):
-    """When a task is due, read from a 完成时限 cell or label (see ``docs/bodies.md``).
+    """When a task is due, as ``Clause.deadline`` and ``Responsibility.deadline`` (docs/bodies.md).
+
+    Read from a 完成时限 cell or label, an annotation or a date with 前 (``docs/bodies.md``);
+    ``date`` is the last day the phrase allows (2025年底前 → 2025-12-31, 2024年6月底前 →
+    2024-06-30, 2024年上半年 → 2024-06-30) and None for ``ongoing`` (长期坚持, 持续推进) and
+    ``recurring`` (每年) work; ``span`` points at the phrase in ``Document.source``.
 
     Attributes:
         text: The phrase as written: '2025年底前', '长期坚持', '每年'.
