@@ -41,6 +41,7 @@ class DeadlinePhrase(NamedTuple):
 
 
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH = regex.compile("[０-９]")
 _Y = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # 2023—2025年: a range is due at its end.
 _YEAR = rf"(?:(?P<from>{_Y})年?\s*[—–\-~～至到]\s*)?(?P<year>{_Y})\s*年"
@@ -56,8 +57,9 @@ _PART = (
 )
 _BEFORE = r"(?P<before>以前|之前|前)?"
 _DATE = regex.compile(_YEAR + _PART + _BEFORE)
+_DATE_BEFORE = regex.compile(_YEAR + _PART + r"(?P<before>以前|之前|前)")
 _QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
-_STOP = "；;。，,\n）)"
+_VALUE = regex.compile(r"[^；;。，,\n）)]*")  # a field's value runs to the next delimiter
 
 
 def _number(written: str) -> int | None:
@@ -113,6 +115,12 @@ def _words() -> regex.Pattern[str]:
 
 
 @cache
+def _first_chars() -> frozenset[str]:
+    """The first characters of the ongoing and recurring words (长, 持, 每 …)."""
+    return frozenset(w[0] for tag in ("ongoing", "recurring") for w in words("deadline_words", tag))
+
+
+@cache
 def _label() -> regex.Pattern[str]:
     """A deadline field label and its colon: 完成时限：, 【完成时限】, 时间节点:."""
     labels = sorted(words("deadline_words", "label"), key=len, reverse=True)
@@ -121,7 +129,7 @@ def _label() -> regex.Pattern[str]:
 
 
 def _phrase(text: str, m: regex.Match[str], start: int, end: int) -> DeadlinePhrase | None:
-    if m.re is _DATE:
+    if m.re is _DATE or m.re is _DATE_BEFORE:
         date = _last_day(m)
         if date is None:
             return None
@@ -139,15 +147,24 @@ def parse_deadline(text: str, start: int = 0, end: int | None = None) -> Deadlin
     'ongoing'
     """
     end = len(text) if end is None else end
-    digits = text.translate(_DIGITS)  # same length: offsets hold
+    piece = text[start:end]
+    # Same length, so offsets hold; translate is slow on CJK text, so only where needed.
+    digits = piece.translate(_DIGITS) if _FULL_WIDTH.search(piece) else piece
     found: list[DeadlinePhrase] = []
-    for pattern in (_DATE, _words()):
-        for m in pattern.finditer(digits, start, end):
-            phrase = _phrase(text, m, m.start(), m.end())
+    # Most pieces hold neither a 年 nor a word's first character: no regex runs on them.
+    patterns = [_DATE] if "年" in piece else []
+    if not _first_chars().isdisjoint(piece):
+        patterns.append(_words())
+    for pattern in patterns:
+        for m in pattern.finditer(digits):
+            phrase = _phrase(piece, m, m.start(), m.end())
             if phrase is not None:
                 found.append(phrase)
                 break
-    return min(found, key=lambda p: p.start) if found else None
+    if not found:
+        return None
+    first = min(found, key=lambda p: p.start)
+    return first._replace(start=first.start + start, end=first.end + start)
 
 
 def cell_deadline(cell: str) -> DeadlinePhrase | None:
@@ -160,6 +177,7 @@ def cell_deadline(cell: str) -> DeadlinePhrase | None:
 
 
 _BRACKET_PART = regex.compile(r"[（(][^（()）]*[）)]")
+_OPEN, _CLOSE = "，,；;、（(", "，,；;、）)"  # what stands around a part of a bracket
 
 
 def clause_deadline(clause: str) -> DeadlinePhrase | None:
@@ -175,22 +193,23 @@ def clause_deadline(clause: str) -> DeadlinePhrase | None:
     """
     if "：" in clause or ":" in clause or "】" in clause:
         for m in _label().finditer(clause):
-            stop = next((i for i in range(m.end(), len(clause)) if clause[i] in _STOP), None)
-            found = parse_deadline(clause, m.end(), len(clause) if stop is None else stop)
+            stop = _VALUE.match(clause, m.end())
+            found = parse_deadline(clause, m.end(), stop.end() if stop else len(clause))
             if found is not None:
                 return found
     if "（" in clause or "(" in clause:
         for b in _BRACKET_PART.finditer(clause):
-            for part in regex.finditer(r"[^，,；;、（()）]+", clause[: b.end()], pos=b.start()):
-                found = parse_deadline(clause, part.start(), part.end())
-                if found is not None and (
-                    found.date or found.end - found.start == part.end() - part.start()
-                ):
-                    return found
-    if "前" in clause:
-        for m in _DATE.finditer(clause.translate(_DIGITS)):
-            if m["before"]:
-                phrase = _phrase(clause, m, m.start(), m.end())
-                if phrase is not None:
-                    return phrase
+            found = parse_deadline(clause, b.start() + 1, b.end() - 1)
+            if found is None:
+                continue
+            # The phrase must be a date, or a whole part of the bracket: （甲局牵头，长期坚持）.
+            whole = clause[found.start - 1] in _OPEN and clause[found.end] in _CLOSE
+            if found.date or whole:
+                return found
+    if "前" in clause and "年" in clause:
+        digits = clause.translate(_DIGITS) if _FULL_WIDTH.search(clause) else clause
+        for m in _DATE_BEFORE.finditer(digits):
+            phrase = _phrase(clause, m, m.start(), m.end())
+            if phrase is not None:
+                return phrase
     return None
