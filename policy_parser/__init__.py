@@ -13,6 +13,8 @@ from policy_parser.loaders import LoadError, MissingExtraError
 from policy_parser.models import (
     BodyMention,
     Clause,
+    Deadline,
+    DeadlineKind,
     Document,
     MarkerKind,
     PathBody,
@@ -25,6 +27,8 @@ from policy_parser.models import (
 __all__ = [
     "BodyMention",
     "Clause",
+    "Deadline",
+    "DeadlineKind",
     "Diagnostic",
     "Document",
     "LoadError",

@@ -144,6 +144,7 @@ def test_deadline_model_is_frozen_and_round_trips() -> None:
         due.text = "x"  # type: ignore[misc]
     assert Deadline.model_validate_json(due.model_dump_json()) == due
     assert due.model_dump(mode="json")["kind"] == "by-date"
+    assert pp.Deadline is Deadline and pp.DeadlineKind is DeadlineKind
     doc = pp.parse(PLAN)
     assert pp.Document.model_validate_json(doc.model_dump_json()) == doc
 
