@@ -14,6 +14,8 @@ from policy_parser.loaders import LoadError, MissingExtraError
 from policy_parser.models import (
     BodyMention,
     Clause,
+    Deadline,
+    DeadlineKind,
     Document,
     MarkerKind,
     PathBody,
@@ -30,6 +32,8 @@ from policy_parser.view import view_html
 __all__ = [
     "BodyMention",
     "Clause",
+    "Deadline",
+    "DeadlineKind",
     "Diagnostic",
     "Document",
     "DocumentDiff",

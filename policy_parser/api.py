@@ -26,6 +26,7 @@ from policy_parser.loaders import LoadedText, load_text
 from policy_parser.models import Document, Section
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.segment import Frame, segment
+from policy_parser.table_blocks import attach_tables, cut_tables
 from policy_parser.tables import table_drafts
 from policy_parser.trace import build_trace
 from policy_parser.transform import (
@@ -102,6 +103,7 @@ def _document(run: _Run, frame: Frame) -> Document:
 
 def _drafts(source: str, body: TrackedText) -> tuple[list[Draft], list[Diagnostic], str, str]:
     """Lex and parse a body: its drafts, diagnostics, preamble and closing paragraphs."""
+    body, tables = cut_tables(body)  # a table's cells look like markers: read apart
     try:
         tree = structure_lark().parse(body.text)
     except LarkError as exc:  # never leaks: the PostLex emits only what the grammar takes
@@ -116,7 +118,7 @@ def _drafts(source: str, body: TrackedText) -> tuple[list[Draft], list[Diagnosti
     preamble = "".join(body.text[s.start : s.end].strip() for s in preamble_segments)
     closing_segments = trailing_to_parent(nodes, body) + closing_paragraphs(nodes, body)
     closing = "".join(body.text[s.start : s.end].strip() for s in closing_segments)
-    return to_drafts(nodes, body), diagnostics, preamble, closing
+    return attach_tables(to_drafts(nodes, body), tables), diagnostics, preamble, closing
 
 
 def _finish(

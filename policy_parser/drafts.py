@@ -35,10 +35,12 @@ class TableRow:
     Attributes:
         content: The cell holding the task (主要内容, or 重点任务 without such a column).
         cells: The row's non-empty role cells, in column order (merged cells included).
+        deadline: The row's 完成时限 cell (merged cells included), or None.
     """
 
     content: TrackedText
     cells: tuple[RoleCell, ...]
+    deadline: TrackedText | None = None
 
 
 @dataclass(frozen=True, slots=True)

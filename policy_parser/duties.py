@@ -7,7 +7,9 @@ the next, so that ``（A、B负责，排在第一位的部门为牵头部门，�
 the items after it. A run-in title (``（五）引导企业积极履行科普社会责任。``) is a sentence of its
 item and is read too; a title line (``一、总体要求``) is not. A task table's row
 (``drafts.TableRow``) becomes one clause, its task cell, whose bodies are those its role cells
-name (``bodies.cell_bodies``).
+name (``bodies.cell_bodies``). Each clause carries the deadline it or its row's 完成时限 cell
+states (``deadlines``): ``完成时限：2024年底前`` → 2024-12-31; a task line's deadline holds
+for its whole section (``task_lines``).
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from dataclasses import replace
 
 from policy_parser.bodies import INITIAL_RULES, ReadingRules, cell_bodies, find_bodies
 from policy_parser.clauses import split_clauses
+from policy_parser.deadlines import DeadlinePhrase, cell_deadline, clause_deadline
 from policy_parser.drafts import Draft, TableRow
 from policy_parser.models import (
     Clause,
+    Deadline,
     Section,
     Span,
     make_clause,
+    make_deadline,
     make_mention,
     make_section,
 )
 from policy_parser.normalize import TrackedText
+from policy_parser.task_lines import spread_task_deadline
 
 __all__ = ["assemble"]
 
@@ -43,8 +49,15 @@ def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], Read
         clause = text[start:end]
         found, rules = find_bodies(clause, rules)
         bodies = [make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found]
-        out.append(make_clause(clause, span(start, end), bodies))
+        due = clause_deadline(clause)
+        deadline = _deadline(due, span(start + due.start, start + due.end)) if due else None
+        out.append(make_clause(clause, span(start, end), bodies, deadline))
     return out, rules
+
+
+def _deadline(phrase: DeadlinePhrase, span: Span) -> Deadline:
+    """A deadline phrase found in a clause or cell, at its place in the source."""
+    return make_deadline(phrase.text, span, phrase.date, phrase.kind)
 
 
 def _row_clause(row: TableRow) -> Clause:
@@ -55,7 +68,18 @@ def _row_clause(row: TableRow) -> Clause:
         for f in cell_bodies(cell.text.text, cell.role)
     ]
     content = row.content
-    return make_clause(content.text, Span(*content.source_span(0, len(content))), bodies)
+    deadline = None
+    if row.deadline is not None:
+        # The 完成时限 cell, else the task cell itself: 建设平台（2024年底前完成）.
+        due = cell_deadline(row.deadline.text)
+        if due is not None:
+            deadline = _deadline(due, Span(*row.deadline.source_span(due.start, due.end)))
+    if deadline is None:
+        due = clause_deadline(content.text)
+        if due is not None:
+            deadline = _deadline(due, Span(*content.source_span(due.start, due.end)))
+    span = Span(*content.source_span(0, len(content)))
+    return make_clause(content.text, span, bodies, deadline)
 
 
 def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
@@ -84,6 +108,7 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
                 if part is not None and part.text:
                     read, rules = _clauses(part, rules)
                     clauses.extend(read)
+            clauses = spread_task_deadline(clauses)
         children = [finish(child) for child in draft.children]
         return make_section(
             level=draft.level,

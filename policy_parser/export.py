@@ -23,10 +23,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RECORD_FIELDS",
+    "RESPONSIBILITY_FIELDS",
     "outline",
     "outline_line",
     "responsibilities_csv",
     "responsibilities_dataframe",
+    "responsibility_record",
+    "responsibility_task",
     "section_label",
     "to_dataframe",
     "to_markdown",
@@ -54,7 +57,11 @@ RECORD_FIELDS = (
     "span_start",
     "span_end",
 )
-_RESPONSIBILITY_FIELDS = ("path", "heading", "body", "role", "clause", "span_start", "span_end")
+#: The columns of :func:`responsibilities_csv`, in order.
+RESPONSIBILITY_FIELDS = (
+    *("path", "heading", "body", "role", "clause", "span_start", "span_end"),
+    *("task_path", "deadline", "deadline_date", "deadline_kind"),
+)
 # A paragraph that starts like "1." or "- " would become a Markdown list; escape it.
 _MD_LIST_START = regex.compile(r"^(\d+)([.)])|^([-+*])(?=\s)|^(#)")
 
@@ -222,18 +229,49 @@ def outline(doc: Document) -> str:
 def _responsibility_rows(rows: Iterable[Responsibility]) -> Iterator[tuple[Any, ...]]:
     for row in rows:
         values = (row.path, row.heading or "", row.body, row.role.value, row.clause)
-        yield (*values, row.span.start, row.span.end)
+        task = responsibility_task(row)
+        yield (*values, row.span.start, row.span.end, *(v or "" for v in task.values()))
+
+
+def responsibility_record(row: Responsibility) -> dict[str, Any]:
+    """A responsibility row as a record keyed by :data:`RESPONSIBILITY_FIELDS` (None: absent)."""
+    return {
+        "path": row.path,
+        "heading": row.heading,
+        "body": row.body,
+        "role": row.role.value,
+        "clause": row.clause,
+        "span_start": row.span.start,
+        "span_end": row.span.end,
+        **responsibility_task(row),
+    }
+
+
+def responsibility_task(row: Responsibility) -> dict[str, str | None]:
+    """The task columns of a responsibility row: its task's section and its deadline.
+
+    ``{"task_path": "二/（三）", "deadline": "2025年底前", "deadline_date": "2025-12-31",
+    "deadline_kind": "by-date"}``; the deadline columns are None where no deadline is given.
+    """
+    due = row.deadline
+    return {
+        "task_path": row.task_path,
+        "deadline": due.text if due else None,
+        "deadline_date": due.date.isoformat() if due and due.date else None,
+        "deadline_kind": due.kind.value if due else None,
+    }
 
 
 def responsibilities_csv(doc: _HasResponsibilities | Iterable[Responsibility]) -> str:
     """Return the responsibility table (:meth:`Document.responsibilities`) as CSV with a header.
 
-    Columns: ``path, heading, body, role, clause, span_start, span_end``.
+    Columns: ``path, heading, body, role, clause, span_start, span_end, task_path, deadline,
+    deadline_date, deadline_kind`` (the last four: :func:`responsibility_task`).
     """
     rows = doc.responsibilities() if isinstance(doc, _HasResponsibilities) else doc
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_RESPONSIBILITY_FIELDS)
+    writer.writerow(RESPONSIBILITY_FIELDS)
     writer.writerows(_responsibility_rows(rows))
     return buffer.getvalue()
 
@@ -253,4 +291,4 @@ def responsibilities_dataframe(
             'responsibilities_dataframe needs pandas: pip install "policy-parser[pandas]"'
         ) from exc
     rows = doc.responsibilities() if isinstance(doc, _HasResponsibilities) else doc
-    return pandas.DataFrame(list(_responsibility_rows(rows)), columns=list(_RESPONSIBILITY_FIELDS))
+    return pandas.DataFrame(list(_responsibility_rows(rows)), columns=list(RESPONSIBILITY_FIELDS))

@@ -44,6 +44,7 @@ _NUMBER = regex.compile(r"[0-9]{1,3}")
 _ITEM = regex.compile(r"事项|任务|措施|工作|举措")
 _CONTENT = regex.compile(r"内容|措施|要求|具体")
 _END_STOP = "。；;"
+_DEADLINE_HEAD = regex.compile(r"时限|时间|期限|进度|节点")
 _ROLE_HEAD = regex.compile(r"牵头|配合|责任|负责|参与|协助|单位|部门|时限|时间|期限|备注")
 
 
@@ -86,12 +87,13 @@ def _rows(cells: list[_Cell], width: int, merged: int) -> list[list[list[_Cell]]
     return tasks or None
 
 
-def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
-    """Group tab-separated rows (one per line) into tasks; None if they do not line up.
+def _tab_rows(body: str, width: int, sep: str = "\t") -> list[list[list[_Cell]]] | None:
+    """Group rows (one per line, cells split by ``sep``) into tasks; None if they do not line up.
 
     A row opens task N when its first cell is N; any other row continues the current task, its
-    missing leading cells being the task's merged cells. A line without a tab continues the
-    last cell of the row before it (a cell holding several paragraphs).
+    missing leading cells being the task's merged cells. A line without a ``sep`` continues the
+    last cell of the row before it (a cell holding several paragraphs). ``sep`` is a tab
+    (HTML td → tab) or two ideographic spaces (a flattened row: 1　　建设平台　　市科协).
     """
     tasks: list[list[list[_Cell]]] = []
     pos = 0
@@ -103,12 +105,15 @@ def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
             continue
         row: list[_Cell] = []
         off = at
-        for piece in line.split("\t"):
+        if sep != "\t":  # 　　1　　建设平台: an indent is no empty first cell
+            lead = len(line) - len(line.lstrip(" \u3000"))
+            off, line = at + lead, line[lead:]
+        for piece in line.split(sep):
             stripped = piece.strip()
             lead = len(piece) - len(piece.lstrip())
             a = off + lead if stripped else off
             row.append(_Cell(stripped, a, a + len(stripped)))
-            off += len(piece) + 1
+            off += len(piece) + len(sep)
         while len(row) > 1 and not row[-1].text and len(row) > width:
             row.pop()  # a trailing tab
         if len(row) > width:
@@ -132,8 +137,10 @@ def _tab_rows(body: str, width: int) -> list[list[list[_Cell]]] | None:
     return tasks or None
 
 
-def _tasks(body: str, width: int) -> list[list[list[_Cell]]] | None:
+def _tasks(body: str, width: int, sep: str | None) -> list[list[list[_Cell]]] | None:
     """Group a table body into tasks, each a list of rows; None if it is no numbered table."""
+    if sep is not None:
+        return _tab_rows(body, width, sep)
     if "\t" in body:
         return _tab_rows(body, width)
     cells = _cells(body)
@@ -162,41 +169,55 @@ def _columns(header: list[str]) -> tuple[int | None, int]:
     return item_col, content_col
 
 
-def table_drafts(body: TrackedText, header: list[str], prefix: str = "") -> list[Draft] | None:
-    """Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
+class _Columns(NamedTuple):
+    """Which column of a task table holds what."""
+
+    item: int | None  # 工作事项: the task's heading
+    content: int  # 主要内容: the task, a clause per row
+    roles: list[tuple[int, Role]]  # 牵头单位, 配合单位 …
+    deadline: int | None  # 完成时限
+
+
+def table_drafts(
+    body: TrackedText, header: list[str], prefix: str = "", sep: str | None = None
+) -> list[Draft] | None:
+    r"""Rebuild a one-cell-per-line task table into section drafts, or None if it is not one.
 
     Args:
         body: The table's cells after the header, one per line.
         header: The column names, in order (序号, 工作事项, 主要内容, 牵头单位, …).
         prefix: The path of the enclosing section, if any.
+        sep: What separates the cells of a row written on one line (``"\t"``, ``"　　"``);
+            None: tabs where the body has any, else one cell per line.
 
     Returns:
         One draft per task, with its rows (task cell and role cells); None when the cells do
         not line up as numbered tasks under this header.
     """
-    header = [c.strip() for h in header for c in h.split("\t") if c.strip()]
+    header = [c.strip() for h in header for c in h.split(sep or "\t") if c.strip()]
     if len(header) < 3 or "序号" not in header[0]:
         return None
-    tasks = _tasks(body.text, len(header))
+    tasks = _tasks(body.text, len(header), sep)
     if tasks is None:
         return None
     item_col, content_col = _columns(header)
     roles = sorted(column_roles(header).items())
-    return [_draft(body, rows, item_col, content_col, roles, prefix) for rows in tasks]
+    due = next((i for i, h in enumerate(header) if i and _DEADLINE_HEAD.search(h)), None)
+    columns = _Columns(item_col, content_col, roles, due)
+    return [_draft(body, rows, columns, prefix) for rows in tasks]
 
 
 def _draft(
     body: TrackedText,
     rows: list[list[_Cell]],
-    item_col: int | None,
-    content_col: int,
-    roles: list[tuple[int, Role]],
+    columns: _Columns,
     prefix: str,
 ) -> Draft:
     """One task as a draft: its 序号 the marker, its 工作事项 the heading, its rows."""
     first = rows[0]
     width = len(first)  # a task's first row has every column (_rows, _tab_rows)
     number = int(first[0].text)
+    item_col, content_col, roles = columns.item, columns.content, columns.roles
     heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
     padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]
     table_rows: list[TableRow] = []
@@ -209,7 +230,11 @@ def _draft(
             for column, role in roles
             if column < len(row) and row[column].text  # an empty cell names nobody
         )
-        table_rows.append(TableRow(body.slice(content.start, content.end), role_cells))
+        due = columns.deadline
+        deadline = None
+        if due is not None and due < len(row) and row[due].text:
+            deadline = body.slice(row[due].start, row[due].end)
+        table_rows.append(TableRow(body.slice(content.start, content.end), role_cells, deadline))
     marker = first[0]
     start, _ = body.source_span(marker.start, marker.end)
     last = max((c for r in rows for c in r if c.text), key=lambda c: c.end)

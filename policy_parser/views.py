@@ -13,7 +13,7 @@ import datetime as _dt
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-__all__ = ["Document", "Mention", "Responsibility", "Section", "Span", "Valued"]
+__all__ = ["Deadline", "Document", "Mention", "Responsibility", "Section", "Span", "Valued"]
 
 
 class Span(Protocol):
@@ -68,6 +68,17 @@ class Section(Protocol):
     def children(self) -> Sequence[Section]: ...
 
 
+class Deadline(Protocol):
+    """What the exports read of a :class:`~policy_parser.models.Deadline`."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def date(self) -> _dt.date | None: ...
+    @property
+    def kind(self) -> Valued: ...
+
+
 class Responsibility(Protocol):
     """What the exports read of a :class:`~policy_parser.models.Responsibility` row."""
 
@@ -83,6 +94,10 @@ class Responsibility(Protocol):
     def role(self) -> Valued: ...
     @property
     def span(self) -> Span: ...
+    @property
+    def task_path(self) -> str | None: ...
+    @property
+    def deadline(self) -> Deadline | None: ...
 
 
 class Document(Protocol):

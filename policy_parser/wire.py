@@ -40,7 +40,7 @@ _TREES = ("sections", "attachments")
 
 def _pack_clause(clause: Clause) -> tuple[Any, ...]:
     bodies = tuple((b.name, b.role.value, b.span.start, b.span.end) for b in clause.bodies)
-    return clause.text, clause.span.start, clause.span.end, bodies
+    return clause.text, clause.span.start, clause.span.end, bodies, clause.deadline
 
 
 def _pack_section(s: Section) -> tuple[Any, ...]:
@@ -77,9 +77,9 @@ def pack(doc: Document) -> Packed:
 
 
 def _unpack_clause(packed: tuple[Any, ...]) -> Clause:
-    text, start, end, bodies = packed
+    text, start, end, bodies, deadline = packed
     mentions = [make_mention(n, _ROLES[r], Span(start=a, end=b)) for n, r, a, b in bodies]
-    return make_clause(text, Span(start=start, end=end), mentions)
+    return make_clause(text, Span(start=start, end=end), mentions, deadline)
 
 
 def _unpack_section(packed: tuple[Any, ...]) -> Section:

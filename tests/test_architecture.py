@@ -32,6 +32,7 @@ LAYER: dict[str, int] = {
     "_gc": 0,
     "models": 1,
     "table_header": 2,  # the header row and its column roles (Role) of a task table
+    "deadlines": 2,  # a task's 完成时限 read as a Deadline (2025年底前 → 2025-12-31)
     # the models' convenience methods (doc.to_markdown(), doc.render(), rows.to_csv()) call
     # these; they read models through protocols and import nothing of models, so no cycle
     "export": 1,
@@ -49,9 +50,11 @@ LAYER: dict[str, int] = {
     "grammar": 5,
     "drafts": 6,
     "tables": 7,
+    "table_blocks": 7,  # flattened and one-cell-per-line tables inside a section, read apart
     "transform": 8,
     "clauses": 9,
     "bodies": 9,
+    "task_lines": 10,  # 牵头单位：…；完成时限：… under a task: its deadline holds for the task
     "duties": 10,
     "checks": 11,
     "trace": 11,

@@ -120,7 +120,10 @@ def test_bodies_formats(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "bodies", str(PLAIN), "-f", "csv")
     assert status == 0
     table = list(csv.DictReader(io.StringIO(out)))
-    assert out.splitlines()[0] == "file,path,heading,body,role,clause,span_start,span_end"
+    assert out.splitlines()[0] == (
+        "file,path,heading,body,role,clause,span_start,span_end,"
+        "task_path,deadline,deadline_date,deadline_kind"
+    )
     assert [(r["path"], r["body"], r["role"]) for r in table] == [
         (r.path, r.body, r.role.value) for r in rows
     ]

@@ -196,14 +196,17 @@ def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_responsibilities_csv() -> None:
+    # The task columns are empty: a plain plan's rows name no other section and no deadline,
+    # so each row's task is its own section.
     assert responsibilities_csv(_doc()) == (
-        "path,heading,body,role,clause,span_start,span_end\n"
+        "path,heading,body,role,clause,span_start,span_end,"
+        "task_path,deadline,deadline_date,deadline_kind\n"
         f"一/（一）,强化经费投入,各区县,responsible,各区县要将科普经费列入预算。,{_span('各区县').start},"
-        f"{_span('各区县').end}\n"
+        f"{_span('各区县').end},一/（一）,,,\n"
         f"一/（一）/1,细化分工,市科协,lead,市科协牵头，市财政局配合。,{_span('市科协').start},"
-        f"{_span('市科协').end}\n"
+        f"{_span('市科协').end},一/（一）/1,,,\n"
         f"一/（一）/1,细化分工,市财政局,cooperate,市科协牵头，市财政局配合。,"
-        f"{_span('市财政局').start},{_span('市财政局').end}\n"
+        f"{_span('市财政局').start},{_span('市财政局').end},一/（一）/1,,,\n"
     )
 
 

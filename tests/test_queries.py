@@ -44,7 +44,9 @@ def test_responsibility_table_exports(doc: pp.Document) -> None:
     row = table[0]
     assert (row.path, row.body, row.role) == ("二/（二）", "科学技术行政部门", pp.Role.RESPONSIBLE)
     csv_text = table.to_csv()
-    assert csv_text.splitlines()[0] == "path,heading,body,role,clause,span_start,span_end"
+    assert csv_text.splitlines()[0] == (
+        "path,heading,body,role,clause,span_start,span_end,task_path,deadline,deadline_date,deadline_kind"
+    )
     assert csv_text.splitlines()[1].startswith(
         "二/（二）,夯实各行业主管部门科普行政管理责任,科学技术行政部门,responsible,"
     )

@@ -43,7 +43,12 @@ from policy_parser.cli.printing import Parsed, print_table, print_tree
 from policy_parser.compare.report import add_command as _add_diff_command
 from policy_parser.errors import PolicyParseError
 from policy_parser.explain import register as register_explain
-from policy_parser.export import outline, to_markdown
+from policy_parser.export import (
+    RESPONSIBILITY_FIELDS,
+    outline,
+    responsibility_record,
+    to_markdown,
+)
 from policy_parser.loaders import (
     SUPPORTED_SUFFIXES,
     LoadedText,
@@ -184,22 +189,13 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str]) -> int:
 
 # --- bodies --------------------------------------------------------------------------------
 
-_BODY_FIELDS = ("file", "path", "heading", "body", "role", "clause", "span_start", "span_end")
+_BODY_FIELDS = ("file", *RESPONSIBILITY_FIELDS)
 
 
 def _body_rows(parsed: list[Parsed]) -> Iterator[dict[str, Any]]:
     for item in parsed:
         for row in item.doc.responsibilities():
-            yield {
-                "file": item.name,
-                "path": row.path,
-                "heading": row.heading,
-                "body": row.body,
-                "role": row.role.value,
-                "clause": row.clause,
-                "span_start": row.span.start,
-                "span_end": row.span.end,
-            }
+            yield {"file": item.name, **responsibility_record(row)}
 
 
 def _cmd_bodies(args: argparse.Namespace, out: IO[str]) -> int:

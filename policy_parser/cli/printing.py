@@ -81,18 +81,19 @@ def print_tree(parsed: list[Parsed], out: IO[str]) -> None:
 
 def print_table(rows: list[dict[str, Any]], out: IO[str], *, with_file: bool) -> None:
     """Print responsibility rows as a table (the file column only for several inputs)."""
-    columns = [c for c in ("file", "path", "body", "role", "clause") if with_file or c != "file"]
+    shown = ("file", "path", "body", "role", "deadline", "clause")
+    columns = [c for c in shown if with_file or c != "file"]
     try:
         from rich.console import Console
         from rich.table import Table
     except ImportError:
         out.write("\t".join(columns) + "\n")
         for row in rows:
-            out.write("\t".join(str(row[c]) for c in columns) + "\n")
+            out.write("\t".join(str(row[c] or "") for c in columns) + "\n")
         return
     table = Table(*columns, show_lines=False)
     for row in rows:
-        table.add_row(*(str(row[c]) for c in columns))
+        table.add_row(*(str(row[c] or "") for c in columns))
     # The terminal's width (COLUMNS, then the tty), 120 where there is none; never under 100.
     width = max(100, shutil.get_terminal_size((120, 24)).columns)
     Console(file=out, highlight=False, width=width).print(table)

@@ -14,8 +14,11 @@ from pydantic import (
 )
 
 from policy_parser.errors import Diagnostic, Span
-from policy_parser.models.kinds import Role, path_key
-from policy_parser.models.sections import BodyMention, Clause, Section, _Frozen, _trusted
+from policy_parser.models.base import _Frozen, _trusted
+from policy_parser.models.deadlines import Deadline
+from policy_parser.models.kinds import MarkerKind, Role, path_key
+from policy_parser.models.sections import BodyMention, Clause, Section
+from policy_parser.models.tasks import task_paths
 from policy_parser.models.trace import TraceEntry
 
 __all__ = ["Document", "PathBody", "Responsibilities", "Responsibility", "make_document"]
@@ -29,7 +32,20 @@ class PathBody(NamedTuple):
 
 
 class Responsibility(_Frozen):
-    """One row of the responsibility table: which body a clause assigns work to, and how."""
+    """One row of the responsibility table: which body a clause assigns work to, and how.
+
+    Attributes:
+        path: The path of the section the clause stands in ('附件1/3' for a table row).
+        heading: That section's heading.
+        clause: The clause.
+        body: The body's name.
+        role: What the clause asks of it.
+        span: Where the name stands in the source.
+        deadline: When the work is due, where the clause or its table row says so.
+        task_path: The section whose work this is: for a task-table row or a task listed in
+            another attachment, the section it names by number or heading ('二/（三）');
+            otherwise (or when it names none) ``path``.
+    """
 
     path: str
     heading: str | None
@@ -37,13 +53,15 @@ class Responsibility(_Frozen):
     body: str
     role: Role
     span: Span
+    deadline: Deadline | None = None
+    task_path: str | None = None
 
 
 class Responsibilities(list[Responsibility]):
     """The responsibility table: a list of rows that also exports itself."""
 
     def to_csv(self) -> str:
-        """Return the table as CSV: ``path, heading, body, role, clause, span_start, span_end``."""
+        """Return the table as CSV (columns: ``export.responsibilities_csv``)."""
         from policy_parser.export import responsibilities_csv  # loaded on first use
 
         return responsibilities_csv(self)
@@ -216,16 +234,45 @@ class Document(_Frozen):
         """Return the responsibility table: one row per (clause, body), in document order.
 
         Attachments are included (paths ``附件N/…``). The table is a list of
-        :class:`Responsibility` rows with ``to_csv()`` and ``to_dataframe()``.
+        :class:`Responsibility` rows with ``to_csv()`` and ``to_dataframe()``. A row of a
+        task table (or a task another attachment lists) carries the path of the section it
+        names as ``task_path``; every row carries its clause's ``deadline``.
         """
+        pairs = list(self._paths())
+        tasks = self._task_paths(pairs)
         return Responsibilities(
             Responsibility(
-                path=p, heading=s.heading, clause=c.text, body=b.name, role=b.role, span=b.span
+                path=p,
+                heading=s.heading,
+                clause=c.text,
+                body=b.name,
+                role=b.role,
+                span=b.span,
+                deadline=c.deadline,
+                task_path=tasks.get(p, p),
             )
-            for p, s in self._paths()
+            for p, s in pairs
             for c in s.clauses
             for b in c.bodies
         )
+
+    def _task_paths(self, pairs: list[tuple[str, Section]]) -> dict[str, str]:
+        """Map each task row to the section it names (see ``models.tasks``).
+
+        Task rows are task-table rows and, outside the plan (``main``), sections whose
+        clauses state a deadline: a task list attached to the plan.
+        """
+        main = {id(s) for s in self.main.walk()}
+        listed = [
+            (p, s)
+            for p, s in pairs
+            if s.clauses
+            and (
+                s.kind is MarkerKind.TABLE_ROW
+                or (id(s) not in main and any(c.deadline for c in s.clauses))
+            )
+        ]
+        return task_paths(pairs, listed) if listed else {}
 
     def to_markdown(self) -> str:
         """Render the section tree as Markdown (see :func:`policy_parser.export.to_markdown`)."""

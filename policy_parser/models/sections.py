@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from policy_parser.errors import Span
+from policy_parser.models.base import _Frozen, _trusted
+from policy_parser.models.deadlines import Deadline
 from policy_parser.models.kinds import MarkerKind, Role
 
 __all__ = [
@@ -18,42 +19,6 @@ __all__ = [
     "make_mention",
     "make_section",
 ]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-# The pipeline builds thousands of models per document from values it has typed itself (mypy
-# checks the factories below), so it skips pydantic's validation and, more to the point, the
-# set of field names pydantic keeps per instance: 216–728 bytes, more than a section's dict and
-# often more than its text. Every model built here shares one set of all field names: the
-# models are frozen, so pydantic never adds to it (model_copy adds to a copy).
-# tests/test_models.py checks that the factories name every field and give the same models as
-# validation does.
-_M = TypeVar("_M", bound=BaseModel)
-_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
-
-
-def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
-    """Build ``cls`` from complete, already typed ``values`` without validating them.
-
-    ``values`` must hold every field in the order the model declares them: pydantic writes
-    the fields of a model built this way in the order of its ``__dict__``.
-
-    The same steps as ``BaseModel.model_construct`` (which walks every field in Python and
-    builds a set per instance), reduced to what a frozen model without aliases, extras or
-    private attributes needs.
-    """
-    fields = _ALL_FIELDS.get(cls)
-    if fields is None:
-        fields = _ALL_FIELDS[cls] = set(cls.model_fields)
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", fields)
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
 
 
 class BodyMention(_Frozen):
@@ -72,11 +37,20 @@ class BodyMention(_Frozen):
 
 
 class Clause(_Frozen):
-    """One sentence (or ``；`` part with its own subject) of a section's own text."""
+    """One sentence (or ``；`` part with its own subject) of a section's own text.
+
+    Attributes:
+        text: The clause as written, line wraps repaired.
+        span: Where it stands in the source.
+        bodies: The bodies it assigns work to.
+        deadline: When the work is due, where the clause or its table row says so
+            (``完成时限：2024年底前``, a 完成时限 column); None otherwise.
+    """
 
     text: str
     span: Span
     bodies: list[BodyMention] = Field(default_factory=list)
+    deadline: Deadline | None = None
 
 
 class Section(_Frozen):
@@ -123,9 +97,11 @@ def make_mention(name: str, role: Role, span: Span) -> BodyMention:
     return _trusted(BodyMention, {"name": name, "role": role, "span": span})
 
 
-def make_clause(text: str, span: Span, bodies: list[BodyMention]) -> Clause:
+def make_clause(
+    text: str, span: Span, bodies: list[BodyMention], deadline: Deadline | None = None
+) -> Clause:
     """Build a :class:`Clause` from pipeline values, without validation (see ``_trusted``)."""
-    return _trusted(Clause, {"text": text, "span": span, "bodies": bodies})
+    return _trusted(Clause, {"text": text, "span": span, "bodies": bodies, "deadline": deadline})
 
 
 def make_section(

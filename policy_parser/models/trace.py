@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy_parser.errors import Span
-from policy_parser.models.sections import _Frozen
+from policy_parser.models.base import _Frozen
 
 __all__ = ["TraceEntry"]
 
