@@ -51,6 +51,8 @@ class Marker:
             where an open list goes on with exactly its number.
         enumeration: Whether it stands in a run of numerals (第一、二、三产业), never a marker
             unless a sentence end precedes it.
+        cited: Whether a line-start bracketed numeral cites items (``（一）至（三）项规定的…``):
+            only a marker where it continues an open list with its next number.
     """
 
     kind: MarkerKind
@@ -64,6 +66,7 @@ class Marker:
     weak: bool = False
     digit_after: bool = False
     enumeration: bool = False
+    cited: bool = False
 
 
 @lru_cache(maxsize=4096)  # the same few markers recur in every text
@@ -114,6 +117,7 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in STATUTE and lookalikes.weak_reference(line, m_end)
     enumeration = before in "、，,第" or after in "、，,"
+    cited = line_start and lookalikes.cited_items(kind, line, m_end)
     return Marker(
         kind,
         key,
@@ -126,6 +130,7 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
         weak,
         digit_after,
         enumeration,
+        cited,
     )
 
 

@@ -112,7 +112,8 @@ class Selector:
         n = c.number
         if c.weak and not (n in expected and c.boundary):
             return None
-        if c.digit_after and not (sibling and n in expected):
+        if (c.digit_after or c.cited) and not (sibling and n in expected):
+            # 1.5亿元, （一）至（三）项规定的…: only the next item of an open list.
             return None
         # Run-together lists glue the next number to the item before: 1.大庆石油管理局2.辽河…
         glued_next = (

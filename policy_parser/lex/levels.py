@@ -54,7 +54,7 @@ def select(found: list[Marker]) -> tuple[list[tuple[Marker, int]], list[LexDiagn
         level = selector.offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
-        elif c.line_start and c.kind in STRONG:
+        elif c.line_start and c.kind in STRONG and not c.cited:
             selector.note(c, "ignored-marker", Severity.INFO, f"{c.marker} does not continue")
     return chosen, selector.diagnostics
 

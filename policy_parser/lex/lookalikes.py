@@ -19,6 +19,7 @@ from policy_parser.wordlists import words
 __all__ = [
     "after_statute_title",
     "bracket_depths",
+    "cited_items",
     "digit_after",
     "no_cell_break",
     "reference",
@@ -44,6 +45,33 @@ def _after(tag: str) -> re.Pattern[str]:
 @cache
 def _paren_after() -> frozenset[str]:
     return frozenset(words("marker_references", "paren"))
+
+
+@cache
+def _cited() -> re.Pattern[str]:
+    """A cited list of items after a bracketed numeral: 至（三）项, 、（二）项, 项."""
+    joins = "|".join(re.escape(w) for w in words("marker_references", "join"))
+    units = "".join(words("marker_references", "unit"))
+    return re.compile(rf"(?:(?:{joins})[（(][一二三四五六七八九十百0-9]{{1,4}}[）)])*[{units}]")
+
+
+def cited_items(kind: MarkerKind, line: str, end: int) -> bool:
+    """Whether a bracketed numeral ending at ``end`` opens a cited list of items.
+
+    ``（一）至（三）项规定的情形``, ``（一）、（二）项除外`` and ``（二）项`` cite items of a list;
+    ``（一）项目管理`` (a word that starts with 项, ``compound`` in the data) is an item.
+    """
+    if kind not in PARENS:
+        return False
+    m = _cited().match(line, end)
+    if m is None:
+        return False
+    return m.end() - end > 1 or line[end : end + 2] not in _compounds()
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    return frozenset(words("marker_references", "compound"))
 
 
 def digit_after(line: str, end: int) -> bool:
@@ -90,6 +118,8 @@ def reference(
             return True  # 第（一）项
         if after[:1] in _paren_after() and kind in PARENS:
             return True  # （一）项 — but 六、项目建设… is item 六
+        if cited_items(kind, line, end):
+            return True  # ，（一）、（二）项除外
     return False
 
 
