@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 _YEAR = regex.compile(r"[0-9]{4}年")
+_HAN = regex.compile(r"[\u4e00-\u9fff]")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
 _CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
 # A chapter or section title glued to the article after it: short, no punctuation.
@@ -59,14 +60,17 @@ def cited_items(kind: MarkerKind, line: str, end: int) -> bool:
     """Whether a bracketed numeral ending at ``end`` opens a cited list of items.
 
     ``（一）至（三）项规定的情形``, ``（一）、（二）项除外`` and ``（二）项`` cite items of a list;
-    ``（一）项目管理`` (a word that starts with 项, ``compound`` in the data) is an item.
+    ``（一）项目管理`` (a word that starts with 项, ``compound`` in the data) is an item, and
+    so is ``（一）项；``: a lone unit cites only when a word goes on the sentence (项规定的).
     """
     if kind not in PARENS:
         return False
     m = _cited().match(line, end)
     if m is None:
         return False
-    return m.end() - end > 1 or line[end : end + 2] not in _compounds()
+    if m.end() - end > 1:
+        return True  # 至（三）项, 、（二）项: a list of numbers
+    return _HAN.match(line, m.end()) is not None and line[end : end + 2] not in _compounds()
 
 
 @cache
