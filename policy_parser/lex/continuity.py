@@ -198,6 +198,10 @@ class Selector:
         self.accepted += 1
         return at + 1
 
+    def continues(self, c: Marker) -> bool:
+        """Whether ``c`` carries the next number of a list open now: （三） after （二）."""
+        return any(f.key == c.key and f.number + 1 == c.number for f in self.stack)
+
     def note(self, c: Marker, code: str, severity: Severity, message: str) -> None:
         """Record a diagnostic at candidate ``c``."""
         self._note(c, code, severity, message)

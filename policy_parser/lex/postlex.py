@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from lark import Token
 from lark.lark import PostLex
 
+from policy_parser.lex.boxes import box_starts
 from policy_parser.lex.candidates import candidates
 from policy_parser.lex.kinds import KIND_OF_TERMINAL
 from policy_parser.lex.levels import nest, segments, select
@@ -53,7 +54,7 @@ class MarkerPostLex(PostLex):
             if token.type != PLAIN:
                 markers.append(token)
         text = "".join(pieces)
-        chosen, diagnostics = select(candidates(text, markers))
+        chosen, diagnostics = select(candidates(text, markers), box_starts(text))
         yield from nest(segments(text, chosen))
         for d in diagnostics:
             yield Token("NOTE", d, d.pos, None, None, None, None, d.pos)
