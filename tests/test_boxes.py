@@ -76,3 +76,19 @@ def test_labels_only_at_a_line_start_and_before_a_number() -> None:
     assert box_starts(text) == [text.index("专栏 2"), text.index("## 专栏三"), text.index("表3-1")]
     # Without a box the same items are sections.
     assert "一/（二）/1" in _sections(PLAN.replace("专栏1　主要指标\n", ""))
+
+
+def test_a_flattened_tables_rows_under_a_table_label_stay_rows() -> None:
+    text = (
+        "一、甲\n（一）典型做法。做法如下。\n表1　典型做法\n"
+        "1承诺制改革　　甲市开展改革\n2多规合一改革　　乙省推进改革\n"
+        "（二）工作要求。认真落实。\n二、乙\n"
+    )
+    assert list(_sections(text)) == [
+        "一",
+        "一/（一）",
+        "一/（一）/1",
+        "一/（一）/2",
+        "一/（二）",
+        "二",
+    ]

@@ -18,6 +18,7 @@ def _paths(text: str) -> list[str]:
         "按本条第一款第（三）项执行。",
         "符合（一）、（二）项条件的，予以支持。",
         "除（二）和（三）项外，均可申请。",
+        "属于(一)至(三)项情形的，不予受理。",
     ],
 )
 def test_a_cited_item_inside_a_sentence_is_text(sentence: str) -> None:

@@ -74,8 +74,8 @@ class Boxes:
         while self.next_box < len(self.starts) and self.starts[self.next_box] <= c.start:
             self.next_box += 1
             self.open, self.own = True, {}
-        if not self.open:
-            return False
+        if not self.open or c.kind is MarkerKind.TABLE_ROW:
+            return False  # a flattened table's rows are read as rows (tab_tables.py)
         if continues and self.own.get(c.key, 0) + 1 != c.number:
             return False  # the section's own numbering goes on: （三） after the box
         if before_sections and c.kind in _HEADING_STYLES and c.key not in self.own:
@@ -84,6 +84,7 @@ class Boxes:
             self.own[c.key] = c.number  # inside a line 统一、 is no item of the box
         return True
 
-    def leave(self) -> None:
-        """Close the open box: a candidate after it was accepted as a marker."""
-        self.open = False
+    def leave(self, c: Marker) -> None:
+        """Close the open box: ``c``, after it, was accepted as a marker (a table row aside)."""
+        if c.kind is not MarkerKind.TABLE_ROW:
+            self.open = False
