@@ -59,7 +59,9 @@ def test_a_line_start_item_that_continues_its_list_stays_an_item() -> None:
     assert _paths(text) == ["一", "一/（一）", "一/（二）", "二"]
 
 
-@pytest.mark.parametrize("item", ["（一）项目管理。", "（一）款项拨付。", "（一）目标任务。"])
+@pytest.mark.parametrize(
+    "item", ["（一）项目管理。", "（一）款项拨付。", "（一）目标任务。", "（一）目前的问题。"]
+)
 def test_an_item_opening_with_a_word_that_starts_with_a_unit_is_an_item(item: str) -> None:
     text = f"一、甲\n{item}\n（二）乙。\n二、丙\n"
     assert _paths(text) == ["一", "一/（一）", "一/（二）", "二"]
