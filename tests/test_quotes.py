@@ -54,3 +54,8 @@ def test_a_wrapped_quotation_spans_to_its_close() -> None:
     text = "一、他说：“科技创新\n需要长期投入。”随后离开。\n二、乙\n"
     start = text.index("需要")
     assert quoted_spans(text) == [(start, text.index("随后"))]
+
+
+def test_a_quotation_opening_on_the_line_after_the_item() -> None:
+    text = "一、将第三条修改为：\n“第三条　甲。\n“（一）乙；\n“（二）丙。”\n二、删去第五条。\n"
+    assert _paths(text) == ["一", "二"]
