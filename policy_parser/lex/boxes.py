@@ -33,7 +33,7 @@ def _label() -> regex.Pattern[str]:
     labels = "|".join(regex.escape(w) for w in words("box_labels", "box"))
     number = r"(?:[0-9]{1,3}(?:[-－—.．][0-9]{1,3})?|[一二三四五六七八九十]{1,3})"
     return regex.compile(
-        rf"^[#\s\u3000]*(?:{labels})[ \u3000]*{number}(?=[ \t\u3000：:]|$|[\u4e00-\u9fff（(])",
+        rf"^[# \t\u3000]*(?:{labels})[ \u3000]*{number}(?=[ \t\u3000：:]|$|[\u4e00-\u9fff（(])",
         regex.MULTILINE,
     )
 

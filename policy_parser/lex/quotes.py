@@ -15,25 +15,27 @@ each of its lines reopens with “.
 
 from __future__ import annotations
 
+import regex
+
 __all__ = ["MAX_BARE_LINES", "MAX_LINES", "quoted_spans"]
 
 OPEN, CLOSE = "“", "”"
 MAX_BARE_LINES = 12  # a quotation whose lines do not reopen with “ closes within this many
 MAX_LINES = 400  # one that reopens every line: a whole regulation quoted, not a whole book
 _SPACE = " \t\u3000"
+_QUOTE = regex.compile("[“”]")
 
 
 def _depth_change(line: str, depth: int, start: int = 0) -> tuple[int, int | None]:
     """Scan ``line`` from ``start`` at quote ``depth``: the depth after it, where it hit 0."""
     closed: int | None = None
-    for i in range(start, len(line)):
-        ch = line[i]
-        if ch == OPEN:
+    for m in _QUOTE.finditer(line, start):
+        if m.group() == OPEN:
             depth += 1
-        elif ch == CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0 and closed is None:
-                closed = i + 1
+                closed = m.end()
     return depth, closed
 
 
@@ -79,6 +81,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, column = 0, 0
     while i < len(lines):
+        if OPEN not in lines[i]:
+            i, column = i + 1, 0
+            continue  # most lines open no quotation
         depth, _ = _depth_change(lines[i], 0, column)
         end = _carry(lines, i, depth) if depth else None
         if end is None:
