@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from lark import Token
 
-from policy_parser.lex import lookalikes
+from policy_parser.lex import lookalikes, quotes
 from policy_parser.lex.kinds import KEY_OF_KIND, KIND_OF_TERMINAL, LINE_ONLY, RANK, STATUTE
 from policy_parser.models import MarkerKind
 from policy_parser.numerals import CIRCLED, to_int
@@ -51,6 +51,8 @@ class Marker:
             where an open list goes on with exactly its number.
         enumeration: Whether it stands in a run of numerals (第一、二、三产业), never a marker
             unless a sentence end precedes it.
+        cited: Whether a line-start bracketed numeral cites items (``（一）至（三）项规定的…``):
+            only a marker where it continues an open list with its next number.
     """
 
     kind: MarkerKind
@@ -64,6 +66,7 @@ class Marker:
     weak: bool = False
     digit_after: bool = False
     enumeration: bool = False
+    cited: bool = False
 
 
 @lru_cache(maxsize=4096)  # the same few markers recur in every text
@@ -114,6 +117,7 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in STATUTE and lookalikes.weak_reference(line, m_end)
     enumeration = before in "、，,第" or after in "、，,"
+    cited = line_start and lookalikes.cited_items(kind, line, m_end)
     return Marker(
         kind,
         key,
@@ -126,6 +130,7 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
         weak,
         digit_after,
         enumeration,
+        cited,
     )
 
 
@@ -182,6 +187,24 @@ def _start(token: Token | None) -> int:
 _PAST_END = 1 << 62
 
 
+def _unquoted(text: str, markers: list[Token]) -> list[Token]:
+    """The marker tokens outside the quotations that run over lines (``quotes.py``).
+
+    ``一、将第三条修改为：“第三条　甲。`` ⏎ ``“（一）乙。”``: （一） quotes the new article.
+    """
+    spans = quotes.quoted_spans(text)
+    if not spans:
+        return markers
+    starts = [a for a, _ in spans]
+    kept = []
+    for token in markers:
+        at = _start(token)
+        k = bisect_right(starts, at) - 1
+        if k < 0 or at >= spans[k][1]:
+            kept.append(token)
+    return kept
+
+
 def candidates(text: str, markers: list[Token]) -> list[Marker]:
     """Return every marker candidate in ``text``, in order.
 
@@ -191,7 +214,7 @@ def candidates(text: str, markers: list[Token]) -> list[Marker]:
             order. No marker token spans a line break, nor reads past one.
     """
     found: list[Marker] = []
-    tokens = iter(markers)
+    tokens = iter(_unquoted(text, markers))
     token = next(tokens, None)
     offset = 0
     for line in text.split("\n"):

@@ -112,7 +112,8 @@ class Selector:
         n = c.number
         if c.weak and not (n in expected and c.boundary):
             return None
-        if c.digit_after and not (sibling and n in expected):
+        if (c.digit_after or c.cited) and not (sibling and n in expected):
+            # 1.5亿元, （一）至（三）项规定的…: only the next item of an open list.
             return None
         # Run-together lists glue the next number to the item before: 1.大庆石油管理局2.辽河…
         glued_next = (
@@ -196,6 +197,10 @@ class Selector:
         self.last[c.key] = c.number
         self.accepted += 1
         return at + 1
+
+    def continues(self, c: Marker) -> bool:
+        """Whether ``c`` carries the next number of a list open now: （三） after （二）."""
+        return any(f.key == c.key and f.number + 1 == c.number for f in self.stack)
 
     def note(self, c: Marker, code: str, severity: Severity, message: str) -> None:
         """Record a diagnostic at candidate ``c``."""

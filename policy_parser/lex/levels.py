@@ -8,12 +8,13 @@ it leaves. Made-up example: markers at levels 1, 2, 2, 1 give
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lark import Token
 
 from policy_parser.errors import Severity
+from policy_parser.lex.boxes import Boxes
 from policy_parser.lex.candidates import Marker
 from policy_parser.lex.continuity import LexDiagnostic, Selector
 from policy_parser.lex.kinds import STRONG
@@ -39,22 +40,31 @@ class MarkerToken(Token):
     segment: Segment
 
 
-def select(found: list[Marker]) -> tuple[list[tuple[Marker, int]], list[LexDiagnostic]]:
+def select(
+    found: list[Marker], box_starts: Sequence[int] = ()
+) -> tuple[list[tuple[Marker, int]], list[LexDiagnostic]]:
     """Return the candidates that are markers, with their levels, and the diagnostics.
 
-    A candidate inside the one chosen before it (its trailing spaces) is skipped; a line-start
-    candidate of a strong style (一、, （一）, 第X条) that does not continue is noted.
+    A candidate inside the one chosen before it (its trailing spaces) is skipped, and so is
+    one a box holds (``boxes.py``; ``box_starts`` are where the box labels stand); a
+    line-start candidate of a strong style (一、, （一）, 第X条) that does not continue is noted.
     """
     selector = Selector()
+    boxes = Boxes(list(box_starts))
     chosen: list[tuple[Marker, int]] = []
     later = Later.index(found)
     for i, c in enumerate(found):
         if chosen and c.start < chosen[-1][0].end:
             continue
+        if boxes.holds(c, selector.continues(c), not selector.stack):
+            continue
         level = selector.offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
-        elif c.line_start and c.kind in STRONG:
+            boxes.leave(c)
+        elif boxes.open:
+            continue  # text of the box
+        elif c.line_start and c.kind in STRONG and not c.cited:
             selector.note(c, "ignored-marker", Severity.INFO, f"{c.marker} does not continue")
     return chosen, selector.diagnostics
 

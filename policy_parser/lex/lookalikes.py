@@ -19,6 +19,7 @@ from policy_parser.wordlists import words
 __all__ = [
     "after_statute_title",
     "bracket_depths",
+    "cited_items",
     "digit_after",
     "no_cell_break",
     "reference",
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 _YEAR = regex.compile(r"[0-9]{4}年")
+_HAN = regex.compile(r"[\u4e00-\u9fff]")
 # A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
 _CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
 # A chapter or section title glued to the article after it: short, no punctuation.
@@ -44,6 +46,36 @@ def _after(tag: str) -> re.Pattern[str]:
 @cache
 def _paren_after() -> frozenset[str]:
     return frozenset(words("marker_references", "paren"))
+
+
+@cache
+def _cited() -> re.Pattern[str]:
+    """A cited list of items after a bracketed numeral: 至（三）项, 、（二）项, 项."""
+    joins = "|".join(re.escape(w) for w in words("marker_references", "join"))
+    units = "".join(words("marker_references", "unit"))
+    return re.compile(rf"(?:(?:{joins})[（(][一二三四五六七八九十百0-9]{{1,4}}[）)])*[{units}]")
+
+
+def cited_items(kind: MarkerKind, line: str, end: int) -> bool:
+    """Whether a bracketed numeral ending at ``end`` opens a cited list of items.
+
+    ``（一）至（三）项规定的情形``, ``（一）、（二）项除外`` and ``（二）项`` cite items of a list;
+    ``（一）项目管理`` (a word that starts with 项, ``compound`` in the data) is an item, and
+    so is ``（一）项；``: a lone unit cites only when a word goes on the sentence (项规定的).
+    """
+    if kind not in PARENS:
+        return False
+    m = _cited().match(line, end)
+    if m is None:
+        return False
+    if m.end() - end > 1:
+        return True  # 至（三）项, 、（二）项: a list of numbers
+    return _HAN.match(line, m.end()) is not None and line[end : end + 2] not in _compounds()
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    return frozenset(words("marker_references", "compound"))
 
 
 def digit_after(line: str, end: int) -> bool:
@@ -90,6 +122,8 @@ def reference(
             return True  # 第（一）项
         if after[:1] in _paren_after() and kind in PARENS:
             return True  # （一）项 — but 六、项目建设… is item 六
+        if cited_items(kind, line, end):
+            return True  # ，（一）、（二）项除外
     return False
 
 

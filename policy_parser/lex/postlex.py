@@ -5,11 +5,14 @@ marker candidates (``CN_COMMA``, ``ARTICLE`` …, each a positioned :class:`lark
 ``PLAIN`` text. :class:`MarkerPostLex` turns them into the tokens ``grammars/structure.lark``
 parses, as lark's ``Indenter`` turns indentation into INDENT/DEDENT:
 
-1. **candidates** (``candidates.py``, ``lookalikes.py``): each marker token read in its line;
-   lookalikes its line shows (``第三条规定的``, ``1.5亿元``, ``“一、…”``) are dropped;
-2. **selection** (``continuity.py``, ``later.py``): numbering continuity decides which are
-   markers and at what level; it needs look-ahead (is a big jump the text's own numbering?),
-   so the PostLex reads the whole body before it emits a token;
+1. **candidates** (``candidates.py``, ``quotes.py``, ``lookalikes.py``): each marker token
+   read in its line; tokens inside a quotation that runs over lines (a 修改决定's new article
+   text) and lookalikes its line shows (``第三条规定的``, ``（一）至（三）项``, ``1.5亿元``,
+   ``“一、…”``) are dropped;
+2. **selection** (``continuity.py``, ``later.py``, ``boxes.py``): numbering continuity decides
+   which are markers and at what level, and a 专栏 box holds its items as text; it needs
+   look-ahead (is a big jump the text's own numbering?), so the PostLex reads the whole body
+   before it emits a token;
 3. **levels** (``levels.py``): ``MARKER`` and ``TEXT`` tokens, ``_OPEN``/``_CLOSE`` at level
    changes, then one ``NOTE`` per numbering problem (a gap, a repeat, a skipped level).
 """
@@ -21,6 +24,7 @@ from collections.abc import Iterator
 from lark import Token
 from lark.lark import PostLex
 
+from policy_parser.lex.boxes import box_starts
 from policy_parser.lex.candidates import candidates
 from policy_parser.lex.kinds import KIND_OF_TERMINAL
 from policy_parser.lex.levels import nest, segments, select
@@ -53,7 +57,7 @@ class MarkerPostLex(PostLex):
             if token.type != PLAIN:
                 markers.append(token)
         text = "".join(pieces)
-        chosen, diagnostics = select(candidates(text, markers))
+        chosen, diagnostics = select(candidates(text, markers), box_starts(text))
         yield from nest(segments(text, chosen))
         for d in diagnostics:
             yield Token("NOTE", d, d.pos, None, None, None, None, d.pos)

@@ -11,18 +11,18 @@ import regex
 from policy_parser.lex import Segment
 from policy_parser.models import MarkerKind
 from policy_parser.normalize import TrackedText
-from policy_parser.transform.headings import Reading, first_sentence_end, read_marker_line
+from policy_parser.transform.headings import Reading, Tier, first_sentence_end, read_marker_line
 from policy_parser.transform.nodes import Node
 
 __all__ = ["closing_paragraphs", "trailing_to_parent"]
 
 
-def _reading(body: TrackedText, node: Node) -> Reading:
-    """Read a node's marker line alone, without its later paragraphs."""
+def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
+    """Read a node's marker line alone, without its later paragraphs (``more``: as if some)."""
     marker = node.marker.marker
     assert marker is not None
     rest = body.slice(marker.end, node.marker.end).strip()
-    return read_marker_line(marker.kind, rest, [], bool(node.children))
+    return read_marker_line(marker.kind, rest, [], more or bool(node.children))
 
 
 def _ends_list_item(body: TrackedText, node: Node) -> bool:
@@ -50,7 +50,9 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
     # Only where the items read as a list, or the last one is a bare title: after titled items
     # with content (（二）夯实…责任。科学技术行政部门要…) a further paragraph is still the item's.
     titled = any(_reading(body, n).heading is not None for n in nodes[:-1])
-    if titled and _reading(body, last).clear:
+    if titled and (_reading(body, last).clear or _heads_its_text(body, last)):
+        # Among titled siblings a title over paragraphs keeps them, even where the siblings
+        # hold only children: 一、总体要求 ⏎ （一）… ⏎ 三、保障措施 ⏎ 加强组织领导。
         return []
     if not last.texts and all(_ends_list_item(body, n) for n in nodes[:-1]):
         # Run-together statute: …；(四)利用职务便利谋取不正当利益的。电力监管机构从事… — the
@@ -71,6 +73,8 @@ _CLOSING_WORDS = regex.compile(
     r"本(?:通知|意见|办法|方案|实施方案|规定|细则|决定|公告|通告|措施|预案|规划|计划|指引|指南)"
     r"(?:自|由|从|有效期|未尽|所称|执行中|印发|发布)|请各|请你|特此"
 )
+# The formula that ends a notice, never a section's text: 特此通知。
+_FORMULA = regex.compile(r"特此")
 
 
 def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
@@ -86,11 +90,25 @@ def closing_paragraphs(nodes: list[Node], body: TrackedText) -> list[Segment]:
         return []
     if node.marker.marker.kind is MarkerKind.ARTICLE:
         return []
-    bare = not body.text[node.marker.marker.end : node.marker.end].strip()
+    # A title whose own text opens with the document speaking of itself is a 附则: its
+    # paragraphs are its text (五、附则 ⏎ 本办法由市局负责解释。 ⏎ 本办法自…起施行。), formulas
+    # aside. After substance paragraphs the same words close the document.
+    own = (
+        bool(node.texts)
+        and _CLOSING_WORDS.match(body.text, node.texts[0].start) is not None
+        and _heads_its_text(body, node)
+    )
     for i, seg in enumerate(node.texts):
-        if i == 0 and bare:
-            continue  # ## 二 ⏎ 本通知自发布之日起施行。: the item's only text is its own
-        if _CLOSING_WORDS.match(body.text, seg.start):
+        words = _FORMULA if own else _CLOSING_WORDS
+        if words.match(body.text, seg.start):
             tail, node.texts = node.texts[i:], node.texts[:i]
             return tail
     return []
+
+
+def _heads_its_text(body: TrackedText, node: Node) -> bool:
+    """Whether a node's marker line is only a title: ``## 二``, ``五、附则``."""
+    assert node.marker.marker is not None
+    if not body.text[node.marker.marker.end : node.marker.end].strip():
+        return True  # ## 二 ⏎ 本通知自发布之日起施行。: the item's only text is its own
+    return _reading(body, node, more=True).tier is Tier.TITLE
