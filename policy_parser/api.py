@@ -145,7 +145,7 @@ def _finish(
         addressees=[f.value for f in frame.addressees],
         date=frame.date,
         preamble=preamble or None,
-        closing=closing or None,
+        closing=(closing + (frame.formula.value if frame.formula else "")) or None,
         defined_terms=dict(frame.defined_terms),
         sections=sections,
         attachments=[_document(run, a) for a in frame.attachments],

@@ -48,3 +48,12 @@ def test_a_formula_inside_a_sentence_stays() -> None:
 
 def test_the_formulas_are_data() -> None:
     assert "特此通知" in words("closing_formulas")
+
+
+def test_the_formula_is_kept_as_the_end_of_the_documents_closing() -> None:
+    # In no section and no preamble, but not lost: Document.closing ends with it.
+    own_line = pp.parse("关于甲的通知\n各区：\n一、甲\n乙要做好。\n特此通知。\n甲局\n2024年1月1日")
+    glued = pp.parse("关于甲的通知\n各区：\n一、甲\n乙要做好。特此通知。\n甲局\n2024年1月1日")
+    for doc in (own_line, glued):
+        assert [s.text for s in doc.walk()] == ["乙要做好。"]
+        assert doc.closing == "特此通知。"

@@ -60,6 +60,7 @@ class _Close:
     date_span: tuple[int, int] | None = None
     annex_names: list[str] = field(default_factory=list)
     headline: Field | None = None
+    formula: Field | None = None  # '特此通知。' on its own line
 
 
 @dataclass
@@ -86,6 +87,7 @@ def _formula(t: _Tail) -> str | None:
     if _is_formula(t.s) and t.close.date is None and not t.org_parts:
         ln = t.ctx.lines[t.i]
         t.ctx.noise.append((t.a, ln.end))
+        t.close.formula = Field(t.s, t.a, ln.end)
         t.close.end = ln.end
         return _NEXT
     return None

@@ -40,7 +40,6 @@ def _read_document(
     ``authors`` are organs the parent names as the authors of what it forwards; one printed
     right under the title is this document's issuer.
     """
-    text = ctx.text
     body_start, num2, addressees, mdate, mspan, table_header, order_issuer = _read_header(
         ctx, after_title, limit, title.value if title is not None else ""
     )
@@ -50,7 +49,7 @@ def _read_document(
     number = number or num2
     if number is None and title is not None and depth == 0:
         number = _number_above(ctx, title)
-    body_end, close_at = _body_range(ctx, title, body_start, limit)
+    body_end, close_at, formula = _body_range(ctx, title, body_start, limit)
     hint = _title_issuers(title.value) if title is not None else []
     close = _read_close(ctx, close_at, limit, hint)
     if close.headline is not None and title is None:
@@ -79,9 +78,10 @@ def _read_document(
         date_span=date_span,
         body=(body_start, body_end),
         attachments=attachments,
-        defined_terms=_defined_terms(text, body_start, body_end),
+        defined_terms=_defined_terms(ctx.text, body_start, body_end),
         excluded=_inside(ctx.noise, body_start, body_end),
         table_header=table_header,
+        formula=formula or close.formula,
     )
     _claim(ctx, frame)
     return frame, pos
@@ -96,8 +96,10 @@ def _number_above(ctx: _Ctx, title: Field) -> Field | None:
     return number
 
 
-def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple[int, int]:
-    """Return where a body starting at ``start`` ends and where what closes it begins.
+def _body_range(
+    ctx: _Ctx, title: Field | None, start: int, limit: int
+) -> tuple[int, int, Field | None]:
+    """Return where a body starting at ``start`` ends, where what closes it begins, the formula.
 
     The documents the notice issues end it too: a title 关于印发《甲办法》的通知 names 甲办法, and a
     forwarded report glued after the signature (``…请贯彻执行。乙局 2001年1月1日关于丙的报告``)
@@ -109,12 +111,14 @@ def _body_range(ctx: _Ctx, title: Field | None, start: int, limit: int) -> tuple
     end, close_at = _find_body_end(ctx, start, limit, issued)
     # '…请认真落实。特此通知。': the closing formula ends the last line but is no body text.
     cut = _formula_tail(ctx.text, start, end)
+    formula = None
     if cut < end:
         ctx.noise.append((cut, end))
+        formula = Field(ctx.text[cut:end].strip(), cut, end)
         end = cut
         while end > start and ctx.text[end - 1].isspace():
             end -= 1
-    return max(end, start), close_at
+    return max(end, start), close_at, formula
 
 
 def _under_title(

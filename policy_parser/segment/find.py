@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 import regex
 
@@ -77,18 +78,13 @@ def _read_order(ctx: _Ctx) -> Frame | None:
     # The order's lines belong to no section: up to the headline, or to the order's date.
     ctx.noise.append((om.start(), title.start if title.start > om.start() else after))
     issuer = _order_issuer(text, om)
-    return Frame(
+    return replace(
+        frame,
         title=title,
         doc_number=number,
         issuers=frame.issuers or ([issuer] if issuer is not None else []),
-        addressees=frame.addressees,
         date=date or frame.date,
         date_span=date_span or frame.date_span,
-        body=frame.body,
-        attachments=frame.attachments,
-        defined_terms=frame.defined_terms,
-        excluded=frame.excluded,
-        table_header=frame.table_header,
     )
 
 
@@ -198,17 +194,4 @@ def _segment(text: str, trace: bool) -> Frame:
     # (a bare excerpt '一、总体要求' has no title, signature or date to claim it).
     excluded = _complement([*ctx.claimed, *_bodies(frame)], text)
     noise = sorted(set(ctx.noise) | set(excluded))
-    return Frame(
-        title=frame.title,
-        doc_number=frame.doc_number,
-        issuers=frame.issuers,
-        addressees=frame.addressees,
-        date=frame.date,
-        date_span=frame.date_span,
-        body=frame.body,
-        attachments=frame.attachments,
-        defined_terms=frame.defined_terms,
-        excluded=_merge(noise),
-        table_header=frame.table_header,
-        claims=ctx.claims or [],
-    )
+    return replace(frame, excluded=_merge(noise), claims=ctx.claims or [])

@@ -38,6 +38,8 @@ class Frame:
         table_header: the header row of a table that makes up the body (``序号 工作事项 主要内容
             牵头单位 …``), kept out of ``body`` so it is not read as text; later stages may use
             it to name the table's columns.
+        formula: a closing formula after the body (``特此通知。``): in no section, it ends the
+            Document's ``closing``.
         claims: on the top frame of a traced segmentation, what each rule claimed as
             ``(start, end, rule)`` in reading order; empty otherwise.
     """
@@ -54,3 +56,4 @@ class Frame:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     table_header: tuple[int, int] | None = None
     claims: list[tuple[int, int, str]] = field(default_factory=list)
+    formula: Field | None = None
