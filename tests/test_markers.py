@@ -385,3 +385,13 @@ def test_a_list_that_starts_past_one_keeps_its_canonical_rank() -> None:
     # under （4）.
     doc = pp.parse("一、甲\n（一）乙\n（1）丙\n（2）丁\n2.戊\n3.己")
     assert [s.path for s in doc.walk()][-2:] == ["一/（一）/2", "一/（一）/3"]
+
+
+def test_a_marker_in_a_tab_separated_cell_is_no_section() -> None:
+    text = (
+        "一、重点任务\n序号\t任务\t牵头单位\n"
+        "1\t（一）加强领导\t甲局\n2\t（二）强化保障\t乙局\n二、保障措施"
+    )
+    paths = [s.path for s in pp.parse(text).walk()]
+    assert "一/（一）" not in paths and "一/（二）" not in paths
+    assert paths[0] == "一" and paths[-1] == "二"

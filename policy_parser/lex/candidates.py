@@ -156,13 +156,23 @@ def _bare_heading(line: str, offset: int, start: int) -> Marker | None:
     return Marker(MarkerKind.CN_COMMA, "cn_comma", number, at, end, bare.group(1), True, True)
 
 
+def _in_cell(line: str, at: int, kind: MarkerKind) -> bool:
+    """Whether a candidate at ``line[at]`` opens a cell of a tab-separated row.
+
+    Made up: ``1⇥（一）⇥加强领导⇥市委办`` is a task table's row and its （一） names the task
+    it ties to, not a section. A row number glued to its first cell (TABLE_ROW) is another
+    matter: it opens the row.
+    """
+    return at > 0 and line[at - 1] == "\t" and kind is not MarkerKind.TABLE_ROW
+
+
 def _inline(line: str, offset: int, inline: list[Token], found: list[Marker], text: str) -> None:
     """Add to ``found`` the candidates inside a line (not at its start), outside brackets."""
     positions: list[int] | None = None
     depths: list[int] = []
     for token in inline:
         c = _candidate(line, offset, token, line_start=False)
-        if c is None:
+        if c is None or _in_cell(line, c.start - offset, c.kind):
             continue
         if positions is None:
             positions, depths = lookalikes.bracket_depths(line)
