@@ -404,3 +404,16 @@ def test_parse_file_errors_name_the_file() -> None:
         assert str(exc).startswith(str(DATA / "bad.txt"))
     else:
         pytest.fail("an undecodable file must not parse")
+
+
+@pytest.mark.parametrize("gap", [" ", "\n  ", "&nbsp;"])
+def test_html_keeps_the_gap_between_two_names_in_a_signature(gap: str) -> None:
+    # <span>甲局</span>⏎<span>乙局</span>: a browser shows two names, and so does the text.
+    pytest.importorskip("selectolax")
+    html = (
+        "<html><body><p>关于甲的通知</p><p>各区：</p><p>一、甲</p><p>乙要做好。</p>"
+        f'<p style="text-align:right"><span>甲市教育局</span>{gap}<span>乙市财政局</span></p>'
+        "<p>2024年1月1日</p></body></html>"
+    )
+    text = load_bytes(html.encode(), "html").text
+    assert pp.parse(text).issuers == ["甲市教育局", "乙市财政局"]

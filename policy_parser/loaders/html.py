@@ -134,11 +134,24 @@ def html_to_text(node: Any) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def _text_piece(text: str) -> str:
+    """A text node as the page shows it: white space collapsed to one space.
+
+    Spaces the source wraps inside a run of CJK text (``甲市⏎教育局``) are not shown and
+    ``_CJK_GAP`` drops them, but a node that is only white space stands between two elements,
+    and a browser shows it: ``<span>甲局</span>⏎<span>乙局</span>`` reads as two names. It
+    becomes a no-break space, which no CJK rule removes (line ends strip it).
+    """
+    if text and not text.strip():
+        return "\xa0"
+    return _SPACE.sub(" ", text)
+
+
 def _render(node: Any, out: list[str]) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.append(_SPACE.sub(" ", child.text_content or ""))
+            out.append(_text_piece(child.text_content or ""))
         elif tag in _DROP or tag == "-comment":
             continue
         elif tag == "br":
