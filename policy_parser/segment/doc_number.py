@@ -12,25 +12,26 @@ _LB = r"[〔\[［【(（﹝]"  # every bracket a 发文字号 year is written in
 
 
 _RB = r"[〕\]］】)）﹞]"
+# The year in brackets and the serial number: '〔2018〕117号', '[2019]第3 号'.
+_YEAR_SERIAL = rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号"
+# The issuer's code before it: '国办发', '穗医保规字'.
+_CODE = r"[\p{Han}A-Za-z]{1,15}\s*"
 
 
-_DOCNUM_TAIL = regex.compile(rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号")
+_DOCNUM_TAIL = regex.compile(_YEAR_SERIAL)
 
 
-_DOCNUM_AT = regex.compile(
-    r"(?:文\s*号[：:]\s*)?([\p{Han}A-Za-z]{1,15}\s*"
-    rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号)"
-)
+_DOCNUM_AT = regex.compile(rf"(?:文\s*号[：:]\s*)?({_CODE}{_YEAR_SERIAL})")
 
 
 # A whole line, maybe in brackets under the title: '（国办发〔2023〕17 号）', '【甲发〔2020〕1号】'.
 _DOCNUM_LINE = regex.compile(
-    r"^(?:文\s*号[：:]\s*|[（(【［\[]\s*(?=.*[）)】］\]]$))?([\p{Han}A-Za-z]{1,15}\s*"
-    rf"{_LB}\s*(?:19|20)\d{{2}}\s*{_RB}\s*(?:第\s*)?\d{{1,5}}\s*号)\s*[）)】］\]]?$"
+    r"^(?:文\s*号[：:]\s*|[（(【［\[]\s*(?=.*[）)】］\]]$))?"
+    rf"({_CODE}{_YEAR_SERIAL})\s*[）)】］\]]?$"
 )
 
 
-_NUM_PREFIX = regex.compile(r"[\p{Han}A-Za-z]{1,15}\s*")  # '国办函' before '〔2018〕46号'
+_NUM_PREFIX = regex.compile(_CODE)  # '国办函' before '〔2018〕46号'
 
 
 _NUMBER_LABEL = regex.compile(r"(?:发\s*文\s*字\s*号|文\s*号)\s*[：:]\s*")
