@@ -23,3 +23,64 @@ def test_short_cells_after_a_short_title_line_stay_apart() -> None:
     first = doc.find("（一）")
     assert first is not None and first.heading == "人员名单"
     assert first.text == "张三李四王五"
+
+
+def test_titles_glued_to_their_text_in_a_document_run_into_one_line() -> None:
+    # The text begins with a number run or a title verb and its object.
+    text = (
+        "现通知如下：一、总体目标2025年，全市建成示范区。二、重点任务引导企业加大投入，"
+        "着力提升能力。三、保障措施加强组织领导，落实责任。"
+    )
+    assert _headings(text) == [
+        ("一", "总体目标", "2025年，全市建成示范区。"),
+        ("二", "重点任务", "引导企业加大投入，着力提升能力。"),
+        ("三", "保障措施", "加强组织领导，落实责任。"),
+    ]
+
+
+def test_a_glued_title_never_ends_open() -> None:
+    # Not before 2025 after 积极推动 (a verb still missing its object) nor after 及.
+    text = (
+        "现通知如下：一、目标任务积极推动2025年完成改造。"
+        "二、工作安排及2025年计划全市完成改造。三、保障措施加强组织领导，落实责任。"
+    )
+    assert [(s.heading, s.text[:4]) for s in pp.parse(text).sections] == [
+        ("目标任务", "积极推动"),
+        (None, "工作安排"),
+        ("保障措施", "加强组织"),
+    ]
+
+
+def test_a_title_verb_splits_nothing_in_a_line_broken_list() -> None:
+    text = "一、总体要求\n各区要统一思想。\n二、重点任务引导企业加大投入，着力提升能力。"
+    second = pp.parse(text).find("二")
+    assert second is not None and second.heading is None
+    assert second.text == "重点任务引导企业加大投入，着力提升能力。"
+
+
+def test_items_opening_with_one_subject_have_no_title() -> None:
+    flat = (
+        "现通知如下：（一）各区要加强领导。各区要落实责任。（二）各区应完善机制。各区要定期检查。"
+    )
+    broken = "一、工作任务\n（一）各区要加强领导。\n（二）各区要完善机制。\n（三）各区要定期检查。"
+    assert [s.heading for s in pp.parse(flat).walk()] == [None, None]
+    assert [s.heading for s in pp.parse(broken).walk()] == ["工作任务", None, None, None]
+
+
+def test_items_opening_with_one_verb_keep_their_titles() -> None:
+    text = "一、工作任务\n（一）加强领导。各区要负责。\n（二）加强保障。各区要落实。"
+    assert [s.heading for s in pp.parse(text).walk()] == ["工作任务", "加强领导", "加强保障"]
+
+
+def test_a_short_verb_object_run_in_title_stands_among_untitled_siblings() -> None:
+    items = (
+        "一、工作任务\n（一）各区要加强组织领导，落实工作责任，确保取得实效。\n"
+        "（二）市财政局要加大资金投入，保障项目实施，提高使用效益。\n"
+    )
+    assert _headings(items + "（三）强化督查。各地要定期开展检查。")[1:] == [
+        ("一/（一）", None, "各区要加强组织领导，落实工作责任，确保取得实效。"),
+        ("一/（二）", None, "市财政局要加大资金投入，保障项目实施，提高使用效益。"),
+        ("一/（三）", "强化督查", "各地要定期开展检查。"),
+    ]
+    # With nothing after it, the sentence may be the item's whole substance.
+    assert [s.heading for s in pp.parse(items + "（三）强化督查。").walk()][1:] == [None] * 3

@@ -13,6 +13,7 @@ import regex
 from policy_parser.models import MarkerKind
 from policy_parser.normalize import TrackedText
 from policy_parser.transform.headings import Reading, Tier
+from policy_parser.transform.phrases import ends_open, task_verb_at
 from policy_parser.wordlists import lexicon
 
 __all__ = ["unglue_titles"]
@@ -36,10 +37,16 @@ _SUBJECT_END = regex.compile(
 )
 _NOT_A_GLUED_TITLE = regex.compile(r"^[各本我对在为由]|要(?![求点素件])|应|必须|须|将|可以|已|是")
 _GLUED_MIN, _GLUED_MAX = 4, 20
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
-def _glued_split(text: str) -> int | None:
-    """Return where a title glued to its text ends, or None."""
+def _glued_split(text: str, flat: bool) -> int | None:
+    """Return where a title glued to its text ends, or None.
+
+    ``flat``: the document runs into one line, so the text may also begin with a number run
+    (``一、总体目标2025年，全市…``) or a title verb and its object (``二、重点任务引导企业…``).
+    No title ends on 、和及 or on a verb missing its object (``积极推动|2025年``).
+    """
     about = _ABOUT_TITLE.match(text)
     if about:
         return about.end()
@@ -47,14 +54,27 @@ def _glued_split(text: str) -> int | None:
     # The title and the first words of the text stand before the first punctuation.
     limit = min(_GLUED_MAX, (stop.start() if stop else len(text)) - _GLUED_MIN)
     head = text[:2]
-    for p in range(_GLUED_MIN, limit + 1):
-        if text.startswith(_OPENERS, p) or text.startswith(head, p) or _organ_at(text, p):
+    # Sentence openings, organs and numbers first; a title verb only where none is found,
+    # since it also ends a noun (加强信息引导|工业和信息化部…).
+    for verbs in (False, True) if flat else (False,):
+        for p in range(_GLUED_MIN, limit + 1):
+            known = not verbs and (
+                text.startswith(_OPENERS, p) or text.startswith(head, p) or _organ_at(text, p)
+            )
+            new = not known and flat and (task_verb_at(text, p) if verbs else _number_at(text, p))
+            if not (known or new) or ends_open(text[:p], verb=new):
+                continue  # 加强和|改进…, 积极推动|2025年…: the phrase goes on
+            title = text[:p]
             # A title names a task; it has no subject and no modal verb (各地区要主动…), and
             # is not itself the subject of the sentence (集团公司对所属企业…).
-            title = text[:p]
             subject = text[p] in _PREPOSITIONS and _SUBJECT_END.search(title)
             return None if _NOT_A_GLUED_TITLE.search(title) or subject else p
     return None
+
+
+def _number_at(text: str, p: int) -> bool:
+    """Whether a number run starts at ``p``: ``一、总体目标2025年，…`` (not ``2.5`` inside one)."""
+    return text[p] in _DIGITS and text[p - 1] not in _DIGITS and text[p - 1] not in "第．.、"
 
 
 @cache
@@ -72,13 +92,16 @@ def _organ_at(text: str, p: int) -> bool:
 
 
 def unglue_titles(
-    kind: MarkerKind, readings: list[Reading], lines: list[list[TrackedText]]
+    kind: MarkerKind, readings: list[Reading], lines: list[list[TrackedText]], *, flat: bool
 ) -> list[Reading]:
     """Split glued titles off items without a title line, where the siblings show they have one.
 
-    Either a sibling has a title line, or most siblings (three in five) read as glued. A
-    glued title also beats a run-in reading of the same line (三、联席会议工作规则联席会议每年
-    召开一次例会。 reads as one short sentence).
+    Either a sibling has a title line, or most siblings (three in five) read as glued, top-level
+    items (一、) of three or more. In a document run into one line (``flat``) the text may
+    also begin with a number run or a title verb (``一、总体目标2025年，…``). A glued title
+    also beats a run-in reading of the same line (三、联席会议工作规则联席会议每年召开一次例会。
+    reads as one short sentence). A title-like line with nothing after it is a title line, not
+    a title glued to text (二、加强重点领域).
 
     ``lines`` holds each item's stripped lines, its marker line first; they are joined only
     for the items whose title is split off.
@@ -88,14 +111,17 @@ def unglue_titles(
     titled = any(r.tier is Tier.TITLE for r in readings)
     # Without a title line among them, only top-level items (一、) that mostly read as glued:
     # fewer than three, or 1.-style items, cannot be, whatever their splits.
-    if not titled and (kind is not MarkerKind.CN_COMMA or len(readings) < 3):
+    many = kind is MarkerKind.CN_COMMA and len(readings) >= 3
+    if not titled and not many:
         return readings
     splits = [
-        None if r.tier is Tier.TITLE else _glued_split("".join(part.text for part in parts))
+        None
+        if r.tier is Tier.TITLE or (r.tier is Tier.AMBIGUOUS and r.run_in is None)
+        else _glued_split("".join(part.text for part in parts), flat)
         for r, parts in zip(readings, lines, strict=True)
     ]
     found = sum(p is not None for p in splits)
-    most = kind is MarkerKind.CN_COMMA and len(readings) >= 3 and found >= 0.6 * len(readings)
+    most = many and found >= 0.6 * len(readings)
     if not found or not (titled or most):
         return readings
     out: list[Reading] = []
