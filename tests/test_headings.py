@@ -84,3 +84,26 @@ def test_a_short_verb_object_run_in_title_stands_among_untitled_siblings() -> No
     ]
     # With nothing after it, the sentence may be the item's whole substance.
     assert [s.heading for s in pp.parse(items + "（三）强化督查。").walk()][1:] == [None] * 3
+
+
+def test_glued_titles_of_run_together_sub_items_when_every_item_has_one() -> None:
+    text = (
+        "现通知如下：一、总体要求（一）指导思想全面贯彻新发展理念，推动高质量发展。"
+        "（二）基本原则坚持政府引导、市场主导。（三）深化数据资源管理要求数据资源是基础，要统筹。"
+        "二、保障措施各区要落实。"
+    )
+    assert [(s.path, s.heading) for s in pp.parse(text).walk()] == [
+        ("一", "总体要求"),
+        ("一/（一）", "指导思想"),
+        ("一/（二）", "基本原则"),
+        ("一/（三）", "深化数据资源管理要求"),
+        ("二", "保障措施"),
+    ]
+
+
+def test_run_together_list_items_are_not_unglued() -> None:
+    text = (
+        "第九条　有下列情形之一的，予以处罚：（一）未按照规定报送各类数据的；"
+        "（二）拒绝接受有关部门检查的；（三）提供虚假材料对有关部门隐瞒的。"
+    )
+    assert [s.heading for s in pp.parse(text).walk()] == [None, None, None, None]

@@ -37,6 +37,7 @@ _SUBJECT_END = regex.compile(
 )
 _NOT_A_GLUED_TITLE = regex.compile(r"^[各本我对在为由]|要(?![求点素件])|应|必须|须|将|可以|已|是")
 _GLUED_MIN, _GLUED_MAX = 4, 20
+_NOUN = 4  # the characters of the title's noun that the text repeats: 数据资源
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -44,7 +45,8 @@ def _glued_split(text: str, flat: bool) -> int | None:
     """Return where a title glued to its text ends, or None.
 
     ``flat``: the document runs into one line, so the text may also begin with a number run
-    (``一、总体目标2025年，全市…``) or a title verb and its object (``二、重点任务引导企业…``).
+    (``一、总体目标2025年，全市…``), the title's noun again, or a title verb and its object
+    (``二、重点任务引导企业…``).
     No title ends on 、和及 or on a verb missing its object (``积极推动|2025年``).
     """
     about = _ABOUT_TITLE.match(text)
@@ -61,7 +63,7 @@ def _glued_split(text: str, flat: bool) -> int | None:
             known = not verbs and (
                 text.startswith(_OPENERS, p) or text.startswith(head, p) or _organ_at(text, p)
             )
-            new = not known and flat and (task_verb_at(text, p) if verbs else _number_at(text, p))
+            new = not known and flat and (task_verb_at(text, p) if verbs else _flat_at(text, p))
             if not (known or new) or ends_open(text[:p], verb=new):
                 continue  # 加强和|改进…, 积极推动|2025年…: the phrase goes on
             title = text[:p]
@@ -72,9 +74,16 @@ def _glued_split(text: str, flat: bool) -> int | None:
     return None
 
 
-def _number_at(text: str, p: int) -> bool:
-    """Whether a number run starts at ``p``: ``一、总体目标2025年，…`` (not ``2.5`` inside one)."""
-    return text[p] in _DIGITS and text[p - 1] not in _DIGITS and text[p - 1] not in "第．.、"
+def _flat_at(text: str, p: int) -> bool:
+    """Whether run-together text begins at ``p`` with a number run or the title's own noun.
+
+    ``一、总体目标2025年，…`` (not ``2.5`` inside a number); ``（一）深化数据资源管理要求数据资源
+    是…``: the text names its subject with four characters of the title.
+    """
+    if text[p] in _DIGITS:
+        return text[p - 1] not in _DIGITS and text[p - 1] not in "第．.、"
+    word = text[p : p + _NOUN]
+    return len(word) == _NOUN and word in text[:p]
 
 
 @cache
@@ -112,7 +121,10 @@ def unglue_titles(
     # Without a title line among them, only top-level items (一、) that mostly read as glued:
     # fewer than three, or 1.-style items, cannot be, whatever their splits.
     many = kind is MarkerKind.CN_COMMA and len(readings) >= 3
-    if not titled and not many:
+    every = flat and kind is MarkerKind.CN_PAREN and len(readings) >= 2
+    if every and any(parts[-1].text.endswith(("；", ";")) for parts in lines):
+        every = False  # list items: （一）违反规定的；（二）…
+    if not titled and not many and not every:
         return readings
     splits = [
         None
@@ -121,7 +133,7 @@ def unglue_titles(
         for r, parts in zip(readings, lines, strict=True)
     ]
     found = sum(p is not None for p in splits)
-    most = many and found >= 0.6 * len(readings)
+    most = (many and found >= 0.6 * len(readings)) or (every and found == len(readings))
     if not found or not (titled or most):
         return readings
     out: list[Reading] = []
