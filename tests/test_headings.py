@@ -107,3 +107,12 @@ def test_run_together_list_items_are_not_unglued() -> None:
         "（二）拒绝接受有关部门检查的；（三）提供虚假材料对有关部门隐瞒的。"
     )
     assert [s.heading for s in pp.parse(text).walk()] == [None, None, None, None]
+
+
+def test_run_together_sentence_items_are_not_unglued() -> None:
+    # 各类 is an object's determiner, not a subject; 取消 still wants its object.
+    text = (
+        "现通知如下：一、重点任务（一）系统梳理现有各层级审批，形成清单。"
+        "（二）大幅精简各类重复审批，能整合的整合。（三）下决心取消对微观经济活动的干预。"
+    )
+    assert [s.heading for s in pp.parse(text).walk()] == ["重点任务", None, None, None]

@@ -30,6 +30,8 @@ _OPENERS = (
     *("进一步", "全面", "深入", "认真", "切实", "推动", "加快", "围绕", "有关", "国务院"),
     *("国家", "中央", "以习近平", "贯彻"),
 )
+# 各 opens a sentence as its subject (各地区要…), not as an object's determiner (精简各类审批).
+_DETERMINERS = ("各类", "各种", "各项", "各级", "各层级", "各方面", "各环节", "各领域")
 _TITLE_STOP = regex.compile(r"[，。；：,;:（(“]")
 _PREPOSITIONS = frozenset("对在为自")
 _SUBJECT_END = regex.compile(
@@ -41,13 +43,14 @@ _NOUN = 4  # the characters of the title's noun that the text repeats: 数据资
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
-def _glued_split(text: str, flat: bool) -> int | None:
+def _glued_split(text: str, flat: bool, strict: bool = False) -> int | None:
     """Return where a title glued to its text ends, or None.
 
     ``flat``: the document runs into one line, so the text may also begin with a number run
     (``一、总体目标2025年，全市…``), the title's noun again, or a title verb and its object
     (``二、重点任务引导企业…``).
-    No title ends on 、和及 or on a verb missing its object (``积极推动|2025年``).
+    No title ends on 、和及 or on a verb missing its object (``积极推动|2025年``); ``strict``:
+    whatever the text opens with (``大幅精简|各类审批``), else only before a run-together opening.
     """
     about = _ABOUT_TITLE.match(text)
     if about:
@@ -61,10 +64,12 @@ def _glued_split(text: str, flat: bool) -> int | None:
     for verbs in (False, True) if flat else (False,):
         for p in range(_GLUED_MIN, limit + 1):
             known = not verbs and (
-                text.startswith(_OPENERS, p) or text.startswith(head, p) or _organ_at(text, p)
+                (text.startswith(_OPENERS, p) and not text.startswith(_DETERMINERS, p))
+                or text.startswith(head, p)
+                or _organ_at(text, p)
             )
             new = not known and flat and (task_verb_at(text, p) if verbs else _flat_at(text, p))
-            if not (known or new) or ends_open(text[:p], verb=new):
+            if not (known or new) or ends_open(text[:p], verb=new or strict):
                 continue  # 加强和|改进…, 积极推动|2025年…: the phrase goes on
             title = text[:p]
             # A title names a task; it has no subject and no modal verb (各地区要主动…), and
@@ -129,7 +134,7 @@ def unglue_titles(
     splits = [
         None
         if r.tier is Tier.TITLE or (r.tier is Tier.AMBIGUOUS and r.run_in is None)
-        else _glued_split("".join(part.text for part in parts), flat)
+        else _glued_split("".join(part.text for part in parts), flat, every and not titled)
         for r, parts in zip(readings, lines, strict=True)
     ]
     found = sum(p is not None for p in splits)
