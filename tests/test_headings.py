@@ -116,3 +116,11 @@ def test_run_together_sentence_items_are_not_unglued() -> None:
         "（二）大幅精简各类重复审批，能整合的整合。（三）下决心取消对微观经济活动的干预。"
     )
     assert [s.heading for s in pp.parse(text).walk()] == ["重点任务", None, None, None]
+
+
+def test_a_first_sentence_with_a_subject_and_its_modal_is_no_title() -> None:
+    text = (
+        "一、工作分工\n（一）市发展改革委要加强统筹。负责总体协调。\n"
+        "（二）市财政局要保障资金。负责资金安排。\n（三）强化要素保障。各区要落实。"
+    )
+    assert [s.heading for s in pp.parse(text).walk()] == ["工作分工", None, None, "强化要素保障"]

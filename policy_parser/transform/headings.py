@@ -33,8 +33,18 @@ _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
 _GAP_TITLE_PUNCT = regex.compile(r"[。；;：:！？!?]|[，,、]$")
 # A sentence that introduces a list or states a rule is not a title: 有下列行为之一的，…。
 _NOT_A_TITLE = re.compile(r"[：:；;]|下列|如下|以下")
+# A first sentence whose subject takes a modal is the item's substance, not its title:
+# （一）市财政局要保障资金。负责… (not 主要, 重要, 需要 …, 要求, 要素 …).
+_DUTY_SENTENCE = re.compile(
+    r"^[^，,]{2,12}?(?:(?<![主重需必只纲摘首扼])要(?![求点素件害])|应当|必须)"
+)
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
 _TASK_MAX = 12  # a task named by a verb and its object is short: （三）强化督查。
+
+
+def _not_a_title(first: str) -> bool:
+    """Whether a first sentence introduces a list, states a rule, or a subject's duty."""
+    return bool(_NOT_A_TITLE.search(first) or _DUTY_SENTENCE.search(first))
 
 
 def _short_tier(first: str, after: bool, more: bool) -> Tier:
@@ -162,7 +172,7 @@ def read_marker_line(
         return Reading(line, None, TrackedText.join(following), tier)
     if end is not None and not _DATE_START.match(line):
         first = line[:end]
-        if len(first) <= _TITLE_STOP_MAX and not _NOT_A_TITLE.search(first):
+        if len(first) <= _TITLE_STOP_MAX and not _not_a_title(first):
             after = rest.slice(end + 1, len(line)).strip()
             limit = _RUN_IN_COMMA_MAX if "，" in first or "," in first else _RUN_IN_MAX
             if not after.text and more:
