@@ -124,3 +124,12 @@ def test_a_first_sentence_with_a_subject_and_its_modal_is_no_title() -> None:
         "（二）市财政局要保障资金。负责资金安排。\n（三）强化要素保障。各区要落实。"
     )
     assert [s.heading for s in pp.parse(text).walk()] == ["工作分工", None, None, "强化要素保障"]
+
+
+def test_two_run_together_items_opening_the_text() -> None:
+    # The first item opens the text: its follower shows the text runs into one line.
+    text = "一、总体目标2025年，全市建成示范区。二、保障措施加强组织领导，落实责任。"
+    assert _headings(text) == [
+        ("一", "总体目标", "2025年，全市建成示范区。"),
+        ("二", "保障措施", "加强组织领导，落实责任。"),
+    ]

@@ -71,11 +71,13 @@ def _run_together(nodes: list[Node], body: TrackedText) -> bool:
     """
     text = body.text
     glued = 0
-    for node in nodes:
+    # The first item may open the body or a line of its own: its followers tell.
+    later = nodes[1:] or nodes
+    for node in later:
         marker = node.marker.marker
         assert marker is not None
         glued += marker.start > 0 and text[marker.start - 1] != "\n"
-    return 2 * glued > len(nodes)
+    return 2 * glued > len(later)
 
 
 _STANDING = frozenset((Tier.TITLE, Tier.TASK))  # headings that stand whatever the siblings do

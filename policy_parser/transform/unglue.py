@@ -111,7 +111,8 @@ def unglue_titles(
     """Split glued titles off items without a title line, where the siblings show they have one.
 
     Either a sibling has a title line, or most siblings (three in five) read as glued, top-level
-    items (一、) of three or more. In a document run into one line (``flat``) the text may
+    items (一、) of three or more, or, in a document run into one line (``flat``), every item
+    of a smaller or （一） group reads as glued (list items never). There the text may
     also begin with a number run or a title verb (``一、总体目标2025年，…``). A glued title
     also beats a run-in reading of the same line (三、联席会议工作规则联席会议每年召开一次例会。
     reads as one short sentence). A title-like line with nothing after it is a title line, not
@@ -126,7 +127,7 @@ def unglue_titles(
     # Without a title line among them, only top-level items (一、) that mostly read as glued:
     # fewer than three, or 1.-style items, cannot be, whatever their splits.
     many = kind is MarkerKind.CN_COMMA and len(readings) >= 3
-    every = flat and kind is MarkerKind.CN_PAREN and len(readings) >= 2
+    every = flat and not many and len(readings) >= 2
     if every and any(parts[-1].text.endswith(("；", ";")) for parts in lines):
         every = False  # list items: （一）违反规定的；（二）…
     if not titled and not many and not every:
