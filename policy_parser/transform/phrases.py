@@ -20,8 +20,10 @@ __all__ = ["ends_open", "opens_task", "same_subject", "task_verb_at"]
 
 _OPEN_ENDS = tuple("、和及与并或")
 # A subject's modal or duty word soon after the shared opening: 各区要…, 市财政局负责…
-# (not 要求, 应急, 应用: 国家应急指挥部职责 opens with no duty)
-_DUTY = regex.compile(r"要(?![求点素件])|应(?![急用对])|必须|负责|牵头")
+# (not 要求, 主要, 应急, 响应: 国家应急指挥部职责 opens with no duty)
+_DUTY = regex.compile(
+    r"(?<![主重需必只纲摘首扼])要(?![求点素件害])|(?<![响反供适对相])应(?![急用对])|必须|负责|牵头"
+)
 _OBJECT_START = regex.compile(r"[\p{Han}A-Za-z0-9“《]")  # not a stop: 加强。 has no object
 _SUBJECT_MIN = 2
 _SUBJECT_REACH = 8  # the modal stands near the end of the shared opening: 各区要, 各区县应
