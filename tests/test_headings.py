@@ -133,3 +133,15 @@ def test_two_run_together_items_opening_the_text() -> None:
         ("一", "总体目标", "2025年，全市建成示范区。"),
         ("二", "保障措施", "加强组织领导，落实责任。"),
     ]
+
+
+def test_a_title_that_opens_with_a_verb_is_not_cut_at_a_second_verb() -> None:
+    text = (
+        "现通知如下：一、总体要求坚持统筹推进。二、重点任务引导企业加大投入。"
+        "三、完善产业发展支持政策体系。各区要落实。"
+    )
+    assert [s.heading for s in pp.parse(text).sections] == [
+        "总体要求",
+        "重点任务",
+        "完善产业发展支持政策体系",
+    ]

@@ -13,7 +13,7 @@ import regex
 from policy_parser.models import MarkerKind
 from policy_parser.normalize import TrackedText
 from policy_parser.transform.headings import Reading, Tier
-from policy_parser.transform.phrases import ends_open, task_verb_at
+from policy_parser.transform.phrases import ends_open, opens_task, task_verb_at
 from policy_parser.wordlists import lexicon
 
 __all__ = ["unglue_titles"]
@@ -68,7 +68,7 @@ def _glued_split(text: str, flat: bool, strict: bool = False) -> int | None:
                 or text.startswith(head, p)
                 or _organ_at(text, p)
             )
-            new = not known and flat and (task_verb_at(text, p) if verbs else _flat_at(text, p))
+            new = not known and flat and (_verb_at(text, p) if verbs else _flat_at(text, p))
             if not (known or new) or ends_open(text[:p], verb=new or strict):
                 continue  # 加强和|改进…, 积极推动|2025年…: the phrase goes on
             title = text[:p]
@@ -77,6 +77,15 @@ def _glued_split(text: str, flat: bool, strict: bool = False) -> int | None:
             subject = text[p] in _PREPOSITIONS and _SUBJECT_END.search(title)
             return None if _NOT_A_GLUED_TITLE.search(title) or subject else p
     return None
+
+
+def _verb_at(text: str, p: int) -> bool:
+    """Whether run-together text begins at ``p`` with a title verb, after a title of nouns.
+
+    ``二、重点任务引导企业…``; but a title that opens with a verb goes on with a second one
+    as often as not (``三、完善产业发展支持政策体系。``): it is left whole.
+    """
+    return task_verb_at(text, p) and not opens_task(text)
 
 
 def _flat_at(text: str, p: int) -> bool:
