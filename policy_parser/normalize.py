@@ -16,6 +16,7 @@ Normalising:
 * joins a marker split over lines: ``（\\n1\\n）`` → ``（1）``, ``1\\n．`` → ``1．``,
   ``（\\n一\\n）`` → ``（一）``, and then the marker with the line after it, which a
   page-to-text tool split off with it: ``（\\n一\\n）\\n加强领导。`` → ``（一）加强领导。``.
+* joins the short tail of a title the page wrapped mid-word: ``（二）加大资金投`` ⏎ ``入力度``.
 """
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ _NOT_A_TAIL = regex.compile(r"附|目\s*录|[0-9０-９]")  # 附件1 after a li
 _HEADING_START = regex.compile(
     r"[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百0-9]{1,4}[）)]|[0-9]{1,3}[.．、]"
 )
-_SHORT_TAIL_AFTER = 12
+_TITLE_WRAP_MIN = 6  # a marker and a few characters: （二）加大资金投
 _NO_TAIL_AFTER = (*_SENTENCE_END, "，", ",", "、", "）", ")", "”")
 _PUNCT = regex.compile(r"[\p{P}\s]")
 # Run-together text separates paragraphs by ideographic spaces: …工作。　　二、加强…
@@ -243,6 +244,33 @@ def _wrap_width(widths: Sequence[int]) -> int | None:
     return best if best_count >= 0.3 * len(widths) else None
 
 
+def _title_tail(prev: str, cur: str, following: str) -> bool:
+    """Tell whether ``cur``, a line of a few characters, ends the title line ``prev``.
+
+    A page wraps a title mid-word: ``一、进一步深化改革，持续优化营商`` ⏎ ``环境``, and a short
+    title too: ``（二）加大资金投`` ⏎ ``入力度`` ⏎ ``各区要…``. The line after the tail could be
+    no tail itself, so that a column of short cells (a table written one cell per line) stays
+    apart, and normalising twice joins nothing more (``…营商`` ⏎ ``环境`` ⏎ ``甲`` stays).
+    """
+    return (
+        len(prev) >= _TITLE_WRAP_MIN
+        and _HEADING_START.match(prev) is not None
+        and not prev.endswith(_NO_TAIL_AFTER)
+        and _tail_like(cur)
+        and not _tail_like(following)
+    )
+
+
+def _tail_like(line: str) -> bool:
+    """Whether ``line`` could be the wrapped tail of a title: a few characters, no punctuation."""
+    return (
+        0 < len(line) <= _SHORT_TAIL
+        and not _PUNCT.search(line)
+        and not _MARKER_TAIL.match(line)
+        and not _NOT_A_TAIL.match(line)
+    )
+
+
 def _continues(prev: str, cur: str, following: str, width: int | None, prev_width: int) -> bool:
     """Tell whether line ``cur`` continues the paragraph whose last line is ``prev``.
 
@@ -278,15 +306,7 @@ def _continues(prev: str, cur: str, following: str, width: int | None, prev_widt
         )
     ):
         return True  # '（见附录' + '2' + '）进行竞价' (not a table's row number: '1' + '工作事项')
-    if (
-        len(prev) >= _SHORT_TAIL_AFTER
-        and len(cur) <= _SHORT_TAIL
-        and _HEADING_START.match(prev)
-        and not prev.endswith(_NO_TAIL_AFTER)
-        and not _PUNCT.search(cur)
-        and not _MARKER_TAIL.match(cur)
-        and not _NOT_A_TAIL.match(cur)
-    ):
+    if len(cur) <= _SHORT_TAIL and _title_tail(prev, cur, following):
         return True  # a title wrapped by the page: '…持续优化营商' + '环境'
     if width is None or not width - 8 <= prev_width <= width + 2:
         return False

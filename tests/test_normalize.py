@@ -88,6 +88,12 @@ def test_normalising_twice_changes_nothing(source: str) -> None:
             "一、进一步深化“放管服”改革，持续优化营商\n环境\n各区要加强统筹。",
             "一、进一步深化“放管服”改革，持续优化营商环境\n各区要加强统筹。",
         ),
+        # …a short title line too, but not before a line that could be a tail itself.
+        ("（二）加大资金投\n入力度\n各区要统筹。", "（二）加大资金投入力度\n各区要统筹。"),
+        (
+            "一、进一步深化改革，持续优化营商\n环境\n甲乙",
+            "一、进一步深化改革，持续优化营商\n环境\n甲乙",
+        ),
         (
             "2.关于推进家庭医生签约服务工作的任务分工表\n附件1",
             "2.关于推进家庭医生签约服务工作的任务分工表\n附件1",

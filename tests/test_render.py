@@ -124,13 +124,9 @@ def test_heading_with_comma_and_children() -> None:
     assert tree(pp.parse(render(doc))) == tree(doc)
 
 
-@pytest.mark.xfail(
-    reason="a leaf heading read from a run-in line (二、加强加强加强加强。) is written without its "
-    "stop; beside a sibling now written as a title line, unglue.py splits it at its repeated "
-    "head on reparse (found by the property above with a random seed)",
-    strict=True,
-)
 def test_leaf_heading_beside_a_title_line() -> None:
+    # A leaf heading read from a run-in line (二、加强加强加强加强。) is written as a title line
+    # with nothing after it: a title line, never split as a title glued to its text.
     doc = pp.parse(
         "为推动工作，制定本方案。\n一、加强。\n（一）加强。加强。\n二、加强加强加强加强。"
     )

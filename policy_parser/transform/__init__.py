@@ -10,6 +10,7 @@ clause and body spans can still be mapped to the source.
 ``nodes.py``       the lark Transformer: tree → nodes (marker, texts, children)
 ``headings.py``    one marker line → heading and own text, with how sure that is (Tier)
 ``tails.py``       paragraphs after a list's last item: the parent's, or the closing ones
+``phrases.py``     what a title is made of: title verbs, open ends, items with one subject
 ``unglue.py``      titles glued to their text in run-together documents
 ``tab_tables.py``  a tab-separated task table inside a section's text
 ``drafts.py``      sibling groups read together → drafts

@@ -13,6 +13,7 @@ from policy_parser.models import Span, path_key
 from policy_parser.normalize import TrackedText
 from policy_parser.transform.headings import Reading, Tier, read_marker_line
 from policy_parser.transform.nodes import Node
+from policy_parser.transform.phrases import same_subject
 from policy_parser.transform.tab_tables import tab_table
 from policy_parser.transform.tails import trailing_to_parent
 from policy_parser.transform.unglue import unglue_titles
@@ -63,6 +64,25 @@ def _group_titled(readings: list[Reading]) -> bool:
     )
 
 
+def _run_together(nodes: list[Node], body: TrackedText) -> bool:
+    """Whether most items of a group go on a line already begun: a document run into one line.
+
+    ``二、重点任务引导企业…。三、保障措施…``: its titles are glued to their text.
+    """
+    text = body.text
+    glued = 0
+    # The first item may open the body or a line of its own: its followers tell.
+    later = nodes[1:] or nodes
+    for node in later:
+        marker = node.marker.marker
+        assert marker is not None
+        glued += marker.start > 0 and text[marker.start - 1] != "\n"
+    return 2 * glued > len(later)
+
+
+_STANDING = frozenset((Tier.TITLE, Tier.TASK))  # headings that stand whatever the siblings do
+
+
 def to_drafts(
     nodes: list[Node], body: TrackedText, prefix: str = "", level: int = 1
 ) -> list[Draft]:
@@ -84,10 +104,17 @@ def to_drafts(
         return []  # a leaf's children: most calls
     items = [_read_item(node, body, prefix, level) for node in nodes]
     readings = [item.reading for item in items]
-    titled = _group_titled(readings)
-    if nodes[0].marker.marker is not None:
+    # Items that all open with one subject (（一）各区要…（二）各区要…) are its duties, no titles.
+    sentences = not any(r.tier is Tier.TITLE for r in readings) and same_subject(
+        [item.lines[0].text for item in items]
+    )
+    titled = not sentences and _group_titled(readings)
+    if nodes[0].marker.marker is not None and not sentences:
         readings = unglue_titles(
-            nodes[0].marker.marker.kind, readings, [item.lines for item in items]
+            nodes[0].marker.marker.kind,
+            readings,
+            [item.lines for item in items],
+            flat=_run_together(nodes, body),
         )
     return [
         _draft(node, reading, item, body, level, titled)
@@ -101,7 +128,7 @@ def _draft(
     """Build one item's draft, its children read first."""
     marker = node.marker.marker
     assert marker is not None
-    if reading.tier is not Tier.TITLE and reading.heading is not None and not titled:
+    if reading.tier not in _STANDING and reading.heading is not None and not titled:
         # A list item or an item whose first sentence is its substance after all: its
         # marker line, its own lines and the paragraphs taken back from its last child.
         reading = Reading(None, None, TrackedText.join(item.lines), Tier.NONE)

@@ -15,6 +15,7 @@ import regex
 
 from policy_parser.models import MarkerKind
 from policy_parser.normalize import TrackedText
+from policy_parser.transform.phrases import opens_task
 
 __all__ = ["Reading", "Tier", "first_sentence_end", "read_marker_line"]
 
@@ -32,7 +33,32 @@ _TITLE_GAP = regex.compile(r"(?<=^[^\s\u3000]{2,40})[\u3000 ]{2,}(?=\S)")
 _GAP_TITLE_PUNCT = regex.compile(r"[。；;：:！？!?]|[，,、]$")
 # A sentence that introduces a list or states a rule is not a title: 有下列行为之一的，…。
 _NOT_A_TITLE = re.compile(r"[：:；;]|下列|如下|以下")
+# A first sentence whose subject takes a modal is the item's substance, not its title:
+# （一）市财政局要保障资金。负责… (not 主要, 重要, 需要 …, 要求, 要素 …).
+_DUTY_SENTENCE = re.compile(
+    r"^[^，,]{2,12}?(?:(?<![主重需必只纲摘首扼])要(?![求点素件害])|应当|必须)"
+)
 _TITLE_STOP_MAX = 30  # （一）统筹两个市场，打造加工制造中心。 above its own items
+_TASK_MAX = 12  # a task named by a verb and its object is short: （三）强化督查。
+
+
+def _not_a_title(first: str) -> bool:
+    """Whether a first sentence introduces a list, states a rule, or a subject's duty."""
+    return bool(_NOT_A_TITLE.search(first) or _DUTY_SENTENCE.search(first))
+
+
+def _short_tier(first: str, after: bool, more: bool) -> Tier:
+    """The tier of a short first sentence, ``after``: text follows it on its line.
+
+    A sentence that names a task, a verb and its object (``强化督查``), followed by more text on
+    its line is a run-in title whatever its siblings do (``（三）强化督查。各地要…`` among items
+    with none); a longer one, or one with a comma (``加强领导，落实责任``), may be the item's
+    substance and is left to the siblings.
+    """
+    if not (after or more):
+        return Tier.AMBIGUOUS
+    task = len(first) <= _TASK_MAX and "，" not in first and "," not in first
+    return Tier.TASK if after and task and opens_task(first) else Tier.STRICT
 
 
 _SENTENCE_SCAN = regex.compile(r"[（(《“‘〈【）)》”’〉】。！？!?]")
@@ -73,6 +99,9 @@ class Tier(StrEnum):
     STRICT = "strict"  # a short run-in first sentence: （一）强化科普经费投入。各区县要…
     LENIENT = "lenient"  # a longer one, a title only among titled siblings (≤ 30 characters)
     AMBIGUOUS = "ambiguous"  # a title-like line with nothing after it: 6.区委…急需紧缺人才。
+    # a short verb-object run-in with text after it on its line, a title even among siblings
+    # with none: （三）强化督查。各地要…
+    TASK = "task"
     NONE = "none"  # an article, a list item, or an item whose first sentence is its substance
 
 
@@ -95,8 +124,8 @@ class Reading(NamedTuple):
         return _VOTES.get(self.tier, 0)
 
 
-_CLEAR_TIERS = frozenset((Tier.TITLE, Tier.STRICT, Tier.NONE))
-_VOTES = {Tier.TITLE: 1, Tier.STRICT: 1, Tier.NONE: -1}
+_CLEAR_TIERS = frozenset((Tier.TITLE, Tier.STRICT, Tier.TASK, Tier.NONE))
+_VOTES = {Tier.TITLE: 1, Tier.STRICT: 1, Tier.TASK: 1, Tier.NONE: -1}
 
 
 def read_marker_line(
@@ -143,13 +172,13 @@ def read_marker_line(
         return Reading(line, None, TrackedText.join(following), tier)
     if end is not None and not _DATE_START.match(line):
         first = line[:end]
-        if len(first) <= _TITLE_STOP_MAX and not _NOT_A_TITLE.search(first):
+        if len(first) <= _TITLE_STOP_MAX and not _not_a_title(first):
             after = rest.slice(end + 1, len(line)).strip()
             limit = _RUN_IN_COMMA_MAX if "，" in first or "," in first else _RUN_IN_MAX
             if not after.text and more:
                 limit = _TITLE_STOP_MAX  # （一）统筹两个市场，打造加工制造中心。 above its items
             if len(first) <= limit:
-                tier = Tier.STRICT if after.text or more else Tier.AMBIGUOUS
+                tier = _short_tier(first, bool(after.text), more)
             elif after.text or more:
                 tier = Tier.LENIENT
             else:
