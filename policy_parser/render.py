@@ -33,6 +33,11 @@ def _date(date: _dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+# transform/headings.py reads a first sentence of up to this many characters, standing above
+# its section's items, as the heading (_TITLE_STOP_MAX there).
+_STOPPED_TITLE_MAX = 30
+
+
 def _section_lines(section: _Section) -> list[str]:
     """Write one section and its descendants, one marker line each.
 
@@ -50,6 +55,13 @@ def _section_lines(section: _Section) -> list[str]:
         elif text:
             stop = "" if heading[-1:] in "。？！" else "。"
             lines = [head + heading + stop + text]
+        elif (
+            "，" in heading and len(heading) <= _STOPPED_TITLE_MAX and heading[-1:] not in "。？！"
+        ):
+            # 加强，加强加强: a short title line with a comma and no stop reads as the first
+            # half of a hard-wrapped sentence and joins the next line; its stop keeps it a
+            # heading. A longer one keeps no stop, which would make it a sentence of text.
+            lines = [head + heading + "。"]
         else:
             lines = [head + heading]
     for child in section.children:

@@ -100,22 +100,24 @@ def outline(draw: st.DrawFn, depth: int = 0) -> list[str]:
     return lines
 
 
+def _glued(source: str, section: pp.Section) -> bool:
+    """Whether ``section``'s heading was split off its text with no stop between them."""
+    if not section.heading or not section.text:
+        return False
+    written = source[section.span.start : section.span.end]
+    return written.startswith(section.marker + section.heading + section.text[:1])
+
+
 @settings(max_examples=60, deadline=None)
 @given(outline())
 def test_generated_documents_round_trip(lines: list[str]) -> None:
     doc = pp.parse("\n".join(["为推动工作，制定本方案。", *lines]))
-    # The known gap below: a text-less section whose heading holds a comma.
-    assume(not any(s.heading and "，" in s.heading and not s.text for s in doc.walk()))
+    # The known gap below: titles split off their text with no stop between (glued).
+    assume(not any(_glued(doc.source, s) for s in doc.walk()))
     again = pp.parse(render(doc))
     assert tree(again) == tree(doc)
 
 
-@pytest.mark.xfail(
-    reason="a text-less heading with a comma and no stop ('2.加强，加强加强加强加强') is "
-    "joined with the next marker line on reparse; written with a stop, 020's heading-only "
-    "lines read as text",
-    strict=True,
-)
 def test_heading_with_comma_and_children() -> None:
     doc = pp.parse(
         "为推动工作，制定本方案。\n一、加强。\n二、加强。\n（一）加强加强。加强。\n1.加强。\n"
@@ -129,6 +131,19 @@ def test_leaf_heading_beside_a_title_line() -> None:
     # with nothing after it: a title line, never split as a title glued to its text.
     doc = pp.parse(
         "为推动工作，制定本方案。\n一、加强。\n（一）加强。加强。\n二、加强加强加强加强。"
+    )
+    assert tree(pp.parse(render(doc))) == tree(doc)
+
+
+@pytest.mark.xfail(
+    reason="glued titles (二、加强加强加强加强。 read as 加强加强 + 加强加强。 by unglue.py) are "
+    "written run-in with a stop; their siblings then read as titled, and 一、加强。 gains "
+    "a heading on reparse (found by the property above)",
+    strict=True,
+)
+def test_glued_titles_beside_a_plain_item() -> None:
+    doc = pp.parse(
+        "为推动工作，制定本方案。\n一、加强。\n二、加强加强加强加强。\n三、加强加强加强加强。"
     )
     assert tree(pp.parse(render(doc))) == tree(doc)
 
