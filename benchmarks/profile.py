@@ -54,7 +54,12 @@ class Stage:
 # In pipeline order. lark's Token class lives in lark/lexer.py, so only the lexer's own
 # functions count as "lark lexer": a Token the PostLex makes stays the PostLex's.
 STAGES: tuple[Stage, ...] = (
-    Stage("normalize", ("policy_parser/normalize.py",)),
+    # TrackedText's methods serve every stage: only normalize's own functions are the stage.
+    Stage(
+        "normalize",
+        ("policy_parser/normalize.py",),
+        frozenset({"normalize", "_clean_lines", "_wrap_width", "_continues", "display_width"}),
+    ),
     Stage("segment", ("policy_parser/segment/",)),
     Stage(
         "lark lexer (markers.lark)", ("lark/lexer.py",), frozenset({"lex", "next_token", "match"})

@@ -26,9 +26,12 @@ from dataclasses import dataclass
 
 import regex
 
+from policy_parser._fastinit import fast_init
+
 __all__ = ["TrackedText", "display_width", "normalize"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class TrackedText:
     r"""A string with, for each character, its offset in the original source.
