@@ -139,3 +139,17 @@ def test_junk_class_is_controls_zero_widths_and_surrogates() -> None:
     assert [
         hex(cp) for cp in range(0x110000) if bool(_JUNK.fullmatch(chr(cp))) != junk(chr(cp))
     ] == []
+
+
+def test_lines_that_sit_side_by_side_in_the_source_stay_one_run() -> None:
+    # A clean text's lines and the newlines between them map one for one: one run, so a
+    # slice needs no bisect; a stripped line end breaks the run and still maps right.
+    clean = "一、总则\n（一）目的\n1．范围"
+    tracked = normalize(clean)
+    assert tracked.text == clean and len(tracked.starts) == 1
+    assert [tracked.to_source(i) for i in range(len(clean))] == list(range(len(clean)))
+    spaced = "一、总则  \n（一）目的"
+    tracked = normalize(spaced)
+    assert tracked.text == "一、总则\n（一）目的"
+    assert len(tracked.starts) > 1
+    assert tracked.to_source(tracked.text.index("（")) == spaced.index("（")
