@@ -187,9 +187,9 @@ def many_sections(tops: int = 1000, subs: int = 10, items: int = 9) -> str:
         lines.append(f"{from_int(i)}、第{i}项重点工作")
         for j in range(1, subs + 1):
             lines.append(f"（{from_int(j)}）加强第{j}类科普阵地建设")
-            # Lines of four lengths: all of one width would read as a hard-wrapped column.
+            # Lines of five lengths: a third of one width would read as a hard-wrapped column.
             lines.extend(
-                f"{k}．市科协要做好第{k}项任务{'，加强宣传' * (k % 4)}。"
+                f"{k}．市科协要做好第{k}项任务{'，加强宣传' * (k % 5)}。"
                 for k in range(1, items + 1)
             )
     return "\n".join(lines) + "\n"
