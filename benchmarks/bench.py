@@ -88,42 +88,12 @@ def arbor_parser() -> Callable[[str], Any]:
     return lambda text: tree.build_tree(chain.parse_to_chain(text))
 
 
-# The stages of a parse: (label, the file stem and name of the function that runs it).
-STAGES = [
-    ("normalize", "normalize", "normalize"),
-    ("segment", "segment", "segment"),
-    ("lark: lexer + PostLex + LALR parse", "lark", "parse"),
-    ("  of which the PostLex (lex/)", "postlex", "process"),
-    ("transform", "drafts", "to_drafts"),
-    ("tables", "tables", "table_drafts"),
-    ("duties: clauses and bodies", "duties", "assemble"),
-    ("encoding: mojibake check", "encoding", "detect_mojibake"),
-]
+def stage_report(texts: list[str], repeats: int) -> list[str]:
+    """The stage breakdown of ``benchmarks/profile.py`` (pyinstrument) for a full parse."""
+    from benchmarks.profile import profile, report
 
-
-def stage_shares(texts: list[str]) -> list[tuple[str, float]]:
-    """Each stage's share of a full parse of ``texts``, from its cumulative time in cProfile.
-
-    The profiler slows Python code more than C code, so the shares are indicative; they show
-    where the time goes, not how long it takes.
-    """
-    import cProfile
-    import pstats
-
-    profile = cProfile.Profile()
-    profile.runcall(lambda: [pp.parse(t) for t in texts])
-    summary = pstats.Stats(profile)
-    stats: dict[Any, Any] = summary.stats  # type: ignore[attr-defined]
-    total: float = summary.total_tt  # type: ignore[attr-defined]
-    out = []
-    for label, module, function in STAGES:
-        cum = sum(
-            ct
-            for (file, _, name), (_, _, _, ct, _) in stats.items()
-            if name == function and Path(file).stem == module
-        )
-        out.append((label, cum / total))
-    return out
+    found, _ = profile(pp.parse, texts, max(2, repeats // 2))
+    return list(report(found, best_time(pp.parse, texts, repeats), top=0))
 
 
 def best_time(fn: Callable[[str], object], texts: list[str], repeats: int) -> float:
@@ -206,6 +176,25 @@ def long_document(docs: list[pp.Document], copies: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def many_sections(tops: int = 1000, subs: int = 10, items: int = 9) -> str:
+    """A plan of ``tops x (1 + subs x (1 + items))`` short lines, each one a section.
+
+    1000 x 10 x 9 is 101,001 lines: where an ordinary document has long paragraphs, this one
+    has a section per line, so the cost of a section (tokens, nodes, models) dominates.
+    """
+    lines = ["关于推进基层科普工作的实施方案"]
+    for i in range(1, tops + 1):
+        lines.append(f"{from_int(i)}、第{i}项重点工作")
+        for j in range(1, subs + 1):
+            lines.append(f"（{from_int(j)}）加强第{j}类科普阵地建设")
+            # Lines of five lengths: a third of one width would read as a hard-wrapped column.
+            lines.extend(
+                f"{k}．市科协要做好第{k}项任务{'，加强宣传' * (k % 5)}。"
+                for k in range(1, items + 1)
+            )
+    return "\n".join(lines) + "\n"
+
+
 def peak_bytes(fn: Callable[[str], object], text: str) -> int:
     """Peak traced allocation while ``fn(text)`` runs (the input itself not counted)."""
     gc.collect()
@@ -232,12 +221,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller inputs")
     parser.add_argument("--docs", type=int, default=1000, help="documents for parse_many")
+    parser.add_argument("paths", nargs="*", help=".txt files or folders (default: the corpus)")
     args = parser.parse_args(argv)
     repeats = 3 if args.quick else 7
     scales = (1, 8) if args.quick else (1, 8, 64)
     n_docs = 200 if args.quick else args.docs
 
-    paths = sorted(CORPUS.glob("*.txt"))
+    paths = [
+        q for p in map(Path, args.paths) for q in (sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    ]
+    paths = paths or sorted(CORPUS.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
     chars = sum(len(t) for t in texts)
     for text in texts:  # warm up: grammars built, caches filled, code paths imported
@@ -263,9 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:32} {chars / t:12,.0f} {t / t_naive:12.1f}x")
     print(f"structure only vs ArborParser: {t_arbor / t_struct:.2f}x the speed")
     print(f"full parse vs ArborParser:     {t_arbor / t_full:.2f}x the speed\n")
-    print("share of a full parse by stage (cProfile)")
-    for label, share in stage_shares(texts):
-        print(f"  {label:36} {share:6.1%}")
+    print("a full parse by stage (benchmarks/profile.py: pyinstrument shares of the CPU time)")
+    for line in stage_report(texts, repeats):
+        print(f"  {line}")
     print()
 
     # 2. Linearity on one long, valid document.
@@ -302,7 +295,18 @@ def main(argv: list[str] | None = None) -> int:
         f"8x document {long_per_char:.1f} B\n"
     )
 
-    # 4. Corpus scale: parse_many over n_docs files with 1 and 2 processes.
+    # 4. Many short sections: 101,001 lines, one section each, against the corpus per character.
+    many_text = many_sections(100 if args.quick else 1000)
+    t_many = best_time(pp.parse, [many_text], 3)
+    n_many = sum(1 for _ in pp.parse(many_text).walk())
+    per_ordinary, per_many = t_full / chars * 1e6, t_many / len(many_text) * 1e6
+    print(
+        f"many sections: {many_text.count(chr(10)):,} lines, {len(many_text):,} characters,"
+        f" {n_many:,} sections, {t_many:.2f} s: {per_many:.2f} us per character against"
+        f" {per_ordinary:.2f} us for the corpus ({per_many / per_ordinary:.1f}x)\n"
+    )
+
+    # 5. Corpus scale: parse_many over n_docs files with 1 and 2 processes.
     many = [paths[i % len(paths)] for i in range(n_docs)]
     ceiling = hardware_speedup()
     t_one = corpus_run(many, 1)
@@ -313,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         " on this machine now\n"
     )
 
-    # 5. Targets (issue 5).
+    # 6. Targets (issue 5).
     top = max(scales)
     targets = [
         ("full parse within 25x of the naive scan", t_full / t_naive <= 25),

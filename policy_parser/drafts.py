@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policy_parser._fastinit import fast_init
 from policy_parser.models import MarkerKind, Role, Span
 from policy_parser.normalize import TrackedText
 
@@ -43,6 +44,7 @@ class TableRow:
     deadline: TrackedText | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A section before its clauses are read: the model's fields and the tracked own text.

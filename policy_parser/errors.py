@@ -18,9 +18,12 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from policy_parser._fastinit import fast_init
+
 __all__ = ["Diagnostic", "PolicyParseError", "Severity", "Span", "line_col", "render_context"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range ``[start, end)`` into ``Document.source``.

@@ -29,9 +29,12 @@ from dataclasses import dataclass
 
 import regex
 
+from policy_parser._fastinit import fast_init
+
 __all__ = ["TrackedText", "display_width", "normalize"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class TrackedText:
     r"""A string with, for each character, its offset in the original source.
@@ -127,16 +130,23 @@ class TrackedText:
         previous_end: int | None = None  # source offset just after the part before
         for part in parts:
             if previous_end is not None and sep:
-                starts.append(pos)
-                srcs.append(previous_end)
+                # The lines of a clean text sit side by side in the source: a separator and
+                # the next line that go on where the run before them ends extend that run, so
+                # the body of a clean text stays one run and slicing it needs no bisect.
+                if srcs[-1] + pos - starts[-1] != previous_end:
+                    starts.append(pos)
+                    srcs.append(previous_end)
                 texts.append(sep)
                 pos += len(sep)
             text = part.text
             if len(part.starts) == 1:  # most parts are one run: no comprehension
-                starts.append(pos + part.starts[0])
+                first = pos + part.starts[0]
+                if not starts or srcs[-1] + first - starts[-1] != part.srcs[0]:
+                    starts.append(first)
+                    srcs.append(part.srcs[0])
             else:
                 starts.extend([pos + s for s in part.starts])
-            srcs.extend(part.srcs)
+                srcs.extend(part.srcs)
             texts.append(text)
             pos += len(text)
             previous_end = part._offset(len(text) - 1) + 1 if text else part.srcs[0]

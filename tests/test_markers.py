@@ -327,22 +327,29 @@ def _marker_terminals() -> dict[str, str]:
     return {name: terminals[name].pattern.to_regexp() for name in KIND_OF_TERMINAL}
 
 
-def test_plain_text_never_swallows_a_character_a_marker_may_start_with() -> None:
-    # PLAIN (markers.lark) takes one character, then a run no marker terminal begins with; a
-    # marker's first character left out of that run would hide every marker starting there.
+def test_plain_text_never_swallows_a_character_where_a_marker_begins() -> None:
+    # PLAIN (markers.lark) takes one character, then a run that takes a marker's first
+    # character only where what follows rules every marker out (统一 yes, 统一、 no): a
+    # character swallowed where a marker matches would hide that marker.
     import regex
 
-    from policy_parser.grammar import structure_lark
+    from policy_parser.grammar import marker_tokens, structure_lark
 
     plain = {t.name: t for t in structure_lark().terminals}["PLAIN"].pattern.to_regexp()
     any_marker = regex.compile("|".join(f"(?:{p})" for p in _marker_terminals().values()))
     run = regex.compile(plain)
+    starts = [chr(cp) for cp in range(0x110000) if any_marker.match(chr(cp), partial=True)]
+    follows = ["", "甲", "、", "二、", "十二、", ".", "．", "）", "三）", "12）", "条", "章", "编"]
+    follows += ["节", "二条", "12条", "1 ", "0　甲", "234", "234.", "2345", "１）", ".1 甲"]
     missed = [
-        chr(cp)
-        for cp in range(0x110000)
-        if any_marker.match(chr(cp), partial=True) and run.fullmatch("甲" + chr(cp))
+        c + f
+        for c in starts
+        for f in follows
+        if any_marker.match(c + f) and run.match("甲" + c + f).end() != 1  # type: ignore[union-attr]
     ]
     assert missed == []
+    # And it does take them where no marker can begin: one token for 统一规划（以下简称）.
+    assert [t.type for t in marker_tokens("统一规划（以下简称）第一批A类")] == ["PLAIN"]
 
 
 def test_lark_lexer_finds_every_marker_a_scan_of_the_vocabulary_finds() -> None:

@@ -192,3 +192,17 @@ def test_a_number_inside_a_sentence_still_joins_it() -> None:
 def test_a_whole_marker_on_its_own_line_keeps_its_line() -> None:
     # Written whole, a marker line is the author's layout, not a tool's cut.
     assert normalize("（一）\n加强领导。").text == "（一）\n加强领导。"
+
+
+def test_lines_that_sit_side_by_side_in_the_source_stay_one_run() -> None:
+    # A clean text's lines and the newlines between them map one for one: one run, so a
+    # slice needs no bisect; a stripped line end breaks the run and still maps right.
+    clean = "一、总则\n（一）目的\n1．范围"
+    tracked = normalize(clean)
+    assert tracked.text == clean and len(tracked.starts) == 1
+    assert [tracked.to_source(i) for i in range(len(clean))] == list(range(len(clean)))
+    spaced = "一、总则  \n（一）目的"
+    tracked = normalize(spaced)
+    assert tracked.text == "一、总则\n（一）目的"
+    assert len(tracked.starts) > 1
+    assert tracked.to_source(tracked.text.index("（")) == spaced.index("（")

@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 from lark import Token
 
+from policy_parser._fastinit import fast_init
 from policy_parser.lex import lookalikes, quotes
 from policy_parser.lex.kinds import KEY_OF_KIND, KIND_OF_TERMINAL, LINE_ONLY, RANK, STATUTE
 from policy_parser.models import MarkerKind
@@ -32,6 +33,7 @@ _HEADING_PREFIX = regex.compile(r"#{1,6}[ \t\u3000]*")
 _SPACE = " \t\u3000"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A candidate section marker found in the text.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lark import Token
 
+from policy_parser._fastinit import fast_init
 from policy_parser.errors import Severity
 from policy_parser.lex.boxes import Boxes
 from policy_parser.lex.candidates import Marker
@@ -23,6 +24,7 @@ from policy_parser.lex.later import Later
 __all__ = ["MarkerToken", "Segment", "nest", "segments", "select"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A piece of a line: a section's opening (``marker`` set) or a run of text."""
