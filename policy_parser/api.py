@@ -30,6 +30,7 @@ from policy_parser.table_blocks import attach_tables, cut_tables
 from policy_parser.tables import table_drafts
 from policy_parser.trace import build_trace
 from policy_parser.transform import (
+    NodeBuilder,
     build_nodes,
     closing_paragraphs,
     to_drafts,
@@ -105,11 +106,11 @@ def _drafts(source: str, body: TrackedText) -> tuple[list[Draft], list[Diagnosti
     """Lex and parse a body: its drafts, diagnostics, preamble and closing paragraphs."""
     body, tables = cut_tables(body)  # a table's cells look like markers: read apart
     try:
-        tree = structure_lark().parse(body.text)
+        parsed = structure_lark(NodeBuilder).parse(body.text)
     except LarkError as exc:  # never leaks: the PostLex emits only what the grammar takes
         error = _diagnostic(source, "internal-error", Severity.ERROR, f"structure: {exc}", 0)
         return [], [error], "", ""
-    built = build_nodes(tree)
+    built = build_nodes(parsed)  # (the nodes: NodeBuilder ran inside the parser)
     diagnostics = [
         _diagnostic(source, d.code, d.severity, d.message, body.to_source(d.pos))
         for d in built.notes

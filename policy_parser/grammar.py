@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token
+from lark import Lark, Token, Transformer
 from lark.common import LexerConf
 from lark.lark import PostLex
 from lark.lexer import Lexer
@@ -43,13 +43,31 @@ def _import_source(base_path: str | None, grammar_path: str) -> tuple[str, str]:
 
 
 @cache
-def structure_lark() -> Lark:
+def structure_lark(transformer: type[Transformer[Token, Any]] | None = None) -> Lark:
     """Return the cached Lark object that turns a document body into its section tree.
 
     Text → lark's basic lexer (``markers.lark``: marker candidates and ``PLAIN`` text) →
     :class:`~policy_parser.lex.MarkerPostLex` (numbering continuity, levels, ``_OPEN`` /
-    ``_CLOSE``) → LALR parser (``structure.lark``). ``parse(text)`` returns the tree.
+    ``_CLOSE``) → LALR parser (``structure.lark``).
+
+    Args:
+        transformer: A :class:`lark.Transformer` with one method per rule of
+            ``structure.lark``. Given, lark runs it inside the LALR parser (its tree-less
+            mode: each rule's method gets the rule's children as it is reduced) and
+            ``parse(text)`` returns what ``start`` returns; the pipeline passes
+            ``transform.nodes.NodeBuilder`` (``api.py``), which spares building a tree only to
+            walk it once. Without one, ``parse(text)`` returns the tree, each node's ``meta``
+            spanning its source (``propagate_positions``), for looking at how a body nests.
     """
+    if transformer is not None:
+        return Lark(
+            grammar_text("structure.lark"),
+            parser="lalr",
+            lexer="basic",
+            postlex=MarkerPostLex(),
+            transformer=transformer(),
+            import_paths=[_import_source],
+        )
     return Lark(
         grammar_text("structure.lark"),
         parser="lalr",

@@ -205,3 +205,15 @@ def test_lark_builds_the_section_tree() -> None:
     assert [str(s.children[0]) for s in sections] == ["一、甲", "（一）乙。", "二、丙"]
     # propagate_positions: each section's meta spans its marker line to its last text
     assert [(s.meta.start_pos, s.meta.end_pos) for s in sections] == [(4, 13), (8, 13), (14, 17)]
+
+
+def test_the_pipeline_builds_the_nodes_inside_the_lalr_parser() -> None:
+    # structure_lark(NodeBuilder): lark calls the Transformer's rule methods as it reduces,
+    # so parse() returns the nodes, with no tree built in between.
+    from policy_parser.grammar import structure_lark
+    from policy_parser.transform.nodes import Built, NodeBuilder
+
+    built = structure_lark(NodeBuilder).parse("前言。\n一、甲\n（一）乙。\n二、丙\n")
+    assert isinstance(built, Built)
+    assert [n.marker.marker.marker for n in built.sections if n.marker.marker] == ["一、", "二、"]
+    assert [c.marker.level for c in built.sections[0].children] == [2]

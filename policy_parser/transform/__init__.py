@@ -19,12 +19,13 @@ clause and body spans can still be mapped to the source.
 
 from policy_parser.transform.drafts import to_drafts
 from policy_parser.transform.headings import Reading, Tier, read_marker_line
-from policy_parser.transform.nodes import Built, Node, build_nodes
+from policy_parser.transform.nodes import Built, Node, NodeBuilder, build_nodes
 from policy_parser.transform.tails import closing_paragraphs, trailing_to_parent
 
 __all__ = [
     "Built",
     "Node",
+    "NodeBuilder",
     "Reading",
     "Tier",
     "build_nodes",

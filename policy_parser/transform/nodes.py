@@ -14,7 +14,7 @@ from lark import Token, Transformer, Tree
 
 from policy_parser.lex import LexDiagnostic, MarkerToken, Segment
 
-__all__ = ["Built", "Node", "build_nodes"]
+__all__ = ["Built", "Node", "NodeBuilder", "build_nodes"]
 
 
 @dataclass(slots=True)
@@ -47,7 +47,7 @@ def _text(token: Token) -> Segment:
     return Segment(token.start_pos, token.end_pos)
 
 
-class _ToNodes(Transformer[Token, object]):
+class NodeBuilder(Transformer[Token, object]):
     """Turns the tree of ``structure.lark`` into nodes, bottom up, one method per rule.
 
     ``MARKER`` tokens carry their segment (marker, level); ``TEXT`` tokens their positions;
@@ -56,14 +56,17 @@ class _ToNodes(Transformer[Token, object]):
     """
 
     def start(self, items: list[object]) -> Built:
+        """``start: preamble section* notes``: the whole body."""
         preamble, *sections, notes = items
         assert isinstance(preamble, list) and isinstance(notes, list)
         return Built(preamble, [n for n in sections if isinstance(n, Node)], notes)
 
     def preamble(self, items: list[Token]) -> list[Segment]:
+        """``preamble: TEXT*``: the text before the first section."""
         return [_text(t) for t in items]
 
     def section(self, items: list[object]) -> Node:
+        """``section: MARKER TEXT* children?``: a marker line, its text, its children."""
         head = items[0]
         assert isinstance(head, MarkerToken)
         node = Node(head.segment)
@@ -75,14 +78,22 @@ class _ToNodes(Transformer[Token, object]):
         return node
 
     def children(self, items: list[Node]) -> list[Node]:
+        """``children: _OPEN section+ _CLOSE``: the sections one level down."""
         return list(items)
 
     def notes(self, items: list[Token]) -> list[LexDiagnostic]:
+        """``notes: NOTE*``: the numbering problems the PostLex saw."""
         return [t.value for t in items]
 
 
-def build_nodes(tree: Tree[Token]) -> Built:
-    """Return the preamble segments, the top-level nodes and the notes of ``tree``."""
-    result = _ToNodes().transform(tree)
+def build_nodes(parsed: Built | Tree[Token]) -> Built:
+    """Return the preamble segments, the top-level nodes and the notes of a parsed body.
+
+    ``parsed`` is what ``structure_lark(NodeBuilder).parse`` returns (the nodes already: the
+    builder ran inside the parser), or a tree of ``structure_lark()``, transformed here.
+    """
+    if isinstance(parsed, Built):
+        return parsed
+    result = NodeBuilder().transform(parsed)
     assert isinstance(result, Built)
     return result
