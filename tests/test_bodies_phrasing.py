@@ -100,6 +100,9 @@ def test_name_limits(text: str, expected: list[tuple[str, Role]]) -> None:
     [
         # quantity and quality words before the object are no part of it
         ("支持一批高水平科研院所开展科普。", [("科研院所", E)]),
+        # 有条件的 qualifies the object; 符合条件的 (a condition for a grant) still gives none
+        ("支持有条件的学会加入国际组织。", [("学会", E)]),
+        ("鼓励有条件的企业设立研究院。", [("企业", E)]),
         # 特别是 adds a second list to the object
         ("鼓励企业特别是科技企业开放实验室。", [("企业", E), ("科技企业", E)]),
         ("鼓励高校，尤其是职业院校开设课程。", [("高校", E), ("职业院校", E)]),

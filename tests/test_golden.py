@@ -14,7 +14,17 @@ from golden import GOLDEN, bodies_mismatches, frame_mismatches, load, structure_
 # file stem → the structure mismatches still expected, and why.
 KNOWN_STRUCTURE: dict[str, tuple[str, set[str]]] = {}
 KNOWN_FRAME: dict[str, tuple[str, set[str]]] = {}
-KNOWN_BODIES: dict[str, tuple[str, set[str]]] = {}
+KNOWN_BODIES: dict[str, tuple[str, set[str]]] = {
+    # Issue 13 asks for incentive objects with a modifier (有条件的X); the shared golden file
+    # has no body for 支持有条件的科普机构加入国际科普组织, while it accepts 鼓励科技工作者…
+    # and 引导…机构… as encouraged. We believe the golden file omits it: 科普机构 is who the
+    # clause supports.
+    "000_chongqing-daily-kepu-plan-2023": (
+        "golden file omits 科普机构/encouraged from 支持有条件的科普机构加入国际科普组织 "
+        "(an incentive object behind the modifier 有条件的, issue 13)",
+        {"三/（十七）: extra 科普机构/encouraged"},
+    ),
+}
 
 
 def _check(actual: list[str], stem: str, known: dict[str, tuple[str, set[str]]]) -> None:
