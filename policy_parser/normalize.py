@@ -320,6 +320,8 @@ def _continues(prev: str, cur: str, following: str, width: int | None, prev_widt
         return True  # a title wrapped by the page: '…持续优化营商' + '环境'
     if width is None or not width - 8 <= prev_width <= width + 2:
         return False
+    if "\t" in prev or "\t" in cur:
+        return False  # a row of tab-separated cells (序号⇥任务⇥牵头单位) is no wrapped line
     if _HEADING_START.match(prev) and _HEADING_START.match(cur):
         # A heading line about as wide as the column, then the next item: （一）加大资金投入
         # ⏎ 1.设立专项资金… — items start lines; a wrapped line does not open one.

@@ -36,11 +36,24 @@ import regex
 from policy_parser.drafts import Draft, RoleCell, TableRow
 from policy_parser.models import MarkerKind, Role, Span
 from policy_parser.normalize import TrackedText
+from policy_parser.numerals import to_int
 from policy_parser.table_header import column_roles
 
 __all__ = ["table_drafts"]
 
 _NUMBER = regex.compile(r"[0-9]{1,3}")
+# A 序号 cell written as a marker: （一） 一、 (1) 1. — the number inside it.
+_MARKED_NUMBER = regex.compile(r"[（(]?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[）)]?[、.．]?")
+
+
+def _task_number(text: str) -> int | None:
+    """The task number a 序号 cell holds: ``3``, or written as a marker, ``（三）`` / ``三、``."""
+    if _NUMBER.fullmatch(text):
+        return int(text)
+    m = _MARKED_NUMBER.fullmatch(text)
+    return to_int(m.group(1)) if m is not None and m.group(0) != m.group(1) else None
+
+
 _ITEM = regex.compile(r"事项|任务|措施|工作|举措")
 _CONTENT = regex.compile(r"内容|措施|要求|具体")
 _END_STOP = "。；;"
@@ -118,7 +131,7 @@ def _tab_rows(body: str, width: int, sep: str = "\t") -> list[list[list[_Cell]]]
             row.pop()  # a trailing tab
         if len(row) > width:
             return None
-        if row[0].text == str(expected) and len(row) >= width - 1:
+        if _task_number(row[0].text) == expected and len(row) >= width - 1:
             row += [_Cell("", row[-1].end, row[-1].end)] * (width - len(row))
             tasks.append([row])
             expected += 1
@@ -131,7 +144,7 @@ def _tab_rows(body: str, width: int, sep: str = "\t") -> list[list[list[_Cell]]]
             cell = last[k]
             last[k] = _Cell(body[cell.start : row[0].end], cell.start, row[0].end)
             continue
-        if _NUMBER.fullmatch(row[0].text) and len(row) >= width - 1:
+        if _task_number(row[0].text) is not None and len(row) >= width - 1:
             return None  # a task number out of order
         tasks[-1].append(row)
     return tasks or None
@@ -216,7 +229,8 @@ def _draft(
     """One task as a draft: its 序号 the marker, its 工作事项 the heading, its rows."""
     first = rows[0]
     width = len(first)  # a task's first row has every column (_rows, _tab_rows)
-    number = int(first[0].text)
+    number = _task_number(first[0].text)
+    assert number is not None  # (a task opens where its number is read: _rows, _tab_rows)
     item_col, content_col, roles = columns.item, columns.content, columns.roles
     heading = first[item_col].text.rstrip(_END_STOP) if item_col is not None else None
     padded = [rows[0]] + [[*first[: width - len(r)], *r] for r in rows[1:]]

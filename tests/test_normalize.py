@@ -206,3 +206,11 @@ def test_lines_that_sit_side_by_side_in_the_source_stay_one_run() -> None:
     assert tracked.text == "一、总则\n（一）目的"
     assert len(tracked.starts) > 1
     assert tracked.to_source(tracked.text.index("（")) == spaced.index("（")
+
+
+def test_rows_of_tab_separated_cells_are_never_joined_as_wrapped_lines() -> None:
+    # Lines of about one width read as a hard-wrapped column; a row of cells is not one.
+    rows = ["序号\t重点任务\t牵头单位\t完成时限", "（一）\t加强领导\t甲委办\t2025年底前"]
+    body = [f"第{n}行的文字大致一样长，没有句末的标点符号" for n in "一二三四五六七八"]
+    text = "\n".join([*body, *rows])
+    assert normalize(text).text.split("\n")[-2:] == rows

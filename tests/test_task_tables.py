@@ -173,3 +173,17 @@ def test_cli_bodies_prints_the_deadline(capsys: pytest.CaptureFixture[str], tmp_
     out = capsys.readouterr().out
     assert '"deadline": "2024年底前"' in out and '"task_path": "二/（一）"' in out
     assert '"deadline_date": "2024-12-31"' in out and '"deadline_kind": "ongoing"' in out
+
+
+def test_a_tab_table_whose_numbers_are_written_as_markers() -> None:
+    # 序号 （一） （二）: the rows are a table's (not sections), tied to the tasks they number.
+    text = (
+        "一、重点任务\n（一）加强领导\n各区要加强领导。\n（二）强化保障\n各区要强化保障。\n"
+        "二、任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n"
+        "（一）\t加强领导\t甲委办\t2025年底前\n（二）\t强化保障\t乙财政局\t长期坚持\n"
+    )
+    doc = pp.parse(text)
+    assert [s.path for s in doc.walk()] == ["一", "一/（一）", "一/（二）", "二", "二/1", "二/2"]
+    table = [r for r in doc.responsibilities() if r.path.startswith("二")]
+    rows = [(r.body, r.role.value, r.task_path) for r in table]
+    assert rows == [("甲委办", "lead", "一/（一）"), ("乙财政局", "lead", "一/（二）")]

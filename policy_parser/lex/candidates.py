@@ -168,6 +168,16 @@ def _in_cell(line: str, at: int, kind: MarkerKind) -> bool:
     return at > 0 and line[at - 1] == "\t" and kind is not MarkerKind.TABLE_ROW
 
 
+def _numbers_a_row(line: str, end: int) -> bool:
+    """Whether a line-start candidate ending at ``line[end]`` is the 序号 cell of a table row.
+
+    Made up: ``（一）⇥加强领导⇥市委办⇥2025年底前`` — the marker is a whole cell and more cells
+    follow: the row of a 任务分工表 whose 序号 are written as markers, read by the table
+    reader, not a section. (``一、⇥总则``, a marker and its title set apart by one tab, is.)
+    """
+    return line[end - 1 : end] == "\t" and line.count("\t") >= 2
+
+
 def _inline(line: str, offset: int, inline: list[Token], found: list[Marker], text: str) -> None:
     """Add to ``found`` the candidates inside a line (not at its start), outside brackets."""
     positions: list[int] | None = None
@@ -241,7 +251,7 @@ def candidates(text: str, markers: list[Token]) -> list[Marker]:
         if token is not None and _start(token) == offset + start:
             c = _candidate(line, offset, token, line_start=True)
             token = next(tokens, None)
-            if c:
+            if c and not _numbers_a_row(line, c.end - offset):
                 found.append(c)
         elif prefix and (bare := _bare_heading(line, offset, start)):
             found.append(bare)
