@@ -100,6 +100,7 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         # one; reading rules such as 下同 carry through the document.
         if rules.subject:  # replace() walks every field: not for the many sections with none
             rules = replace(rules, subject=())
+        unlisted_before = rules.unlisted
         clauses: list[Clause] = []
         if bodies and draft.rows is not None:
             clauses = [_row_clause(row) for row in draft.rows]
@@ -110,6 +111,11 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
                     clauses.extend(read)
             clauses = spread_task_deadline(clauses)
         children = [finish(child) for child in draft.children]
+        if draft.children and rules.unlisted != unlisted_before:
+            # 以下均需X落实，不再列出 binds the items after it within the section that holds
+            # them (its own children, or the siblings after a note written as an item): the
+            # sections after that one are no longer bound.
+            rules = replace(rules, unlisted=unlisted_before)
         return make_section(
             level=draft.level,
             marker=draft.marker,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+import policy_parser as pp
 from policy_parser.bodies import INITIAL_RULES, find_bodies
 from policy_parser.models import Role
 
@@ -224,3 +225,28 @@ def test_issue13_word_lists_are_shipped() -> None:
         ("role_verbs", "guide"),
     ):
         assert words(name, tag), (name, tag)
+
+
+def _bodies_by_path(text: str) -> dict[str, list[tuple[str, str]]]:
+    return {s.path: [(b.name, b.role.value) for b in s.bodies] for s in pp.parse(text).walk()}
+
+
+def test_a_scope_note_binds_the_items_of_its_own_section_only() -> None:
+    text = (
+        "一、重点任务\n以下均需各区政府落实，不再列出。\n（一）加强领导。（甲委办牵头）\n"
+        "（二）强化保障。（乙财政局负责）\n二、保障措施\n（一）加强督查。（丙审计局负责）\n"
+    )
+    found = _bodies_by_path(text)
+    assert ("各区政府", "responsible") in found["一/（一）"]
+    assert ("各区政府", "responsible") in found["一/（二）"]
+    assert found["二/（一）"] == [("丙审计局", "responsible")]
+
+
+def test_a_scope_note_written_as_an_item_binds_the_items_after_it() -> None:
+    text = (
+        "一、重点任务\n（一）以下均需各区政府落实，不再列出。\n（二）强化保障。（乙财政局负责）\n"
+        "二、保障措施\n（一）加强督查。（丙审计局负责）\n"
+    )
+    found = _bodies_by_path(text)
+    assert ("各区政府", "responsible") in found["一/（二）"]
+    assert found["二/（一）"] == [("丙审计局", "responsible")]
