@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -25,7 +26,7 @@ import regex
 
 from policy_parser.models import DeadlineKind
 from policy_parser.numerals import to_int
-from policy_parser.wordlists import words
+from policy_parser.wordlists import one_of, words
 
 __all__ = ["DeadlinePhrase", "cell_deadline", "clause_deadline", "parse_deadline"]
 
@@ -102,14 +103,11 @@ def _last_day(m: regex.Match[str]) -> _dt.date | None:
 @cache
 def _words() -> regex.Pattern[str]:
     """The ongoing and recurring words, longest first; 每年 may take a date part (每年年底前)."""
-    tagged = [(w, "ongoing") for w in words("deadline_words", "ongoing")]
-    tagged += [(w, "recurring") for w in words("deadline_words", "recurring")]
-    tagged.sort(key=lambda wt: -len(wt[0]))
-    ongoing = "|".join(regex.escape(w) for w, t in tagged if t == "ongoing")
-    recurring = "|".join(regex.escape(w) for w, t in tagged if t == "recurring")
+    ongoing = one_of(words("deadline_words", "ongoing"))
+    recurring = one_of(words("deadline_words", "recurring"))
     n = "[0-9一二三四五六七八九十]+"
     return regex.compile(
-        rf"(?P<recurring>(?:{recurring})(?:{n}月(?:底|末|{n}[日号])?|年?底|年?末|季度末|月底)?"
+        rf"(?P<recurring>{recurring}(?:{n}月(?:底|末|{n}[日号])?|年?底|年?末|季度末|月底)?"
         rf"(?:以前|之前|前)?)|(?P<ongoing>{ongoing})"
     )
 
@@ -120,12 +118,20 @@ def _first_chars() -> frozenset[str]:
     return frozenset(w[0] for tag in ("ongoing", "recurring") for w in words("deadline_words", tag))
 
 
+def field_label(labels: Iterable[str]) -> str:
+    """The opener of a labelled field, as a regex: ``【X】`` or ``X：`` for a label X.
+
+    >>> regex.match(field_label(["完成时限"]), "【完成时限】2024年底前") is not None
+    True
+    """
+    alternatives = one_of(labels)
+    return rf"(?:【{alternatives}】|{alternatives}\s*[：:])"
+
+
 @cache
 def _label() -> regex.Pattern[str]:
     """A deadline field label and its colon: 完成时限：, 【完成时限】, 时间节点:."""
-    labels = sorted(words("deadline_words", "label"), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w) for w in labels)
-    return regex.compile(rf"(?:【(?:{alternation})】|(?:{alternation})\s*[：:])\s*")
+    return regex.compile(field_label(words("deadline_words", "label")) + r"\s*")
 
 
 def _phrase(text: str, m: regex.Match[str], start: int, end: int) -> DeadlinePhrase | None:

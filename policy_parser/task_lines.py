@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from policy_parser.deadlines import field_label
 from policy_parser.models import Clause, make_clause
 from policy_parser.wordlists import words
 
@@ -26,9 +27,8 @@ __all__ = ["is_task_line", "spread_task_deadline"]
 @cache
 def _task_line() -> regex.Pattern[str]:
     """A line opening with a role or deadline label: 牵头单位：, 【责任单位】, 完成时限:."""
-    labels = {*words("role_labels"), *words("deadline_words", "label")}
-    alternation = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"[（(]?(?:【(?:{alternation})】|(?:{alternation})\s*[：:])")
+    labels = dict.fromkeys([*words("role_labels"), *words("deadline_words", "label")])
+    return regex.compile(rf"[（(]?{field_label(labels)}")
 
 
 def is_task_line(text: str) -> bool:

@@ -15,10 +15,13 @@ forward: a word list used by ``segment`` and ``bodies`` alike lives here, not in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-__all__ = ["entries", "lexicon", "words"]
+import regex
+
+__all__ = ["entries", "lexicon", "one_of", "words"]
 
 
 @cache
@@ -65,3 +68,16 @@ def lexicon() -> dict[str, str]:
     The kind is the entry's single tag; an entry with none is an ``organ``.
     """
     return {w: next(iter(tags), "organ") for w, tags in entries("organs")}
+
+
+def one_of(alternatives: Iterable[str]) -> str:
+    """Return a regex group matching any of ``alternatives`` (words of a data file), longest first.
+
+    Longest first, so that where one word starts another (委 / 委员会, 各 / 各类) the longer is
+    tried first whatever the order of the file's lines; ties keep the given order.
+
+    >>> one_of(["委", "委员会"])
+    '(?:委员会|委)'
+    """
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"

@@ -15,7 +15,7 @@ from policy_parser.bodies import (
 )
 from policy_parser.clauses import split_clauses
 from policy_parser.models import Role
-from policy_parser.wordlists import lexicon
+from policy_parser.wordlists import lexicon, one_of
 
 R, L, C, E = Role.RESPONSIBLE, Role.LEAD, Role.COOPERATE, Role.ENCOURAGED
 DATA = Path(__file__).parent / "data"
@@ -785,13 +785,11 @@ def test_cell_bodies_read_a_name_list_in_the_column_role() -> None:
 def test_alternations_try_the_longer_word_first_whatever_the_file_order() -> None:
     import regex
 
-    from policy_parser.bodies.names import _one_of
-
     # 委 starts 委员会: written first in a file, it must not cut 委员会 short.
-    pattern = regex.compile(_one_of(["委", "委员会", "局"]))
+    pattern = regex.compile(one_of(["委", "委员会", "局"]))
     assert pattern.match("委员会").group() == "委员会"
     assert pattern.match("委托").group() == "委"
-    assert regex.compile(_one_of(["a.b"])).fullmatch("axb") is None  # words are escaped
+    assert regex.compile(one_of(["a.b"])).fullmatch("axb") is None  # words are escaped
 
 
 def test_every_tag_the_bodies_readers_select_has_words() -> None:

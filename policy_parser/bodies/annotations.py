@@ -17,18 +17,18 @@ from lark.exceptions import LarkError
 
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _LEAD_MARK_END, _lead_marked, _unglossed
-from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, _one_of, role_verbs
+from policy_parser.bodies.names import _ADVERBS, _BARE_NAMES, _HAN, role_verbs
 from policy_parser.bodies.patterns import _patterns
 from policy_parser.bodies.rules import _NO_SUBJECT, _PERSIST, _RULE, ReadingRules
 from policy_parser.grammar import token_parser
 from policy_parser.models import Role
-from policy_parser.wordlists import words
+from policy_parser.wordlists import one_of, words
 
 # 由X负责, also after an adverb: （具体由市科协负责）.
 _YOU_LEAD = regex.compile(rf"\s*(?:{_ADVERBS})*由")
 
 _LABELS = {
-    role: _one_of(words("role_labels", role)) for role in ("lead", "cooperate", "responsible")
+    role: one_of(words("role_labels", role)) for role in ("lead", "cooperate", "responsible")
 }
 
 # 责任单位：X, and 【责任单位】X with the label in lenticular brackets.
@@ -41,13 +41,13 @@ _LABEL_WORD = regex.compile("|".join(f"(?:{v})" for v in _LABELS.values()))
 _OTHER_LABEL = regex.compile(rf"[{_HAN}]{{2,8}}[：:]")
 
 # Field labels that may follow a name with no delimiter: 责任单位：市水务局完成时限：2024年底.
-_FIELD_LABEL = regex.compile(rf"{_one_of(words('field_labels'))}[：:]")
+_FIELD_LABEL = regex.compile(rf"{one_of(words('field_labels'))}[：:]")
 
 _KEYWORD = regex.compile(
     r"(?P<_RESP>(?:结合(?:本地)?实际|因地制宜)(?:负责)?落实|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|具体负责|负责|组织实施|落实)"
     r"|(?P<_LEAD>牵头)|(?P<_HUITONG>会同)"
-    rf"|(?P<_GUIDE>{_one_of(role_verbs('responsible', 'guide'))})"
-    rf"|(?P<_COOP>{_one_of(role_verbs('cooperate', 'annotation'))})"
+    rf"|(?P<_GUIDE>{one_of(role_verbs('responsible', 'guide'))})"
+    rf"|(?P<_COOP>{one_of(role_verbs('cooperate', 'annotation'))})"
 )
 
 _LABEL_RESP = regex.compile(r"(?:按职责分工|按职责|分别|共同)?负责\s*$")

@@ -10,21 +10,21 @@ from __future__ import annotations
 import regex
 
 from policy_parser.bodies.found import Found
-from policy_parser.bodies.names import _one_of, suffixes
+from policy_parser.bodies.names import suffixes
 from policy_parser.models import Role
-from policy_parser.wordlists import words
+from policy_parser.wordlists import one_of, words
 
 # A provincial or municipal organ written without its level after one written with it:
 # 省科技厅、工业和信息化厅 → 省工业和信息化厅; 市发展改革委、财政局 → 市财政局.
 # A name opening with a province or a city with its own regulators is no bare local organ:
 # 市规划资源局、上海银保监局.
-_PROVINCES = _one_of([*words("provinces", "short"), *words("provinces", "regulator_city")])
+_PROVINCES = one_of([*words("provinces", "short"), *words("provinces", "regulator_city")])
 _NOT_LEVEL_NEXT = frozenset("级场辖民内外")  # 省级…, 市场…, 市辖区 open with no level
 
 # The local organ itself: no level, no place, no central or generic opening, a local ending.
 _BARE_LOCAL = regex.compile(
     rf"^(?!各|有关|相关|国家|国务院|中国|中央|全国|{_PROVINCES})(?:市场|[^省市区县州盟旗国]){{1,10}}"
-    rf"(?<!总){_one_of(suffixes('local_end'))}$"
+    rf"(?<!总){one_of(suffixes('local_end'))}$"
 )
 
 _NOT_BARE_FIRST = frozenset("省市区县州盟旗国各有相中全")

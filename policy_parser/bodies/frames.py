@@ -11,8 +11,7 @@ import functools
 
 import regex
 
-from policy_parser.bodies.names import _one_of
-from policy_parser.wordlists import words
+from policy_parser.wordlists import one_of, words
 
 # A title or bracket inside the adverbial is masked (□): 依照□□□□规定.
 _PHRASE = r"[^，,。；;：:、]"
@@ -20,12 +19,12 @@ _PHRASE = r"[^，,。；;：:、]"
 # 市文旅委依照有关规定 | 牵头, 各区在职责范围内 | 负责: the adverbial runs to the span's end
 # (市文旅委按照 | 《办法》牵头: a title after the opener is masked and ends the phrase).
 _ADVERBIAL = regex.compile(
-    rf"(?:{_one_of(words('adverbials', 'according'))}{_PHRASE}{{0,20}}"
-    rf"|{_one_of(words('adverbials', 'frame'))}{_PHRASE}{{1,20}}?"
-    rf"{_one_of(words('adverbials', 'frame_end'))})$"
+    rf"(?:{one_of(words('adverbials', 'according'))}{_PHRASE}{{0,20}}"
+    rf"|{one_of(words('adverbials', 'frame'))}{_PHRASE}{{1,20}}?"
+    rf"{one_of(words('adverbials', 'frame_end'))})$"
 )
 
-_CONDITION = regex.compile(_one_of(words("adverbials", "condition")))
+_CONDITION = regex.compile(one_of(words("adverbials", "condition")))
 
 _OPENERS = frozenset(w[0] for tag in ("according", "frame") for w in words("adverbials", tag))
 

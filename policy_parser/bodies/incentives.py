@@ -13,14 +13,13 @@ import regex
 
 from policy_parser.bodies.found import Found, _Name
 from policy_parser.bodies.lists import _forward
-from policy_parser.bodies.names import _one_of
 from policy_parser.bodies.subjects import _phrase_start
 from policy_parser.models import Role
-from policy_parser.wordlists import entries, words
+from policy_parser.wordlists import entries, one_of, words
 
-_INCENTIVE_WORDS = _one_of(w for w, tags in entries("incentive_verbs") if not tags)
+_INCENTIVE_WORDS = one_of(w for w, tags in entries("incentive_verbs") if not tags)
 # 支持和规范社会组织: a verb coordinated after an incentive shares its object.
-_PAIRED = _one_of(words("incentive_verbs", "paired"))
+_PAIRED = one_of(words("incentive_verbs", "paired"))
 
 # 获支持企业, 给予支持: a noun, not a verb with an object.
 _INCENTIVE = regex.compile(
@@ -28,10 +27,10 @@ _INCENTIVE = regex.compile(
 )
 
 # 支持一批高水平科研院所: quantity and quality words before the object are no part of it.
-_MODIFIERS = regex.compile(rf"{_one_of(words('incentive_verbs', 'modifier'))}+")
+_MODIFIERS = regex.compile(rf"{one_of(words('incentive_verbs', 'modifier'))}+")
 
 # 鼓励企业特别是科技企业…: a second list singles out part of the first; both are objects.
-_ESPECIALLY = regex.compile(rf"[，,]?{_one_of(words('incentive_verbs', 'especially'))}")
+_ESPECIALLY = regex.compile(rf"[，,]?{one_of(words('incentive_verbs', 'especially'))}")
 
 _INCENTIVE_GATE = re.compile(_INCENTIVE_WORDS)  # cheap test before the look-behind scan
 

@@ -21,17 +21,16 @@ from policy_parser.bodies.names import (
     _OBJECT_VERB,
     _PLACE_TAILS,
     _core,
-    _one_of,
     suffixes,
 )
 from policy_parser.bodies.patterns import _PLACE, _patterns, is_body_name
 from policy_parser.models import Role
-from policy_parser.wordlists import lexicon
+from policy_parser.wordlists import lexicon, one_of
 
 # A level and a district joined by 和/及 share the category after them: 市和浦东新区商务部门.
 _LEVEL_AND_PLACE = regex.compile(
     rf"(?P<level>[省市])(?:和|及)(?P<place>[{_HAN}]{{0,4}}?(?:新区|区县|区|县))"
-    rf"(?P<rest>[{_HAN}]{{2,8}}{_one_of(suffixes('joint_split'))})"
+    rf"(?P<rest>[{_HAN}]{{2,8}}{one_of(suffixes('joint_split'))})"
 )
 
 
@@ -96,7 +95,7 @@ def _lead_marked(f: Found) -> Found:
 
 
 # A bracketed category after a name glosses it and is no second name: 国务院有关部门（单位）.
-_GLOSS = regex.compile(rf"[（(]{_one_of(suffixes('gloss'))}[）)]$")
+_GLOSS = regex.compile(rf"[（(]{one_of(suffixes('gloss'))}[）)]$")
 
 
 def _unglossed(name: str, start: int, end: int) -> _Name:
@@ -118,7 +117,7 @@ def _field_names(m: regex.Match[str], offset: int) -> list[_Name]:
 
 # Heads a list of fields shares (the leftmost, hence longest, is taken): 煤炭、电力行业协会,
 # 国土资源、住房城乡建设部门.
-_SHARED_HEAD = regex.compile(rf"{_one_of(suffixes('shared_head'))}$")
+_SHARED_HEAD = regex.compile(rf"{one_of(suffixes('shared_head'))}$")
 
 
 def _shared_head(span: str, skip: int, offset: int) -> list[_Name]:

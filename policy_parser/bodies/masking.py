@@ -13,8 +13,8 @@ from typing import NamedTuple
 import regex
 
 from policy_parser.bodies.annotations import _LABEL_WORD
-from policy_parser.bodies.names import _HAN, _one_of
-from policy_parser.wordlists import words
+from policy_parser.bodies.names import _HAN
+from policy_parser.wordlists import one_of, words
 
 #: The brackets and quotes that group text, opening → closing (clauses.py splits by them too).
 BRACKET_PAIRS = {
@@ -37,7 +37,7 @@ BRACKET = re.compile(
 
 # A keyword marks a bracket as a responsibility annotation: （财政部牵头，…负责）.
 _ANNOTATION_KEY = regex.compile(
-    _one_of([*words("role_verbs", "annotation"), *words("role_labels", "bracket_key")])
+    one_of([*words("role_verbs", "annotation"), *words("role_labels", "bracket_key")])
 )
 
 # A bracket inside a name: 区县（自治县）, 乡镇（街道）, 县（市、区）, 市交通委（市道运局）.

@@ -8,23 +8,11 @@ what may open, fill, end and follow such a name, and which look-alikes are no na
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import regex
 
-from policy_parser.wordlists import entries, words
+from policy_parser.wordlists import entries, one_of, words
 
 _HAN = r"\u4e00-\u9fff"
-
-
-def _one_of(alternatives: Iterable[str]) -> str:
-    """Return a group matching any of ``alternatives`` (words of a data file), longest first.
-
-    Longest first, so that where one word starts another (委 / 委员会, 各 / 各类) the longer is
-    tried first whatever the order of the file's lines.
-    """
-    ordered = sorted(alternatives, key=len, reverse=True)  # stable: ties keep the file order
-    return "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
 
 
 def suffixes(tag: str) -> tuple[str, ...]:
@@ -39,7 +27,7 @@ def role_verbs(role: str, use: str) -> tuple[str, ...]:
 
 # Distributive and qualifying words written in front of a name and kept in it:
 # 各类媒体, 有关部门, 广大科技工作者, 市级学会.
-_MOD = _one_of(words("name_modifiers"))
+_MOD = one_of(words("name_modifiers"))
 _MOD_FIRST = frozenset(w[0] for w in words("name_modifiers"))  # a cheap test before _MOD
 # Brackets written inside names: 区县（自治县）, 区县〔自治县〕, 区县(自治县).
 _LB = r"[（〔(]"
@@ -65,7 +53,7 @@ _VERBISH = (
 # A verb that takes a body as its object ends the name before it: 由区政府|选定学校提供,
 # 引导学会|关心青年 (but 关心下一代工作委员会 is a name).
 _GOVERNING = words("object_verbs", "governs")
-_GOVERNING_VERB = rf"(?!{_one_of(words('object_verbs', 'in_name'))}){_one_of(_GOVERNING)}"
+_GOVERNING_VERB = rf"(?!{one_of(words('object_verbs', 'in_name'))}){one_of(_GOVERNING)}"
 
 # Their first characters, tested as one class before the words are tried (see _alternation):
 # _FUNC_CHAR is tried at every character of a candidate name. Cutting at every '|' also cuts
@@ -80,7 +68,7 @@ _FUNC_CHAR = (
 )
 
 # An incentive verb's object does not open with a verb: 鼓励建设主题博物馆, 鼓励兴办科普企业.
-_NOT_OBJECT = f"(?!{_one_of(words('object_verbs', 'not_object'))})"
+_NOT_OBJECT = f"(?!{one_of(words('object_verbs', 'not_object'))})"
 
 # Level words that share the suffix of the last item: 市、区县（自治县）人民政府.
 _LEVELS = (
@@ -93,7 +81,7 @@ _LEVEL_FIRST = frozenset("各省自直市州盟区县旗乡街村")  # the first
 _SEP = r"(?:、以及|以及|、|和|及|与|或者|或|特别是|尤其是)"
 
 # Adverbs between a subject and its verb: 市科协也要…, 由X具体负责, 市教委主要负责.
-_ADVERBS = _one_of(words("adverbs"))
+_ADVERBS = one_of(words("adverbs"))
 _ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
 
 # What may follow a name: a separator, punctuation, an adverb (data/adverbs.txt), a role verb,
@@ -101,17 +89,17 @@ _ADVERB_CHARS = frozenset(w[-1] for w in words("adverbs"))
 _BOUNDARY = (
     r"(?=[、，,和及与等；;。：:）)\s□]|$|以及|或|特别是|尤其是|须|需|不得|严禁|"
     r"负责|牵头|会同|配合|参与|参加|协助|按|作为|"
-    rf"{_ADVERBS}|{_one_of(words('adverbials', 'according'))})"
+    rf"{_ADVERBS}|{one_of(words('adverbials', 'according'))})"
 )
 
 # More name after a complete name: 国家能源局|派出机构, 政府|法制部门 (no list separator inside).
 _EXTENSION = (
     rf"(?:(?:(?![和及与或并等各]){_FUNC_CHAR}){{1,10}}?"
-    rf"{_one_of(suffixes('extension'))}(?![门员]))"
+    rf"{one_of(suffixes('extension'))}(?![门员]))"
 )
 
 # A lexicon name's own branches, one longer name: 请国家能源局派出机构对…加强监管.
-_DISPATCHED = _one_of(suffixes("branch"))
+_DISPATCHED = one_of(suffixes("branch"))
 
 # Not bodies although they end like one: 全部 (部), 场所 (所), 网站 (站).
 _NOT_NAMES = frozenset(words("not_body_names"))
@@ -124,17 +112,17 @@ _NOT_AFTER = r"(?![家界债])"
 
 # After an incentive verb, a lexicon name followed by a noun modifies it and is no object:
 # 支持地方工业项目建设, 支持地方特色产业, 支持企业债券发行.
-_NOUN_AFTER = f"(?!{_one_of(words('modified_nouns'))})"
+_NOUN_AFTER = f"(?!{one_of(words('modified_nouns'))})"
 
 # After an incentive verb a compound object ends in one of these even where a verb follows:
 # 鼓励金融科技企业加大投入, 支持交通物流企业开展….
-_COMPOUND_TAIL = _one_of(suffixes("compound_tail"))
+_COMPOUND_TAIL = one_of(suffixes("compound_tail"))
 
 # Category words that label a list and are no body on their own: 行业协会等单位.
-_BARE = _one_of(suffixes("bare"))
+_BARE = one_of(suffixes("bare"))
 _BARE_NAMES = frozenset(suffixes("bare"))
 # A category shared by a list of fields: 教育、卫生等部门.
-_FIELD_CATEGORY = _one_of(suffixes("field_category"))
+_FIELD_CATEGORY = one_of(suffixes("field_category"))
 _CATEGORY_END = regex.compile(rf"{_FIELD_CATEGORY}$")
 
 # Names ending so are channels, not bodies: 政务新媒体 are accounts on platforms.
@@ -154,4 +142,4 @@ _MOD_PREFIX = regex.compile(rf"^{_MOD}+")  # compiled once: regex.sub(str) costs
 _LEAD_MARK = r"[（(〔]牵头(?:单位|部门)?[）)〕]"
 
 # Verbs that open what an incentive object does: 支持企业|建设研发中心, 鼓励高校|设立实验室.
-_OBJECT_VERB = _one_of(words("object_verbs", "work"))
+_OBJECT_VERB = one_of(words("object_verbs", "work"))

@@ -38,9 +38,8 @@ from policy_parser.bodies.names import (
     _SEP,
     _SUFFIXES,
     _core,
-    _one_of,
 )
-from policy_parser.wordlists import lexicon, words
+from policy_parser.wordlists import lexicon, one_of, words
 
 _Trie = dict[str, "_Trie"]
 
@@ -116,7 +115,7 @@ def _object_sources(lex: str, head: str) -> dict[str, str]:
     # An object named by a rank suffix ends before a verb that governs what it does:
     # 引导青年学会|关心科普, 支持行业协会|开展培训 (not where a lexicon name modifies a noun:
     # 支持企业人才引进).
-    modifies = f"(?={_one_of(modified)})"
+    modifies = f"(?={one_of(modified)})"
     compound = (
         rf"(?:{_NOT_OBJECT}{_MOD}*{_FUNC_CHAR}{{1,6}}?(?:{_COMPOUND_TAIL})"
         rf"{_NOT_AFTER}{_NOUN_AFTER}"

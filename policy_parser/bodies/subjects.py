@@ -20,13 +20,12 @@ from policy_parser.bodies.names import (
     _BARE_NAMES,
     _HAN,
     _LEVELS,
-    _one_of,
     role_verbs,
     suffixes,
 )
 from policy_parser.bodies.patterns import _end_chars, _patterns, is_body_name
 from policy_parser.models import Role
-from policy_parser.wordlists import lexicon
+from policy_parser.wordlists import lexicon, one_of
 
 # What may stand before a subject: 由X负责, 请X…, 以X为牵头单位, 邀请/组织X参加….
 _SUBJECT_LEAD = regex.compile(
@@ -147,9 +146,9 @@ _VERB = regex.compile(
     # 应对 is 'cope with', but 应对接/应对照/应对标 are 应 + a verb.
     r"|应当|(?<![适相响对供反效])应(?![用急届该有]|对(?![接照标]))|必须|须"
     # A prohibition obliges the body before it: 企业不得…, 经营者严禁….
-    rf"|{_one_of(role_verbs('responsible', 'subject'))})"
+    rf"|{one_of(role_verbs('responsible', 'subject'))})"
     r"|(?P<lead>牵头(?!单位|部门|医院|处室|机构|作用|职责|工作|抓总))|(?P<with>会同)"
-    rf"|(?P<coop>{_one_of(role_verbs('cooperate', 'subject'))})"
+    rf"|(?P<coop>{one_of(role_verbs('cooperate', 'subject'))})"
     # X为联席会议牵头单位, X作为责任主体, X为配合单位.
     rf"|(?:作为|为|是)[{_HAN}]{{0,12}}?(?:(?P<lead_as>牵头(?:单位|部门))"
     r"|(?P<resp_as>责任(?:单位|部门|主体))|(?P<coop_as>配合(?:单位|部门)))"
@@ -200,7 +199,7 @@ def _agents(masked: str) -> list[_Name]:
 
 
 # Names an administration gives duties to; 企业开展研发活动，给予补贴 names a beneficiary.
-_ORGAN_END = regex.compile(rf"{_one_of(suffixes('organ_end'))}$")
+_ORGAN_END = regex.compile(rf"{one_of(suffixes('organ_end'))}$")
 
 
 def _organ_like(name: str) -> bool:
@@ -236,7 +235,7 @@ def _addressees(masked: str, please: list[regex.Match[str]]) -> list[Found]:
 
 
 _MODAL_END = regex.compile(r"(?:要|应当|应|必须|须)$")
-_MORE_COOP = regex.compile(rf"[、和及]{_one_of(role_verbs('cooperate', 'subject'))}")
+_MORE_COOP = regex.compile(rf"[、和及]{one_of(role_verbs('cooperate', 'subject'))}")
 
 
 def _partner_named(masked: str, span: str, pos: int) -> bool:
