@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
@@ -118,6 +119,22 @@ def _first_chars() -> frozenset[str]:
     return frozenset(w[0] for tag in ("ongoing", "recurring") for w in words("deadline_words", tag))
 
 
+@cache
+def _phrase_char() -> re.Pattern[str]:
+    """年 or the first character of a deadline word: one of them is in every phrase.
+
+    A plain class for the stdlib engine, which scans for it in C (``frozenset.isdisjoint``
+    over a string builds an object per Chinese character).
+    """
+    return re.compile("[" + re.escape("".join(sorted({"年", *_first_chars()}))) + "]")
+
+
+@cache
+def _word_char() -> re.Pattern[str]:
+    """The first character of a deadline word (长, 持, 每 …), as a class: see _phrase_char."""
+    return re.compile("[" + re.escape("".join(sorted(_first_chars()))) + "]")
+
+
 def field_label(labels: Iterable[str]) -> str:
     """The opener of a labelled field, as a regex: ``【X】`` or ``X：`` for a label X.
 
@@ -159,7 +176,7 @@ def parse_deadline(text: str, start: int = 0, end: int | None = None) -> Deadlin
     found: list[DeadlinePhrase] = []
     # Most pieces hold neither a 年 nor a word's first character: no regex runs on them.
     patterns = [_DATE] if "年" in piece else []
-    if not _first_chars().isdisjoint(piece):
+    if _word_char().search(piece) is not None:
         patterns.append(_words())
     for pattern in patterns:
         for m in pattern.finditer(digits):
@@ -197,6 +214,10 @@ def clause_deadline(clause: str) -> DeadlinePhrase | None:
     >>> clause_deadline("牵头单位：市科协；完成时限：长期坚持").kind.value
     'ongoing'
     """
+    if _phrase_char().search(clause) is None:
+        # Every phrase holds a 年 or opens with a deadline word's first character: most
+        # clauses (各区要加强宣传。) hold neither, and no label or bracket needs reading.
+        return None
     if "：" in clause or ":" in clause or "】" in clause:
         for m in _label().finditer(clause):
             stop = _VALUE.match(clause, m.end())

@@ -98,8 +98,8 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         nonlocal rules
         # A subject carries from sentence to sentence within a section, never into the next
         # one; reading rules such as 下同 carry through the document.
-        if rules.subject:  # replace() walks every field: not for the many sections with none
-            rules = replace(rules, subject=())
+        if rules.subject:
+            rules = rules.with_subject(())
         unlisted_before = rules.unlisted
         clauses: list[Clause] = []
         if bodies and draft.rows is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from operator import itemgetter
 
 from policy_parser.bodies.annotations import _LABEL, _annotation
 from policy_parser.bodies.carry import _carried_subject, _carry_level, _opening_subject
@@ -109,7 +110,8 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
         [('高等院校', 'responsible'), ('科研机构', 'responsible')]
     """
     found, masked, rules = _annotated(clause, rules)
-    found, masked, rules = _scoped(clause, found, masked, rules)
+    if rules.unlisted or "列出" in clause:  # most clauses: no scope note, none in force
+        found, masked, rules = _scoped(clause, found, masked, rules)
     free = _free_text(masked)
     free += _duty_subjects(masked)
     if free:
@@ -122,7 +124,7 @@ def find_bodies(clause: str, rules: ReadingRules) -> tuple[list[Found], ReadingR
             subject = rules.subject
     if subject != rules.subject:
         rules = (
-            replace(rules, subject=subject)
+            rules.with_subject(subject)
             if subject or rules.unlisted
             else _NO_SUBJECT[rules.first_listed_leads]
         )
@@ -162,6 +164,9 @@ def _specific(found: list[Found]) -> list[Found]:
     return [f for f in found if f.role is not Role.RESPONSIBLE or (f.start, f.end) not in specific]
 
 
+_OFFSETS = itemgetter(2, 3)  # (start, end) of a Found: a C key for sorting in text order
+
+
 def _dedupe(found: Iterable[Found]) -> list[Found]:
     """Keep each (name, role) once, in text order.
 
@@ -169,7 +174,7 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
     """
     seen: set[tuple[str, Role]] = set()
     out: list[Found] = []
-    for f in sorted(found, key=lambda f: (f.start, f.end)):
+    for f in sorted(found, key=_OFFSETS):
         if (f.name, f.role) not in seen:
             seen.add((f.name, f.role))
             out.append(f)

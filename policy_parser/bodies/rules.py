@@ -30,6 +30,14 @@ class ReadingRules:
     subject: tuple[str, ...] = ()
     unlisted: tuple[str, ...] = ()
 
+    def with_subject(self, subject: tuple[str, ...]) -> ReadingRules:
+        """The same rules carrying ``subject`` (``("海关总署",)``, or ``()`` for none).
+
+        Built directly: ``dataclasses.replace`` walks every field, and the subject changes
+        at many clauses and at every section that carried one.
+        """
+        return ReadingRules(self.first_listed_leads, subject, self.unlisted)
+
 
 INITIAL_RULES = ReadingRules()
 
