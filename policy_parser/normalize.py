@@ -156,6 +156,7 @@ class TrackedText:
         return TrackedText(sep.join([part.text for part in parts]), tuple(starts), tuple(srcs))
 
 
+_BLANK = TrackedText("", (0,), (0,))
 _SPACES = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 # Characters that carry nothing: BOM, zero-width, C0/C1 controls (not \n, \t), surrogates.
 # A plain class, so the standard ``re``: it scans a whole text for it several times faster.
@@ -200,7 +201,11 @@ def display_width(text: str) -> int:
 
 
 def _clean_lines(source: str) -> list[TrackedText]:
-    """Split the source into stripped lines with junk characters removed."""
+    """Split the source into stripped lines with junk characters removed.
+
+    A blank line of a clean text is one shared empty text: :func:`normalize` only sees that a
+    blank stands between two lines (甲 ⏎ ⏎ 乙), never where it stands.
+    """
     lines: list[TrackedText] = []
     pos = 0
     # Most texts hold no junk at all: one search over the whole source spares one per line.
@@ -218,11 +223,12 @@ def _clean_lines(source: str) -> list[TrackedText]:
             keep.append(line.slice(last, len(line.text)))
             line = TrackedText.join(keep).strip()
         else:
-            # A clean line is one run: strip it by hand, as strip() would (an all-space line
-            # maps to the position after it).
+            # A clean line is one run: strip it by hand, as strip() would.
             text = raw.strip(_SPACES)
-            lead = len(raw) - len(raw.lstrip(_SPACES)) if text else len(raw)
-            line = TrackedText(text, (0,), (at + lead,))
+            if not text:
+                lines.append(_BLANK)
+                continue
+            line = TrackedText(text, (0,), (at + len(raw) - len(raw.lstrip(_SPACES)),))
         if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
             last = 0
             for gap in _PARAGRAPH_GAP.finditer(line.text):
