@@ -54,10 +54,9 @@ def _split_lines(text: str) -> tuple[list[_Line], list[int]]:
     for raw in text.split("\n"):
         s = raw.strip()  # str.strip() drops exactly the characters str.isspace() accepts
         n = len(raw)
-        if len(s) == n:  # a normalised line is stripped already: no lstrip copy
-            a = pos
-        else:
-            a = pos + n - len(raw.lstrip()) if s else pos + n
+        # A normalised line is stripped already: no lstrip copy; a blank one ends at its end.
+        lead = 0 if len(s) == n else n - len(raw.lstrip()) if s else n
+        a = pos + lead
         lines.append(new(_Line, (a, a + len(s), s)))
         starts.append(pos)
         pos += n + 1
