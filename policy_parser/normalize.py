@@ -123,38 +123,40 @@ class TrackedText:
             parts = list(parts)
         if len(parts) == 1:
             return parts[0]
-        texts: list[str] = []
         starts: list[int] = []
         srcs: list[int] = []
         pos = 0
-        previous_end: int | None = None  # source offset just after the part before
+        gap = len(sep)
+        previous_end = -1  # source offset just after the part before (-1: no part yet)
         for part in parts:
-            if previous_end is not None and sep:
+            if gap and previous_end >= 0:
                 # The lines of a clean text sit side by side in the source: a separator and
                 # the next line that go on where the run before them ends extend that run, so
                 # the body of a clean text stays one run and slicing it needs no bisect.
                 if srcs[-1] + pos - starts[-1] != previous_end:
                     starts.append(pos)
                     srcs.append(previous_end)
-                texts.append(sep)
-                pos += len(sep)
-            text = part.text
-            if len(part.starts) == 1:  # most parts are one run: no comprehension
-                first = pos + part.starts[0]
-                if not starts or srcs[-1] + first - starts[-1] != part.srcs[0]:
-                    starts.append(first)
-                    srcs.append(part.srcs[0])
+                pos += gap
+            n = len(part.text)
+            part_starts = part.starts
+            if len(part_starts) == 1:  # most parts are one run: no comprehension, no bisect
+                src, first = part.srcs[0], part_starts[0]
+                if not starts or srcs[-1] + pos + first - starts[-1] != src:
+                    starts.append(pos + first)
+                    srcs.append(src)
+                # Just after its last character, as _offset(n - 1) + 1 finds it.
+                previous_end = (src + n - first if n > first else src + 1) if n else src
             else:
-                starts.extend([pos + s for s in part.starts])
+                starts.extend([pos + s for s in part_starts])
                 srcs.extend(part.srcs)
-            texts.append(text)
-            pos += len(text)
-            previous_end = part._offset(len(text) - 1) + 1 if text else part.srcs[0]
+                previous_end = part._offset(n - 1) + 1 if n else part.srcs[0]
+            pos += n
         if not starts:
             return TrackedText("", (0,), (0,))
-        return TrackedText("".join(texts), tuple(starts), tuple(srcs))
+        return TrackedText(sep.join([part.text for part in parts]), tuple(starts), tuple(srcs))
 
 
+_BLANK = TrackedText("", (0,), (0,))
 _SPACES = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 # Characters that carry nothing: BOM, zero-width, C0/C1 controls (not \n, \t), surrogates.
 # A plain class, so the standard ``re``: it scans a whole text for it several times faster.
@@ -199,7 +201,11 @@ def display_width(text: str) -> int:
 
 
 def _clean_lines(source: str) -> list[TrackedText]:
-    """Split the source into stripped lines with junk characters removed."""
+    """Split the source into stripped lines with junk characters removed.
+
+    A blank line of a clean text is one shared empty text: :func:`normalize` only sees that a
+    blank stands between two lines (甲 ⏎ ⏎ 乙), never where it stands.
+    """
     lines: list[TrackedText] = []
     pos = 0
     # Most texts hold no junk at all: one search over the whole source spares one per line.
@@ -217,11 +223,12 @@ def _clean_lines(source: str) -> list[TrackedText]:
             keep.append(line.slice(last, len(line.text)))
             line = TrackedText.join(keep).strip()
         else:
-            # A clean line is one run: strip it by hand, as strip() would (an all-space line
-            # maps to the position after it).
+            # A clean line is one run: strip it by hand, as strip() would.
             text = raw.strip(_SPACES)
-            lead = len(raw) - len(raw.lstrip(_SPACES)) if text else len(raw)
-            line = TrackedText(text, (0,), (at + lead,))
+            if not text:
+                lines.append(_BLANK)
+                continue
+            line = TrackedText(text, (0,), (at + len(raw) - len(raw.lstrip(_SPACES)),))
         if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
             last = 0
             for gap in _PARAGRAPH_GAP.finditer(line.text):

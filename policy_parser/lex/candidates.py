@@ -96,10 +96,8 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
         return None
     assert token.start_pos is not None and token.end_pos is not None
     m_start, m_end = token.start_pos - offset, token.end_pos - offset
-    # Every test below only rejects, so their order is free: the table-row test comes first,
-    # as most candidates are digits in running text (the 021 of 2021年) that it turns down.
-    if kind is MarkerKind.TABLE_ROW and lookalikes.no_cell_break(line, m_end):
-        return None
+    # Every test below only rejects, so their order is free. (A row number comes with the cell
+    # break after it: markers.lark's TABLE_ROW asks for it, the 021 of 2021年 is PLAIN text.)
     written = str(token)
     number = _number(kind, written)
     if number is None:

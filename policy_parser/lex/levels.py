@@ -72,14 +72,22 @@ def select(
 
 
 def _token(text: str, seg: Segment, line: int, offset: int) -> Token:
-    """The token of a segment on line ``line`` (1-based), which starts at ``offset``."""
+    """The ``MARKER`` token of a marker segment on line ``line`` (1-based), at ``offset``."""
     start, end = seg.start, seg.end
     column, end_column = start - offset + 1, end - offset + 1
-    if seg.marker is None:
-        return Token("TEXT", text[start:end], start, line, column, line, end_column, end)
     token = MarkerToken("MARKER", text[start:end], start, line, column, line, end_column, end)
     token.segment = seg
     return token
+
+
+def _text(text: str, start: int, end: int, line: int, offset: int) -> Token:
+    """The ``TEXT`` token of ``text[start:end]``, a run of text on line ``line`` at ``offset``.
+
+    No :class:`Segment` for it: the structure parser's ``NodeBuilder`` makes one from the
+    token's positions (一、甲。乙 → the TEXT token 乙 is the segment 3–4).
+    """
+    column, end_column = start - offset + 1, end - offset + 1
+    return Token("TEXT", text[start:end], start, line, column, line, end_column, end)
 
 
 def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
@@ -99,7 +107,7 @@ def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
             if marker.line_start:
                 pos = marker.start  # drop a markdown '## ' before the marker
             elif marker.start > pos and text[pos : marker.start].strip():
-                yield _token(text, Segment(pos, marker.start), number, offset)
+                yield _text(text, pos, marker.start, number, offset)
             pos = marker.start
             following = next(cuts, None)
             seg_end = following[0].start if following and following[0].start < line_end else None
@@ -108,7 +116,7 @@ def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
             pos = end
             nxt = following
         if pos < line_end and text[pos:line_end].strip():
-            yield _token(text, Segment(pos, line_end), number, offset)
+            yield _text(text, pos, line_end, number, offset)
         offset = line_end + 1
 
 

@@ -21,15 +21,12 @@ __all__ = [
     "bracket_depths",
     "cited_items",
     "digit_after",
-    "no_cell_break",
     "reference",
     "weak_reference",
 ]
 
 _YEAR = regex.compile(r"[0-9]{4}年")
 _HAN = regex.compile(r"[\u4e00-\u9fff]")
-# A flattened table row: the first cell ends with a cell break (两个全角空格, a tab) soon.
-_CELL_BREAK = regex.compile(r"[^。；\n]{1,60}?(?:\u3000\u3000|\t)")
 # A chapter or section title glued to the article after it: short, no punctuation.
 _STATUTE_TITLE = regex.compile(r"[^\n。；;：:，,、！？!?（(“”《》]{1,24}")
 _OPENERS = "（(《“‘〈「『【["
@@ -85,20 +82,6 @@ def digit_after(line: str, end: int) -> bool:
     precede.
     """
     return line[end : end + 1].isdigit() and not _YEAR.match(line, end)
-
-
-def no_cell_break(line: str, end: int) -> bool:
-    """Whether a table-row number ending at ``end`` lacks the cell break that must follow it.
-
-    ``1企业投资项目承诺制改革　　山西…`` is a row (two ideographic spaces end its first cell);
-    the ``021`` of ``2021年`` is not.
-    """
-    # The cell break lies in the 61 characters after the number's first one; most places
-    # hold none, which is cheaper to see than to match.
-    ahead = line[end + 1 : end + 62]
-    if "\t" not in ahead and "\u3000\u3000" not in ahead:
-        return True
-    return _CELL_BREAK.match(line, end) is None
 
 
 def reference(

@@ -98,6 +98,8 @@ def _is_chrome(s: str) -> bool:
 
 
 _ROW_SEPARATOR = regex.compile(r"[\s【】\[\]|｜]+")
+# Compiled once: regex.search(pattern, …) pays a cache look-up (flag arithmetic) per call.
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _is_widget_row(s: str) -> bool:
@@ -111,7 +113,7 @@ def _is_widget_row(s: str) -> bool:
     # (At least one word, not only '-' or '|' cells: a table row may be all dashes.)
     return (
         len(toks) >= 2
-        and any(regex.search(r"\p{Han}", t) for t in toks)
+        and any(_HAN.search(t) for t in toks)
         and all(t in _CHROME_WORDS or _CHROME_WHOLE.fullmatch(t) is not None for t in toks)
     )
 

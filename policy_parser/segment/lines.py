@@ -49,12 +49,17 @@ def _split_lines(text: str) -> tuple[list[_Line], list[int]]:
     lines: list[_Line] = []
     starts: list[int] = []
     pos = 0
+    # tuple.__new__ builds the named tuple without the Python frame of its generated __new__.
+    new = tuple.__new__
     for raw in text.split("\n"):
         s = raw.strip()  # str.strip() drops exactly the characters str.isspace() accepts
-        a = pos + len(raw) - len(raw.lstrip()) if s else pos + len(raw)
-        lines.append(_Line(a, a + len(s), s))
+        n = len(raw)
+        # A normalised line is stripped already: no lstrip copy; a blank one ends at its end.
+        lead = 0 if len(s) == n else n - len(raw.lstrip()) if s else n
+        a = pos + lead
+        lines.append(new(_Line, (a, a + len(s), s)))
         starts.append(pos)
-        pos += len(raw) + 1
+        pos += n + 1
     return lines, starts
 
 

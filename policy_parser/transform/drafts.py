@@ -48,7 +48,10 @@ def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
         if node.texts or tail
         else []
     )
-    reading = read_marker_line(marker.kind, rest, following, bool(node.children))
+    if following or node.alone is None:
+        reading = read_marker_line(marker.kind, rest, following, bool(node.children))
+    else:
+        reading = node.alone  # the tails read the line alone already (（一）甲；)
     return _Item(reading, [rest, *following], path, table)
 
 

@@ -18,11 +18,19 @@ __all__ = ["closing_paragraphs", "trailing_to_parent"]
 
 
 def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
-    """Read a node's marker line alone, without its later paragraphs (``more``: as if some)."""
+    """Read a node's marker line alone, without its later paragraphs (``more``: as if some).
+
+    The plain reading is kept on the node (``Node.alone``): drafts reads the line again.
+    """
+    if node.alone is not None and not more:
+        return node.alone
     marker = node.marker.marker
     assert marker is not None
     rest = body.slice(marker.end, node.marker.end).strip()
-    return read_marker_line(marker.kind, rest, [], more or bool(node.children))
+    reading = read_marker_line(marker.kind, rest, [], more or bool(node.children))
+    if not more:
+        node.alone = reading
+    return reading
 
 
 def _ends_list_item(body: TrackedText, node: Node) -> bool:
@@ -62,6 +70,7 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
         if stop is not None and line[stop + 1 :].strip():
             cut = last.marker.start + stop + 1
             last.marker = Segment(last.marker.start, cut, last.marker.marker, last.marker.level)
+            last.alone = None  # read before the cut
             return [Segment(cut, cut + len(line) - stop - 1)]
     tail, last.texts = last.texts, []
     return tail
