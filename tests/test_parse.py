@@ -301,3 +301,26 @@ def test_paragraph_after_a_list_stays_with_an_untitled_parent() -> None:
     assert first.text == "加强协作。各部门要按照上述要求抓好落实。"
     assert [c.text for c in first.clauses] == ["加强协作。", "各部门要按照上述要求抓好落实。"]
     assert [s.text for s in first.children] == ["建立会商机制；", "完善信息共享。"]
+
+
+def test_what_follows_on_the_last_list_item_line_is_its_own() -> None:
+    # Each item on a line of its own: the sentence after （二）'s stop is still （二）'s.
+    doc = pp.parse(
+        "甲条例\n第五条　有下列情形之一的，不予登记：\n（一）申请材料不齐全的；\n"
+        "（二）申请人不符合条件的。可以由申请人补正，也可以撤回申请。\n"
+        "第六条　登记机关应当公开登记事项。\n"
+    )
+    texts = {s.path: s.text for s in doc.walk()}
+    assert texts["第五条"] == "有下列情形之一的，不予登记："
+    assert texts["第五条/（二）"] == "申请人不符合条件的。可以由申请人补正，也可以撤回申请。"
+
+
+def test_in_a_run_together_statute_the_last_list_item_ends_at_its_stop() -> None:
+    doc = pp.parse(
+        "第一条　为了规范登记，制定本条例。第五条　有下列情形之一的，不予登记："
+        "（一）申请材料不齐全的；（二）申请人不符合条件的。登记机关应当书面告知申请人。"
+        "第六条　登记机关应当公开登记事项。"
+    )
+    texts = {s.path: s.text for s in doc.walk()}
+    assert texts["第五条"] == "有下列情形之一的，不予登记：登记机关应当书面告知申请人。"
+    assert texts["第五条/（二）"] == "申请人不符合条件的。"

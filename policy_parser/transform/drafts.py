@@ -15,7 +15,7 @@ from policy_parser.transform.headings import Reading, Tier, read_marker_line
 from policy_parser.transform.nodes import Node
 from policy_parser.transform.phrases import same_subject
 from policy_parser.transform.tab_tables import tab_table
-from policy_parser.transform.tails import trailing_to_parent
+from policy_parser.transform.tails import run_together, trailing_to_parent
 from policy_parser.transform.unglue import unglue_titles
 
 __all__ = ["to_drafts"]
@@ -67,22 +67,6 @@ def _group_titled(readings: list[Reading]) -> bool:
     )
 
 
-def _run_together(nodes: list[Node], body: TrackedText) -> bool:
-    """Whether most items of a group go on a line already begun: a document run into one line.
-
-    ``二、重点任务引导企业…。三、保障措施…``: its titles are glued to their text.
-    """
-    text = body.text
-    glued = 0
-    # The first item may open the body or a line of its own: its followers tell.
-    later = nodes[1:] or nodes
-    for node in later:
-        marker = node.marker.marker
-        assert marker is not None
-        glued += marker.start > 0 and text[marker.start - 1] != "\n"
-    return 2 * glued > len(later)
-
-
 _STANDING = frozenset((Tier.TITLE, Tier.TASK))  # headings that stand whatever the siblings do
 
 
@@ -117,7 +101,7 @@ def to_drafts(
             nodes[0].marker.marker.kind,
             readings,
             [item.lines for item in items],
-            flat=_run_together(nodes, body),
+            flat=run_together(nodes, body),
         )
     return [
         _draft(node, reading, item, body, level, titled)

@@ -14,7 +14,7 @@ from policy_parser.normalize import TrackedText
 from policy_parser.transform.headings import Reading, Tier, first_sentence_end, read_marker_line
 from policy_parser.transform.nodes import Node
 
-__all__ = ["closing_paragraphs", "trailing_to_parent"]
+__all__ = ["closing_paragraphs", "run_together", "trailing_to_parent"]
 
 
 def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
@@ -31,6 +31,22 @@ def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
     if not more:
         node.alone = reading
     return reading
+
+
+def run_together(nodes: list[Node], body: TrackedText) -> bool:
+    """Whether most items of a group go on a line already begun: a document run into one line.
+
+    ``二、重点任务引导企业…。三、保障措施…``: its titles are glued to their text.
+    """
+    text = body.text
+    glued = 0
+    # The first item may open the body or a line of its own: its followers tell.
+    later = nodes[1:] or nodes
+    for node in later:
+        marker = node.marker.marker
+        assert marker is not None
+        glued += marker.start > 0 and text[marker.start - 1] != "\n"
+    return 2 * glued > len(later)
 
 
 def _ends_list_item(body: TrackedText, node: Node) -> bool:
@@ -62,9 +78,15 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
         # Among titled siblings a title over paragraphs keeps them, even where the siblings
         # hold only children: 一、总体要求 ⏎ （一）… ⏎ 三、保障措施 ⏎ 加强组织领导。
         return []
-    if not last.texts and all(_ends_list_item(body, n) for n in nodes[:-1]):
+    if (
+        not last.texts
+        and all(_ends_list_item(body, n) for n in nodes[:-1])
+        and run_together(nodes, body)
+    ):
         # Run-together statute: …；(四)利用职务便利谋取不正当利益的。电力监管机构从事… — the
         # last item ends at its first full stop; the next paragraph of the article follows.
+        # Where each item has a line of its own, what follows on the last item's line is its
+        # own: （二）…的，由其分摊。可以约定分摊。 ⏎ 第二十三条…
         line = body.text[last.marker.start : last.marker.end]
         stop = first_sentence_end(line)
         if stop is not None and line[stop + 1 :].strip():
