@@ -23,7 +23,7 @@ from policy_parser.encoding import detect_mojibake
 from policy_parser.errors import Diagnostic, PolicyParseError, Severity, Span, line_col
 from policy_parser.grammar import structure_lark
 from policy_parser.loaders import LoadedText, load_text
-from policy_parser.models import Document, Section
+from policy_parser.models import Document, Section, make_document
 from policy_parser.normalize import TrackedText, normalize
 from policy_parser.segment import Frame, segment
 from policy_parser.table_blocks import attach_tables, cut_tables
@@ -88,18 +88,28 @@ class _Run:
 
 def _document(run: _Run, frame: Frame) -> Document:
     """Build the Document of one frame: its metadata, its sections, its attachments."""
+    return _finish(run, frame, *_sections(run, frame))
+
+
+def _sections(run: _Run, frame: Frame) -> tuple[list[Section], list[Diagnostic], str, str]:
+    """Read the sections of one frame's body: sections, diagnostics, preamble, closing."""
+    drafts, diagnostics, preamble, closing = _frame_drafts(run, frame)
+    # The token stream, the lark tree, the nodes and the body text are gone by now: only the
+    # drafts stay alive while the sections are built (and ``assemble`` frees each draft it
+    # has finished), which keeps the peak memory of a parse down.
+    return assemble(drafts, bodies=run.bodies), diagnostics, preamble, closing
+
+
+def _frame_drafts(run: _Run, frame: Frame) -> tuple[list[Draft], list[Diagnostic], str, str]:
+    """Lex and parse one frame's body, or read it as a task table: its drafts and notes."""
     body = _body(run.tracked, frame, run.excluded)
     if frame.table_header:
         header_text = run.tracked.text[frame.table_header[0] : frame.table_header[1]]
         header = [cell.strip() for cell in header_text.split("\n") if cell.strip()]
-        drafts = table_drafts(body, header)
-        if drafts is not None:
-            return _finish(run, frame, assemble(drafts, bodies=run.bodies))
-    drafts, diagnostics, preamble, closing = _drafts(run.source, body)
-    # The token stream, the lark tree and the nodes are gone by now: only the drafts stay
-    # alive while the sections are built, which keeps the peak memory of a parse down.
-    sections = assemble(drafts, bodies=run.bodies)
-    return _finish(run, frame, sections, diagnostics, preamble, closing)
+        rows = table_drafts(body, header)
+        if rows is not None:
+            return rows, [], "", ""
+    return _drafts(run.source, body)
 
 
 def _drafts(source: str, body: TrackedText) -> tuple[list[Draft], list[Diagnostic], str, str]:
@@ -139,27 +149,44 @@ def _finish(
     first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
     lo, hi = run.tracked.source_span(first, last) if last > first else (0, 0)
     lo, hi = min(lo, len(run.source)), min(hi, len(run.source))
-    return Document(
-        title=frame.title.value if frame.title else None,
-        doc_number=frame.doc_number.value if frame.doc_number else None,
-        issuers=[f.value for f in frame.issuers],
-        addressees=[f.value for f in frame.addressees],
-        date=frame.date,
-        preamble=preamble or None,
-        closing=(closing + (frame.formula.value if frame.formula else "")) or None,
-        defined_terms=dict(frame.defined_terms),
-        sections=sections,
-        attachments=[_document(run, a) for a in frame.attachments],
-        diagnostics=diagnostics or [],
-        source=run.source,
-        span=Span(start=lo, end=max(lo, hi)),
-    )
+    # Built without validation (``make_document``): every value is typed here, and pydantic's
+    # validation would copy each list and build a set of field names per document.
+    fields = {
+        "title": frame.title.value if frame.title else None,
+        "doc_number": frame.doc_number.value if frame.doc_number else None,
+        "issuers": [f.value for f in frame.issuers],
+        "addressees": [f.value for f in frame.addressees],
+        "date": frame.date,
+        "preamble": preamble or None,
+        "closing": (closing + (frame.formula.value if frame.formula else "")) or None,
+        "defined_terms": dict(frame.defined_terms),
+        "diagnostics": diagnostics or [],
+        "source": run.source,
+        "span": Span(start=lo, end=max(lo, hi)),
+        "trace": (),
+    }
+    attachments = [_document(run, a) for a in frame.attachments]
+    return make_document(fields, sections=sections, attachments=attachments)
 
 
 def _errors(doc: Document) -> Iterator[Diagnostic]:
     yield from (d for d in doc.diagnostics if d.severity is Severity.ERROR)
     for attachment in doc.attachments:
         yield from _errors(attachment)
+
+
+def _parsed(text: str, bodies: bool, trace: bool) -> Document:
+    """The document of ``text`` before its warnings.
+
+    A function of its own so that the normalised text and the frame are gone when the
+    warnings are read: on a short text they are a tenth of the peak memory of the parse.
+    """
+    tracked = normalize(text)
+    frame = segment(tracked.text, trace=trace)
+    doc = _document(_Run(text, tracked, frame.excluded, bodies), frame)
+    if trace:
+        doc = doc.model_copy(update={"trace": build_trace(doc, frame, tracked)})
+    return doc
 
 
 def parse(text: str, *, strict: bool = False, bodies: bool = True, trace: bool = False) -> Document:
@@ -182,14 +209,12 @@ def parse(text: str, *, strict: bool = False, bodies: bool = True, trace: bool =
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    # Scanned before the parse, so that the scan's buffers and the parse's never add up.
+    moji = detect_mojibake(text)
     with _no_gc():
-        tracked = normalize(text)
-        frame = segment(tracked.text, trace=trace)
-        doc = _document(_Run(text, tracked, frame.excluded, bodies), frame)
-        if trace:
-            doc = doc.model_copy(update={"trace": build_trace(doc, frame, tracked)})
+        doc = _parsed(text, bodies, trace)
     warnings = document_warnings(doc)  # a parse that found nothing says so (checks.py)
-    if (moji := detect_mojibake(text)) is not None:  # a warning: strict does not raise on it
+    if moji is not None:  # a warning: strict does not raise on it
         warnings.insert(
             0, _diagnostic(text, "mojibake", Severity.WARNING, moji.message, moji.start)
         )

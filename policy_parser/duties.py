@@ -86,7 +86,10 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
     """Return the finished sections of ``drafts``, with clauses and bodies when asked.
 
     Args:
-        drafts: The top-level drafts of one document.
+        drafts: The top-level drafts of one document. The list is emptied as they are
+            finished: a finished draft's own texts and offsets are freed before the next one
+            is read, so that drafts and sections are never both alive whole (the peak memory
+            of a parse).
         bodies: Read clauses and bodies (False: structure only, faster).
 
     Returns:
@@ -129,4 +132,8 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
             path=draft.path,
         )
 
-    return [finish(draft) for draft in drafts]
+    drafts.reverse()  # popped from the end, in document order
+    sections: list[Section] = []
+    while drafts:
+        sections.append(finish(drafts.pop()))
+    return sections

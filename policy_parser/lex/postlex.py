@@ -50,14 +50,24 @@ class MarkerPostLex(PostLex):
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Read the lexer's tokens for one body and yield the structure parser's."""
-        pieces: list[str] = []
-        markers: list[Token] = []
-        for token in stream:
-            pieces.append(token)
-            if token.type != PLAIN:
-                markers.append(token)
-        text = "".join(pieces)
+        text, markers = _read(stream)
         chosen, diagnostics = select(candidates(text, markers), box_starts(text))
         yield from nest(segments(text, chosen))
         for d in diagnostics:
             yield Token("NOTE", d, d.pos, None, None, None, None, d.pos)
+
+
+def _read(stream: Iterator[Token]) -> tuple[str, list[Token]]:
+    """Return the text the lexer's tokens spell and its marker tokens.
+
+    A function of its own so that the ``PLAIN`` tokens are gone once the text is joined: a
+    lark token costs some 250 bytes beside its characters, and a short text's tokens would
+    otherwise stay alive through the whole parse.
+    """
+    pieces: list[str] = []
+    markers: list[Token] = []
+    for token in stream:
+        pieces.append(token)
+        if token.type != PLAIN:
+            markers.append(token)
+    return "".join(pieces), markers
