@@ -24,6 +24,7 @@ from lark.lark import PostLex
 from lark.lexer import Lexer
 
 from policy_parser.lex import LexDiagnostic, MarkerPostLex, MarkerToken, Segment
+from policy_parser.lex.postlex import ALWAYS_ACCEPT
 
 __all__ = ["Lexed", "grammar_text", "lex", "marker_tokens", "structure_lark", "token_parser"]
 
@@ -81,7 +82,7 @@ def structure_lark(transformer: type[Transformer[Token, Any]] | None = None) -> 
 class _AsLexed(PostLex):
     """A PostLex that hands lark's lexer tokens on unchanged (for :func:`marker_tokens`)."""
 
-    always_accept = MarkerPostLex.always_accept
+    always_accept = ALWAYS_ACCEPT
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Yield the lexer's tokens as they come."""

@@ -25,7 +25,9 @@ from policy_parser.segment.openers import _OPENERS
 from policy_parser.trace import build
 from policy_parser.wire import pack, unpack
 
-PACKAGE = Path(pp.__file__).resolve().parent
+# The source tree beside tests/, not the installed package: .ci/run also runs this file against
+# the compiled wheel, whose site-packages holds no docs/ or examples/.
+PACKAGE = Path(__file__).resolve().parents[1] / "policy_parser"
 ROOT = PACKAGE.parent
 
 NOTICE = "\n".join(

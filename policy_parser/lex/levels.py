@@ -8,10 +8,13 @@ it leaves. Made-up example: markers at levels 1, 2, 2, 1 give
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from lark import Token
+# Token from the module that defines it: mypyc needs the defining module imported to subclass
+# a class (mypyc/mypyc#1155; ``from lark import Token`` fails in C with CPyModule_lark___lexer).
+from lark.lexer import Token
 
 from policy_parser._fastinit import fast_init
 from policy_parser.errors import Severity
@@ -20,6 +23,17 @@ from policy_parser.lex.candidates import Marker
 from policy_parser.lex.continuity import LexDiagnostic, Selector
 from policy_parser.lex.kinds import STRONG
 from policy_parser.lex.later import Later
+
+_C = TypeVar("_C")
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # pure Python without mypy installed: the decorator only speaks to mypyc
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_C], _C]:
+        """Return the class unchanged (mypy_extensions.mypyc_attr, where mypyc is absent)."""
+        return lambda cls: cls
+
 
 __all__ = ["MarkerToken", "Segment", "nest", "segments", "select"]
 
@@ -35,6 +49,8 @@ class Segment:
     level: int = 0
 
 
+# A str subclass cannot be a mypyc native class: compiled, it stays a plain Python class.
+@mypyc_attr(native_class=False)
 class MarkerToken(Token):
     """A ``MARKER`` token: a section's marker line, with the segment it stands for."""
 

@@ -29,9 +29,13 @@ from policy_parser.lex.candidates import candidates
 from policy_parser.lex.kinds import KIND_OF_TERMINAL
 from policy_parser.lex.levels import nest, segments, select
 
-__all__ = ["MarkerPostLex"]
+__all__ = ["ALWAYS_ACCEPT", "MarkerPostLex"]
 
 PLAIN = "PLAIN"
+# The terminals this PostLex consumes: no rule of structure.lark names them, so lark would
+# otherwise drop them from its lexer. A module constant, not only a class attribute, because a
+# mypyc-compiled class does not hand its class attributes to other modules (docs/compiled.md).
+ALWAYS_ACCEPT = (*KIND_OF_TERMINAL, PLAIN)
 
 
 class MarkerPostLex(PostLex):
@@ -44,9 +48,7 @@ class MarkerPostLex(PostLex):
     CN_COMMA PLAIN`` and comes out as ``MARKER _OPEN MARKER _CLOSE MARKER``.
     """
 
-    # The terminals this PostLex consumes: no rule of structure.lark names them, so lark
-    # would otherwise drop them from its lexer.
-    always_accept = (*KIND_OF_TERMINAL, PLAIN)
+    always_accept = ALWAYS_ACCEPT
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         """Read the lexer's tokens for one body and yield the structure parser's."""
