@@ -59,7 +59,7 @@ def _written_stop(section: _Section, source: str) -> str | None:
     if at < 0 or not heading:
         return None
     after = at + len(heading)
-    if source[after : after + 1] in tuple(_STOPS):
+    if after < len(source) and source[after] in _STOPS:  # an index: "" is in every str
         return source[after]
     if section.text and source.startswith(section.text[:1], after):
         return ""
