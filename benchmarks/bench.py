@@ -14,7 +14,11 @@ It reports, in one run on the texts of ``tests/data/corpus/``:
 * the time for 1x, 8x and 64x the input (a long plan built from the corpus sections,
   renumbered so the whole of it is one valid document);
 * the peak memory (tracemalloc) per input character;
+* the cost per character of a plan of many one-line sections against the corpus;
 * ``parse_many`` over 1,000 documents with 1 and 2 processes.
+
+Each part checks its target (issue 14's for speed, linearity, memory and many sections) and
+the run exits 1 if one is missed.
 
 Absolute numbers are noisy (other processes, CPU frequency); the ratios are measured in one run
 on the same texts and are what the targets are stated in.
@@ -299,9 +303,10 @@ def throughput(texts: list[str], repeats: int) -> tuple[float, list[tuple[str, b
     for line in stage_report(texts, repeats):
         print(f"  {line}")
     print()
+    # The targets of issue 14 (issue 5 had asked for 25x and for beating ArborParser).
     return t_full, [
-        ("full parse within 25x of the naive scan", t_full / t_naive <= 25),
-        ("structure only faster than ArborParser", t_struct < t_arbor),
+        ("full parse within 40x of the naive scan", t_full / t_naive <= 40),
+        ("structure only within 2x of ArborParser's time", t_struct <= 2 * t_arbor),
     ]
 
 
