@@ -39,8 +39,16 @@ __all__ = ["assemble"]
 def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
     """Split one text part into clauses and read their bodies, offsets mapped to the source."""
     text = part.text
+    n = len(text)
+    # A part that is one run of the source (almost every own text: 各区要加强宣传。 on a line of
+    # its own) maps an offset inside it by one shift; only a part joined from several runs
+    # asks its offset map. The same values as ``part.source_span``, without its call per
+    # clause, body and deadline.
+    shift = part.srcs[0] if part.starts == (0,) else None
 
     def span(start: int, end: int) -> Span:
+        if shift is not None and 0 <= start < end <= n:
+            return Span(shift + start, shift + end)
         a, b = part.source_span(start, end)
         return Span(a, b)
 
