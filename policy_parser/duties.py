@@ -36,8 +36,14 @@ from policy_parser.task_lines import spread_task_deadline
 __all__ = ["assemble"]
 
 
-def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
-    """Split one text part into clauses and read their bodies, offsets mapped to the source."""
+def _clauses(
+    part: TrackedText, rules: ReadingRules, out: list[Clause]
+) -> tuple[ReadingRules, bool]:
+    """Split one text part into clauses and read their bodies, offsets mapped to the source.
+
+    The clauses are appended to ``out``; returns the rules for what follows and whether a
+    clause states a deadline (only then can a task line's deadline spread).
+    """
     text = part.text
     n = len(text)
     # A part that is one run of the source (almost every own text: 各区要加强宣传。 on a line of
@@ -52,15 +58,18 @@ def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], Read
         a, b = part.source_span(start, end)
         return Span(a, b)
 
-    out: list[Clause] = []
+    dated = False
     for start, end in split_clauses(text):
         clause = text[start:end]
         found, rules = find_bodies(clause, rules)
         bodies = [make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found]
         due = clause_deadline(clause)
-        deadline = _deadline(due, span(start + due.start, start + due.end)) if due else None
+        deadline = None
+        if due is not None:
+            deadline = _deadline(due, span(start + due.start, start + due.end))
+            dated = True
         out.append(make_clause(clause, span(start, end), bodies, deadline))
-    return out, rules
+    return rules, dated
 
 
 def _deadline(phrase: DeadlinePhrase, span: Span) -> Deadline:
@@ -116,13 +125,16 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         if bodies and draft.rows is not None:
             clauses = [_row_clause(row) for row in draft.rows]
         elif bodies:
+            dated = False
             for part in (draft.run_in, draft.own):
                 if part is not None and part.text:
-                    read, rules = _clauses(part, rules)
-                    clauses.extend(read)
-            clauses = spread_task_deadline(clauses)
-        children = [finish(child) for child in draft.children]
-        if draft.children and rules.unlisted != unlisted_before:
+                    rules, due = _clauses(part, rules, clauses)
+                    dated = dated or due
+            if dated:  # a task line's deadline is a clause's deadline: none, nothing to spread
+                clauses = spread_task_deadline(clauses)
+        # Most sections are leaves: no comprehension is run for them.
+        children = [finish(child) for child in draft.children] if draft.children else []
+        if children and rules.unlisted != unlisted_before:
             # 以下均需X落实，不再列出 binds the items after it within the section that holds
             # them (its own children, or the siblings after a note written as an item): the
             # sections after that one are no longer bound.
