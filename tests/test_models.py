@@ -122,3 +122,22 @@ def test_parsed_documents_have_exact_types(path: Path) -> None:
     assert [w for s in sections for w in _exact_types(s)] == []
     assert pp.Document.model_validate(doc.model_dump()) == doc
     assert pp.Document.model_validate_json(doc.model_dump_json(), strict=True) == doc
+
+
+@pytest.mark.parametrize(
+    ("marker", "key"),
+    [
+        ("一、", "一"),
+        ("（一）", "（一）"),
+        ("1．", "1"),
+        ("(1)", "（1）"),
+        ("（2)", "（2）"),
+        (" 3 .", "3"),
+        ("\u3000四、", "四"),
+        ("5\t)", "5）"),
+        ("第六条", "第六条"),
+    ],
+)
+def test_path_key_drops_spaces_and_widens_brackets(marker: str, key: str) -> None:
+    # The fast path (no space, no half-width bracket) and the slow one give what a path writes.
+    assert pp.models.path_key(marker) == key
