@@ -99,6 +99,18 @@ def _row_clause(row: TableRow) -> Clause:
     return make_clause(content.text, span, bodies, deadline)
 
 
+def _without_subject(rules: ReadingRules, last: ReadingRules) -> ReadingRules:
+    """Return ``rules`` without their subject; ``last`` (subjectless) when only that differs.
+
+    A section must not carry the last one's subject (市科协要… then 各区要…), and most sections
+    have one: building a fresh ReadingRules for each cost more than the rest of the step.
+    Compares every field of ReadingRules but the subject.
+    """
+    if rules.first_listed_leads == last.first_listed_leads and rules.unlisted == last.unlisted:
+        return last
+    return rules.with_subject(())
+
+
 def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
     """Return the finished sections of ``drafts``, with clauses and bodies when asked.
 
@@ -113,13 +125,16 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         The frozen sections, children included.
     """
     rules = INITIAL_RULES
+    # The rules without a subject, rebuilt only when the document's other rules change: most
+    # sections open with a subject (市科协要…), and the next one must not carry it.
+    bare = INITIAL_RULES
 
     def finish(draft: Draft) -> Section:
-        nonlocal rules
+        nonlocal rules, bare
         # A subject carries from sentence to sentence within a section, never into the next
         # one; reading rules such as 下同 carry through the document.
         if rules.subject:
-            rules = rules.with_subject(())
+            rules = bare = _without_subject(rules, bare)
         unlisted_before = rules.unlisted
         clauses: list[Clause] = []
         if bodies and draft.rows is not None:
