@@ -21,6 +21,7 @@ from policy_parser.clauses import split_clauses
 from policy_parser.deadlines import DeadlinePhrase, cell_deadline, clause_deadline
 from policy_parser.drafts import Draft, TableRow
 from policy_parser.models import (
+    BodyMention,
     Clause,
     Deadline,
     Section,
@@ -62,13 +63,19 @@ def _clauses(
     for start, end in split_clauses(text):
         clause = text[start:end]
         found, rules = find_bodies(clause, rules)
-        bodies = [make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found]
+        bodies: list[BodyMention] = []
+        if found:
+            bodies = [
+                make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found
+            ]
         due = clause_deadline(clause)
         deadline = None
         if due is not None:
             deadline = _deadline(due, span(start + due.start, start + due.end))
             dated = True
-        out.append(make_clause(clause, span(start, end), bodies, deadline))
+        # A clause lies inside the text, non-empty: one run maps it by the shift alone.
+        where = Span(shift + start, shift + end) if shift is not None else span(start, end)
+        out.append(make_clause(clause, where, bodies, deadline))
     return rules, dated
 
 
