@@ -63,17 +63,23 @@ def _warning(source: str, code: str, message: str, start: int, end: int) -> Diag
     )
 
 
-def _own_texts(doc: Document) -> Iterator[tuple[str, str, Span]]:
-    """Yield (what, own text, span) for the preamble, closing and every section, attachments too."""
-    if doc.preamble:
-        yield "the preamble", doc.preamble, doc.span
-    for section in doc.sections:
-        for s in section.walk():
+def _oversized(doc: Document) -> Iterator[tuple[str, str, Span]]:
+    """Yield (what, own text, span) for each own text longer than :data:`MAX_OWN_TEXT`.
+
+    The preamble, the closing and every section, attachments too. Lengths are tested here,
+    so that a section's name (``section 四/（十八）``) is written only for one that is too long,
+    not for each of a 10,000-item plan's sections.
+    """
+    preamble, closing = doc.preamble or "", doc.closing or ""
+    if len(preamble) > MAX_OWN_TEXT:
+        yield "the preamble", preamble, doc.span
+    for s in doc.walk():
+        if len(s.text) > MAX_OWN_TEXT:
             yield f"section {s.path}", s.text, s.span
-    if doc.closing:
-        yield "the closing", doc.closing, doc.span
+    if len(closing) > MAX_OWN_TEXT:
+        yield "the closing", closing, doc.span
     for attachment in doc.attachments:
-        yield from _own_texts(attachment)
+        yield from _oversized(attachment)
 
 
 def document_warnings(doc: Document) -> list[Diagnostic]:
@@ -117,17 +123,16 @@ def document_warnings(doc: Document) -> list[Diagnostic]:
                 min(len(source), 1),
             )
         )
-    for what, text, span in _own_texts(doc):
-        if len(text) > MAX_OWN_TEXT:
-            found.append(
-                _warning(
-                    source,
-                    "oversized-text",
-                    f"{what} holds {len(text):,} characters of its own (more than "
-                    f"{MAX_OWN_TEXT:,}): its numbering markers were probably lost (a text "
-                    "without line breaks?)",
-                    span.start,
-                    span.end,
-                )
+    for what, text, span in _oversized(doc):
+        found.append(
+            _warning(
+                source,
+                "oversized-text",
+                f"{what} holds {len(text):,} characters of its own (more than "
+                f"{MAX_OWN_TEXT:,}): its numbering markers were probably lost (a text "
+                "without line breaks?)",
+                span.start,
+                span.end,
             )
+        )
     return found

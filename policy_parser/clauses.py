@@ -77,28 +77,31 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     n = len(text)
+    search = _EVENT.search  # looked up once per section, not once per event
     i = 0
-    while (event := _EVENT.search(text, i)) is not None:
+    while (event := search(text, i)) is not None:
         i = event.start()
         ch = text[i]
-        if ch in BRACKET_PAIRS:
+        if ch in _STOPS:
+            if i + 1 == n:  # the text's last character (各区要加强宣传。): nothing can follow
+                cuts.append(n)
+                break
+            i = _sentence_end(text, i)
+            cuts.append(i)
+        elif ch in BRACKET_PAIRS:
             # A quote closed by the same character (ASCII '"') is not in BRACKET_PAIRS; curly
             # quotes and brackets nest, and nothing inside them splits.
             close = _close_group(text, i)
             # A stray opener (a lost closing quote) must not swallow the rest of the section.
             i = close if close > 0 else i + 1
-            continue
-        if ch in _STOPS:
-            i = _sentence_end(text, i)
-            cuts.append(i)
-            continue
-        # A semicolon.
-        if starts_with_subject(text[i + 1 :]):
-            cuts.append(i + 1)
-        i += 1
+        else:  # a semicolon
+            if starts_with_subject(text[i + 1 :]):
+                cuts.append(i + 1)
+            i += 1
+    cuts.append(n)
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in [*cuts, n]:
+    for cut in cuts:
         s, e = start, cut
         while s < e and text[s].isspace():
             s += 1

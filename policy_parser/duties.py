@@ -21,6 +21,7 @@ from policy_parser.clauses import split_clauses
 from policy_parser.deadlines import DeadlinePhrase, cell_deadline, clause_deadline
 from policy_parser.drafts import Draft, TableRow
 from policy_parser.models import (
+    BodyMention,
     Clause,
     Deadline,
     Section,
@@ -36,23 +37,46 @@ from policy_parser.task_lines import spread_task_deadline
 __all__ = ["assemble"]
 
 
-def _clauses(part: TrackedText, rules: ReadingRules) -> tuple[list[Clause], ReadingRules]:
-    """Split one text part into clauses and read their bodies, offsets mapped to the source."""
+def _clauses(
+    part: TrackedText, rules: ReadingRules, out: list[Clause]
+) -> tuple[ReadingRules, bool]:
+    """Split one text part into clauses and read their bodies, offsets mapped to the source.
+
+    The clauses are appended to ``out``; returns the rules for what follows and whether a
+    clause states a deadline (only then can a task line's deadline spread).
+    """
     text = part.text
+    n = len(text)
+    # A part that is one run of the source (almost every own text: 各区要加强宣传。 on a line of
+    # its own) maps an offset inside it by one shift; only a part joined from several runs
+    # asks its offset map. The same values as ``part.source_span``, without its call per
+    # clause, body and deadline.
+    shift = part.srcs[0] if part.starts == (0,) else None
 
     def span(start: int, end: int) -> Span:
+        if shift is not None and 0 <= start < end <= n:
+            return Span(shift + start, shift + end)
         a, b = part.source_span(start, end)
         return Span(a, b)
 
-    out: list[Clause] = []
+    dated = False
     for start, end in split_clauses(text):
         clause = text[start:end]
         found, rules = find_bodies(clause, rules)
-        bodies = [make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found]
+        bodies: list[BodyMention] = []
+        if found:
+            bodies = [
+                make_mention(f.name, f.role, span(start + f.start, start + f.end)) for f in found
+            ]
         due = clause_deadline(clause)
-        deadline = _deadline(due, span(start + due.start, start + due.end)) if due else None
-        out.append(make_clause(clause, span(start, end), bodies, deadline))
-    return out, rules
+        deadline = None
+        if due is not None:
+            deadline = _deadline(due, span(start + due.start, start + due.end))
+            dated = True
+        # A clause lies inside the text, non-empty: one run maps it by the shift alone.
+        where = Span(shift + start, shift + end) if shift is not None else span(start, end)
+        out.append(make_clause(clause, where, bodies, deadline))
+    return rules, dated
 
 
 def _deadline(phrase: DeadlinePhrase, span: Span) -> Deadline:
@@ -82,6 +106,18 @@ def _row_clause(row: TableRow) -> Clause:
     return make_clause(content.text, span, bodies, deadline)
 
 
+def _without_subject(rules: ReadingRules, last: ReadingRules) -> ReadingRules:
+    """Return ``rules`` without their subject; ``last`` (subjectless) when only that differs.
+
+    A section must not carry the last one's subject (市科协要… then 各区要…), and most sections
+    have one: building a fresh ReadingRules for each cost more than the rest of the step.
+    Compares every field of ReadingRules but the subject.
+    """
+    if rules.first_listed_leads == last.first_listed_leads and rules.unlisted == last.unlisted:
+        return last
+    return rules.with_subject(())
+
+
 def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
     """Return the finished sections of ``drafts``, with clauses and bodies when asked.
 
@@ -96,25 +132,31 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         The frozen sections, children included.
     """
     rules = INITIAL_RULES
+    # The rules without a subject, rebuilt only when the document's other rules change: most
+    # sections open with a subject (市科协要…), and the next one must not carry it.
+    bare = INITIAL_RULES
 
     def finish(draft: Draft) -> Section:
-        nonlocal rules
+        nonlocal rules, bare
         # A subject carries from sentence to sentence within a section, never into the next
         # one; reading rules such as 下同 carry through the document.
         if rules.subject:
-            rules = rules.with_subject(())
+            rules = bare = _without_subject(rules, bare)
         unlisted_before = rules.unlisted
         clauses: list[Clause] = []
         if bodies and draft.rows is not None:
             clauses = [_row_clause(row) for row in draft.rows]
         elif bodies:
+            dated = False
             for part in (draft.run_in, draft.own):
                 if part is not None and part.text:
-                    read, rules = _clauses(part, rules)
-                    clauses.extend(read)
-            clauses = spread_task_deadline(clauses)
-        children = [finish(child) for child in draft.children]
-        if draft.children and rules.unlisted != unlisted_before:
+                    rules, due = _clauses(part, rules, clauses)
+                    dated = dated or due
+            if dated:  # a task line's deadline is a clause's deadline: none, nothing to spread
+                clauses = spread_task_deadline(clauses)
+        # Most sections are leaves: no comprehension is run for them.
+        children = [finish(child) for child in draft.children] if draft.children else []
+        if children and rules.unlisted != unlisted_before:
             # 以下均需X落实，不再列出 binds the items after it within the section that holds
             # them (its own children, or the siblings after a note written as an item): the
             # sections after that one are no longer bound.

@@ -122,3 +122,56 @@ def test_parsed_documents_have_exact_types(path: Path) -> None:
     assert [w for s in sections for w in _exact_types(s)] == []
     assert pp.Document.model_validate(doc.model_dump()) == doc
     assert pp.Document.model_validate_json(doc.model_dump_json(), strict=True) == doc
+
+
+@pytest.mark.parametrize(
+    ("marker", "key"),
+    [
+        ("一、", "一"),
+        ("（一）", "（一）"),
+        ("1．", "1"),
+        ("(1)", "（1）"),
+        ("（2)", "（2）"),
+        (" 3 .", "3"),
+        ("\u3000四、", "四"),
+        ("5\t)", "5）"),
+        ("第六条", "第六条"),
+    ],
+)
+def test_path_key_drops_spaces_and_widens_brackets(marker: str, key: str) -> None:
+    # The fast path (no space, no half-width bracket) and the slow one give what a path writes.
+    assert pp.models.path_key(marker) == key
+
+
+def _section(path: str, children: list[Section]) -> Section:
+    marker = path.rsplit("/", 1)[-1]
+    return make_section(
+        level=path.count("/") + 1,
+        marker=marker,
+        kind=MarkerKind.CN_PAREN,
+        number=1,
+        heading=None,
+        text="",
+        children=children,
+        clauses=[],
+        span=Span(start=0, end=1),
+        path=path,
+    )
+
+
+def test_walk_is_pre_order_at_every_depth() -> None:
+    # 一 holds （一） (which holds 1) and （二）; 二 is a leaf: parents before children, in order.
+    one = _section(
+        "一",
+        [_section("一/（一）", [_section("一/（一）/1", [])]), _section("一/（二）", [])],
+    )
+    two = _section("二", [])
+    assert [s.path for s in one.walk()] == ["一", "一/（一）", "一/（一）/1", "一/（二）"]
+    doc = pp.models.Document(source="x", sections=[one, two], span=Span(start=0, end=1))
+    assert [s.path for s in doc.walk()] == [
+        "一",
+        "一/（一）",
+        "一/（一）/1",
+        "一/（二）",
+        "二",
+    ]

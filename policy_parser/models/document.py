@@ -17,7 +17,7 @@ from policy_parser.errors import Diagnostic, Span
 from policy_parser.models.base import _Frozen, _trusted
 from policy_parser.models.deadlines import Deadline
 from policy_parser.models.kinds import MarkerKind, Role, path_key
-from policy_parser.models.sections import BodyMention, Clause, Section
+from policy_parser.models.sections import BodyMention, Clause, Section, _preorder
 from policy_parser.models.tasks import task_paths
 from policy_parser.models.trace import TraceEntry
 
@@ -168,8 +168,7 @@ class Document(_Frozen):
         Args:
             attachments: Also yield the sections of the attachments, after the document's own.
         """
-        for section in self.sections:
-            yield from section.walk()
+        yield from _preorder(self.sections)
         if attachments:
             for attachment in self.attachments:
                 yield from attachment.walk(attachments=True)

@@ -77,4 +77,11 @@ _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 
 def path_key(marker: str) -> str:
     """Return a marker as a path writes it: '一、' → '一', '(1)' → '（1）', '1．' → '1'."""
-    return _PATH_STRIP.sub("", marker).translate(_HALF_TO_FULL).rstrip("、.．")
+    # Asked once per section: most markers (一、 （一） 1．) hold no space and no half-width
+    # bracket, and two tests in C skip the regex and the translate (slow on CJK text). Of
+    # the characters \s matches, " " is the only printable one.
+    if not marker.isprintable() or " " in marker:
+        marker = _PATH_STRIP.sub("", marker)
+    if "(" in marker or ")" in marker:
+        marker = marker.translate(_HALF_TO_FULL)
+    return marker.rstrip("、.．")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
@@ -82,14 +82,28 @@ class Section(_Frozen):
 
     def walk(self) -> Iterator[Section]:
         """Yield this section and all its descendants, pre-order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return _preorder((self,))
 
     @property
     def bodies(self) -> list[BodyMention]:
         """Every body named in this section's own clauses."""
         return [body for clause in self.clauses for body in clause.bodies]
+
+
+def _preorder(sections: Sequence[Section]) -> Iterator[Section]:
+    """Yield ``sections`` and all their descendants, pre-order: 一、 （一） （二） 二、.
+
+    An explicit stack, not a generator per level (``yield from child.walk()``): a section
+    four levels deep then passed through four suspended generators on its way out, for every
+    section of a 10,000-item plan.
+    """
+    stack = list(reversed(sections))
+    pop, push = stack.pop, stack.extend
+    while stack:
+        section = pop()
+        yield section
+        if section.children:
+            push(reversed(section.children))
 
 
 def make_mention(name: str, role: Role, span: Span) -> BodyMention:
