@@ -6,6 +6,7 @@ Sibling items are written alike, so a run-in title stands when the group says so
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from policy_parser.drafts import Draft
@@ -38,13 +39,15 @@ def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
     """
     marker = node.marker.marker
     assert marker is not None
-    path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
+    key = _path_key(marker.marker)
+    path = f"{prefix}/{key}" if prefix else key
     # A table stands among the section's own lines: most sections have none.
     table = tab_table(node, body, path, level) if node.texts else []
-    tail = trailing_to_parent(node.children, body)
-    rest = body.slice(marker.end, node.marker.end).strip()
+    # Only a list of two or more items leaves paragraphs to its parent: most nodes are leaves.
+    tail = trailing_to_parent(node.children, body) if len(node.children) > 1 else []
+    rest = body.strip_slice(marker.end, node.marker.end)
     following = (
-        [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
+        [body.strip_slice(seg.start, seg.end) for seg in node.texts + tail]
         if node.texts or tail
         else []
     )
@@ -53,6 +56,10 @@ def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
     else:
         reading = node.alone  # the tails read the line alone already (（一）甲；)
     return _Item(reading, [rest, *following], path, table)
+
+
+# The same few markers come back in every list (1．, 2．, …): their path keys are kept.
+_path_key = lru_cache(maxsize=4096)(path_key)
 
 
 def _group_titled(readings: list[Reading]) -> bool:
@@ -122,7 +129,10 @@ def _draft(
     # The span runs from the marker's first character to the subtree's last.
     start = body.to_source(marker.start)
     end = body.to_source(node.last_end() - 1) + 1
-    children = to_drafts(node.children, body, item.path, level + 1) + item.table
+    # A leaf (most nodes) has no children to read.
+    children = to_drafts(node.children, body, item.path, level + 1) if node.children else []
+    if item.table:
+        children += item.table
     return Draft(
         level=level,
         marker=marker.marker,

@@ -158,13 +158,13 @@ def read_marker_line(
         # The first cell is the row's title: 1企业投资项目承诺制改革　　山西开展…
         cell = _CELL_BREAK.search(line)
         if cell:
-            own = TrackedText.join([rest.slice(cell.end(), len(line)).strip(), *following])
+            own = TrackedText.join([rest.strip_slice(cell.end(), len(line)), *following])
             return Reading(line[: cell.start()], None, own, Tier.TITLE)
     # A title gap is two spaces, one of them ideographic or both plain: most lines have none.
     gap = _TITLE_GAP.search(line) if "\u3000" in line or "  " in line else None
     if gap and not _GAP_TITLE_PUNCT.search(line[: gap.start()]):
         # Run-together text keeps a title apart by spaces: 一、加强监管执法　　有效解决…
-        own = TrackedText.join([rest.slice(gap.end(), len(line)).strip(), *following])
+        own = TrackedText.join([rest.strip_slice(gap.end(), len(line)), *following])
         return Reading(line[: gap.start()], None, own, Tier.TITLE)
     end = first_sentence_end(line)
     if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
@@ -173,7 +173,7 @@ def read_marker_line(
     if end is not None and not _DATE_START.match(line):
         first = line[:end]
         if len(first) <= _TITLE_STOP_MAX and not _not_a_title(first):
-            after = rest.slice(end + 1, len(line)).strip()
+            after = rest.strip_slice(end + 1, len(line))
             limit = _RUN_IN_COMMA_MAX if "，" in first or "," in first else _RUN_IN_MAX
             if not after.text and more:
                 limit = _TITLE_STOP_MAX  # （一）统筹两个市场，打造加工制造中心。 above its items

@@ -26,7 +26,7 @@ def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
         return node.alone
     marker = node.marker.marker
     assert marker is not None
-    rest = body.slice(marker.end, node.marker.end).strip()
+    rest = body.strip_slice(marker.end, node.marker.end)
     reading = read_marker_line(marker.kind, rest, [], more or bool(node.children))
     if not more:
         node.alone = reading
