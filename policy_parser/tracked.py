@@ -126,6 +126,8 @@ class TrackedText:
             parts = list(parts)
         if len(parts) == 1:
             return parts[0]
+        if not parts:
+            return _NOTHING  # a title line's own text before its paragraphs: often none
         starts: list[int] = []
         srcs: list[int] = []
         pos = 0
@@ -154,6 +156,7 @@ class TrackedText:
                 srcs.extend(part.srcs)
                 previous_end = part._offset(n - 1) + 1 if n else part.srcs[0]
             pos += n
-        if not starts:
-            return TrackedText("", (0,), (0,))
         return TrackedText(sep.join([part.text for part in parts]), tuple(starts), tuple(srcs))
+
+
+_NOTHING = TrackedText("", (0,), (0,))  # frozen: one empty text serves every empty join

@@ -45,16 +45,17 @@ def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
     table = tab_table(node, body, path, level) if node.texts else []
     # Only a list of two or more items leaves paragraphs to its parent: most nodes are leaves.
     tail = trailing_to_parent(node.children, body) if len(node.children) > 1 else []
-    rest = body.strip_slice(marker.end, node.marker.end)
+    # The tails read the line of a list's items alone already (（一）甲；).
+    rest, alone = node.alone or (body.strip_slice(marker.end, node.marker.end), None)
     following = (
         [body.strip_slice(seg.start, seg.end) for seg in node.texts + tail]
         if node.texts or tail
         else []
     )
-    if following or node.alone is None:
+    if following or alone is None:
         reading = read_marker_line(marker.kind, rest, following, bool(node.children))
     else:
-        reading = node.alone  # the tails read the line alone already (（一）甲；)
+        reading = alone
     return _Item(reading, [rest, *following], path, table)
 
 
@@ -122,13 +123,12 @@ def _draft(
     """Build one item's draft, its children read first."""
     marker = node.marker.marker
     assert marker is not None
-    if reading.tier not in _STANDING and reading.heading is not None and not titled:
+    if reading.heading is not None and not titled and reading.tier not in _STANDING:
         # A list item or an item whose first sentence is its substance after all: its
         # marker line, its own lines and the paragraphs taken back from its last child.
         reading = Reading(None, None, TrackedText.join(item.lines), Tier.NONE)
     # The span runs from the marker's first character to the subtree's last.
-    start = body.to_source(marker.start)
-    end = body.to_source(node.last_end() - 1) + 1
+    start, end = body.source_span(marker.start, node.last_end())
     # A leaf (most nodes) has no children to read.
     children = to_drafts(node.children, body, item.path, level + 1) if node.children else []
     if item.table:
@@ -139,7 +139,7 @@ def _draft(
         kind=marker.kind,
         number=marker.number,
         heading=reading.heading,
-        span=Span(start=start, end=max(start, end)),
+        span=Span(start, max(start, end)),
         path=item.path,
         own=reading.own,
         run_in=reading.run_in,

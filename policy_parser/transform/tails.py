@@ -20,16 +20,16 @@ __all__ = ["closing_paragraphs", "run_together", "trailing_to_parent"]
 def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
     """Read a node's marker line alone, without its later paragraphs (``more``: as if some).
 
-    The plain reading is kept on the node (``Node.alone``): drafts reads the line again.
+    The plain reading is kept on the node with the line (``Node.alone``): drafts asks again.
     """
     if node.alone is not None and not more:
-        return node.alone
+        return node.alone[1]
     marker = node.marker.marker
     assert marker is not None
     rest = body.strip_slice(marker.end, node.marker.end)
     reading = read_marker_line(marker.kind, rest, [], more or bool(node.children))
     if not more:
-        node.alone = reading
+        node.alone = rest, reading
     return reading
 
 
