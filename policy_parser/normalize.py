@@ -61,6 +61,10 @@ _NOT_A_TAIL = regex.compile(r"附|目\s*录|[0-9０-９]")  # 附件1 after a li
 _HEADING_START = regex.compile(
     r"[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百0-9]{1,4}[）)]|[0-9]{1,3}[.．、]"
 )
+# _continues joins a line to the one before only where one of them is this short (or the text
+# is wrapped): ``（`` + ``1）``, ``2021`` + ``年``, ``…营商`` + ``环境``.
+_SHORT_PREV = max(_MARKER_HEAD_MAX, _FRAGMENT_MAX)
+_SHORT_CUR = max(_FRAGMENT_MAX, _SHORT_TAIL)
 _TITLE_WRAP_MIN = 6  # a marker and a few characters: （二）加大资金投
 _NO_TAIL_AFTER = (*_SENTENCE_END, "，", ",", "、", "）", ")", "”")
 _PUNCT = regex.compile(r"[\p{P}\s]")
@@ -76,14 +80,18 @@ def display_width(text: str) -> int:
     return (len(text.encode("utf-8", "surrogatepass")) + len(text)) // 2
 
 
-def _clean_lines(source: str) -> list[TrackedText]:
+def _clean_lines(source: str) -> tuple[list[TrackedText], bool]:
     """Split the source into stripped lines with junk characters removed.
 
     A blank line of a clean text is one shared empty text: :func:`normalize` only sees that a
-    blank stands between two lines (甲 ⏎ ⏎ 乙), never where it stands.
+    blank stands between two lines (甲 ⏎ ⏎ 乙), never where it stands. The flag tells whether
+    the non-blank lines sit side by side in the source as they are (甲 ⏎ 乙, no blank, no
+    space or junk taken off): joined by newlines, they are one run of it.
     """
     lines: list[TrackedText] = []
     pos = 0
+    side_by_side = True
+    after = -1  # where a line right after the last non-blank one starts (-1: none yet)
     # Most texts hold no junk at all: one search over the whole source spares one per line.
     junk = _JUNK.search(source) is not None
     for raw in source.split("\n"):
@@ -98,14 +106,19 @@ def _clean_lines(source: str) -> list[TrackedText]:
                 last = m.end()
             keep.append(line.slice(last, len(line.text)))
             line = TrackedText.join(keep).strip()
+            side_by_side = False
         else:
             # A clean line is one run: strip it by hand, as strip() would.
             text = raw.strip(_SPACES)
             if not text:
                 lines.append(_BLANK)
                 continue
+            if len(text) != len(raw) or (at != after and after >= 0):
+                side_by_side = False
+            after = pos
             line = TrackedText(text, (0,), (at + len(raw) - len(raw.lstrip(_SPACES)),))
         if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
+            side_by_side = False
             last = 0
             for gap in _PARAGRAPH_GAP.finditer(line.text):
                 lines.append(line.slice(last, gap.start()))
@@ -113,7 +126,7 @@ def _clean_lines(source: str) -> list[TrackedText]:
             lines.append(line.slice(last, len(line.text)))
         else:
             lines.append(line)
-    return lines
+    return lines, side_by_side
 
 
 def _wrap_width(widths: Sequence[int]) -> int | None:
@@ -240,7 +253,7 @@ def normalize(source: str) -> TrackedText:
         The text with hard wraps and split markers joined, lines stripped, blank lines kept
         only between paragraphs (never inside one).
     """
-    lines = _clean_lines(source)
+    lines, side_by_side = _clean_lines(source)
     texts = [line.text for line in lines if line.text]
     widths = [display_width(text) for text in texts]
     width = _wrap_width(widths)
@@ -248,22 +261,33 @@ def normalize(source: str) -> TrackedText:
     blank_before = False
     k = 0  # index of the current line among the non-blank ones
     for line in lines:
-        if not line.text:
+        text = line.text
+        if not text:
             blank_before = True
             continue
         k += 1
-        following = texts[k] if k < len(texts) else ""
-        # The paragraph's last line is always the non-blank line before this one.
-        if paragraphs and (
-            (not blank_before and _rebuilt_marker(paragraphs[-1], line.text))
-            or _continues(texts[k - 2], line.text, following, width, widths[k - 2])
+        # The paragraph's last line is always the non-blank line before this one. Only a
+        # paragraph of pieces goes on as a rebuilt marker, and only a short line or a line of
+        # a wrapped text can go on (see _continues): most lines are none, and skip the calls.
+        prev, following = texts[k - 2], texts[k] if k < len(texts) else ""
+        last = paragraphs[-1] if paragraphs else None
+        if last is not None and (
+            (not blank_before and len(last) > 1 and _rebuilt_marker(last, text))
+            or (
+                (width is not None or len(prev) <= _SHORT_PREV or len(text) <= _SHORT_CUR)
+                and _continues(prev, text, following, width, widths[k - 2])
+            )
         ):
-            paragraphs[-1].append(line)
+            last.append(line)
+            side_by_side = False
         else:
             if blank_before and paragraphs:
                 paragraphs.append([TrackedText("", (0,), (line.srcs[0],))])
             paragraphs.append([line])
         blank_before = False
+    if side_by_side and texts:
+        # Each line a paragraph, as the source has them (a clean text): one run, no join.
+        return TrackedText("\n".join(texts), (0,), (paragraphs[0][0].srcs[0],))
     # Most paragraphs are one line: no join for them.
     return TrackedText.join(
         [p[0] if len(p) == 1 else TrackedText.join(p) for p in paragraphs], "\n"
