@@ -97,17 +97,19 @@ class TrackedText:
         """Return ``self.slice(start, end).strip()``, built once.
 
         A section's marker line is cut out and stripped for every section (``一、总体要求``
-        without its marker): in one run of the source, the stripped piece is made without the
-        text in between.
+        without its marker): the stripped bounds are found on the string, and only the kept
+        piece is built (in one run of the source, without a lookup).
         """
-        starts = self.starts
-        if len(starts) == 1 and start >= 0 and starts[0] <= start:
+        if 0 <= start < end:  # (a negative end would count from the end of the string)
             piece = self.text[start:end]
             kept = piece.lstrip(SPACES)
-            lead = len(piece) - len(kept)
+            first = start + len(piece) - len(kept)
             kept = kept.rstrip(SPACES)
             if kept:
-                return TrackedText(kept, (0,), (self.srcs[0] + start + lead - starts[0],))
+                starts = self.starts
+                if len(starts) == 1 and starts[0] <= first:
+                    return TrackedText(kept, (0,), (self.srcs[0] + first - starts[0],))
+                return self.slice(first, first + len(kept))
         return self.slice(start, end).strip()
 
     def lines(self) -> list[TrackedText]:
