@@ -7,7 +7,6 @@ Sibling items are written alike, so a run-in title stands when the group says so
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from policy_parser.drafts import Draft
 from policy_parser.models import Span, path_key
@@ -22,13 +21,10 @@ from policy_parser.transform.unglue import unglue_titles
 __all__ = ["to_drafts"]
 
 
-class _Item(NamedTuple):
-    """One node of a sibling group as :func:`to_drafts` first reads it, before the group votes."""
-
-    reading: Reading
-    lines: list[TrackedText]  # the item's stripped lines, marker line first
-    path: str
-    table: list[Draft]
+# One node of a sibling group as :func:`to_drafts` first reads it, before the group votes: its
+# reading, its stripped lines (marker line first), its path and the drafts of its table. A
+# plain tuple, not a class: one is built per section and never leaves this module.
+_Item = tuple[Reading, list[TrackedText], str, list[Draft]]
 
 
 def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
@@ -56,7 +52,7 @@ def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
         reading = read_marker_line(marker.kind, rest, following, bool(node.children))
     else:
         reading = alone
-    return _Item(reading, [rest, *following], path, table)
+    return reading, [rest, *following], path, table
 
 
 # The same few markers come back in every list (1．, 2．, …): their path keys are kept.
@@ -98,17 +94,17 @@ def to_drafts(
     if not nodes:
         return []  # a leaf's children: most calls
     items = [_read_item(node, body, prefix, level) for node in nodes]
-    readings = [item.reading for item in items]
+    readings = [item[0] for item in items]
     # Items that all open with one subject (（一）各区要…（二）各区要…) are its duties, no titles.
     sentences = not any(r.tier is Tier.TITLE for r in readings) and same_subject(
-        [item.lines[0].text for item in items]
+        [item[1][0].text for item in items]
     )
     titled = not sentences and _group_titled(readings)
     if nodes[0].marker.marker is not None and not sentences:
         readings = unglue_titles(
             nodes[0].marker.marker.kind,
             readings,
-            [item.lines for item in items],
+            [item[1] for item in items],
             flat=run_together(nodes, body),
         )
     return [
@@ -123,25 +119,28 @@ def _draft(
     """Build one item's draft, its children read first."""
     marker = node.marker.marker
     assert marker is not None
+    _, lines, path, table = item
     if reading.heading is not None and not titled and reading.tier not in _STANDING:
         # A list item or an item whose first sentence is its substance after all: its
         # marker line, its own lines and the paragraphs taken back from its last child.
-        reading = Reading(None, None, TrackedText.join(item.lines), Tier.NONE)
+        reading = Reading(None, None, TrackedText.join(lines), Tier.NONE)
     # The span runs from the marker's first character to the subtree's last.
     start, end = body.source_span(marker.start, node.last_end())
     # A leaf (most nodes) has no children to read.
-    children = to_drafts(node.children, body, item.path, level + 1) if node.children else []
-    if item.table:
-        children += item.table
+    children = to_drafts(node.children, body, path, level + 1) if node.children else []
+    if table:
+        children += table
+    # Positional, in the order of Draft's fields (a fifth cheaper than by keyword, per section):
+    # level, marker, kind, number, heading, span, path, own, run_in, children.
     return Draft(
-        level=level,
-        marker=marker.marker,
-        kind=marker.kind,
-        number=marker.number,
-        heading=reading.heading,
-        span=Span(start, max(start, end)),
-        path=item.path,
-        own=reading.own,
-        run_in=reading.run_in,
-        children=tuple(children),
+        level,
+        marker.marker,
+        marker.kind,
+        marker.number,
+        reading.heading,
+        Span(start, max(start, end)),
+        path,
+        reading.own,
+        reading.run_in,
+        tuple(children),
     )
