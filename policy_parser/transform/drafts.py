@@ -67,11 +67,13 @@ def _group_titled(readings: list[Reading]) -> bool:
     """
     votes = [r.vote for r in readings]
     return sum(votes) > 0 or (
-        all(v >= 0 for v in votes) and any(r.tier is Tier.LENIENT for r in readings)
+        all(v >= 0 for v in votes) and any(r.tier is _LENIENT for r in readings)
     )
 
 
 _STANDING = frozenset((Tier.TITLE, Tier.TASK))  # headings that stand whatever the siblings do
+# Read per item from module constants: an enum member looked up on its class costs a call.
+_TITLE, _LENIENT, _NONE = Tier.TITLE, Tier.LENIENT, Tier.NONE
 
 
 def to_drafts(
@@ -96,7 +98,7 @@ def to_drafts(
     items = [_read_item(node, body, prefix, level) for node in nodes]
     readings = [item[0] for item in items]
     # Items that all open with one subject (（一）各区要…（二）各区要…) are its duties, no titles.
-    sentences = not any(r.tier is Tier.TITLE for r in readings) and same_subject(
+    sentences = not any(r.tier is _TITLE for r in readings) and same_subject(
         [item[1][0].text for item in items]
     )
     titled = not sentences and _group_titled(readings)
@@ -123,7 +125,7 @@ def _draft(
     if reading.heading is not None and not titled and reading.tier not in _STANDING:
         # A list item or an item whose first sentence is its substance after all: its
         # marker line, its own lines and the paragraphs taken back from its last child.
-        reading = Reading(None, None, TrackedText.join(lines), Tier.NONE)
+        reading = Reading(None, None, TrackedText.join(lines), _NONE)
     # The span runs from the marker's first character to the subtree's last.
     start, end = body.source_span(marker.start, node.last_end())
     # A leaf (most nodes) has no children to read.

@@ -33,6 +33,10 @@ def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
     return reading
 
 
+# Read per list from a module constant: an enum member looked up on its class costs a call.
+_ARTICLE = MarkerKind.ARTICLE
+
+
 def run_together(nodes: list[Node], body: TrackedText) -> bool:
     """Whether most items of a group go on a line already begun: a document run into one line.
 
@@ -67,7 +71,7 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
         return []
     last = nodes[-1]
     assert last.marker.marker is not None
-    if last.marker.marker.kind is MarkerKind.ARTICLE:
+    if last.marker.marker.kind is _ARTICLE:
         return []  # an article's later paragraphs are its own 款
     if last.children or any(n.texts for n in nodes[:-1]):
         return []
