@@ -22,142 +22,18 @@ Normalising:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import regex
 
-from policy_parser._fastinit import fast_init
+from policy_parser.tracked import SPACES as _SPACES
+from policy_parser.tracked import TrackedText
 
 __all__ = ["TrackedText", "display_width", "normalize"]
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class TrackedText:
-    r"""A string with, for each character, its offset in the original source.
-
-    The map is stored as runs: the characters ``text[starts[i]:starts[i + 1]]`` come from
-    ``source[srcs[i]:]`` one for one. A run of length zero stands for an inserted character
-    (the ``\\n`` between two joined paragraphs), which maps to the source position it stands at.
-    """
-
-    text: str
-    starts: tuple[int, ...]
-    srcs: tuple[int, ...]
-
-    @classmethod
-    def from_source(cls, source: str, start: int = 0, end: int | None = None) -> TrackedText:
-        """Return ``source[start:end]`` tracked as itself."""
-        end = len(source) if end is None else end
-        return cls(source[start:end], (0,), (start,))
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def to_source(self, pos: int) -> int:
-        """Return the source offset of character ``pos`` (``len(self)`` maps past the end)."""
-        starts = self.starts
-        n = len(self.text)
-        if pos >= n and n:
-            return self._offset(n - 1) + 1
-        if len(starts) == 1:  # one run, the common case: no bisect
-            return self.srcs[0] + (pos - starts[0]) if pos >= starts[0] else self.srcs[0]
-        return self._offset(pos)
-
-    def _offset(self, pos: int) -> int:
-        """Return the source offset of ``pos``, a position inside the text."""
-        i = bisect_right(self.starts, pos) - 1
-        return self.srcs[i] + (pos - self.starts[i]) if i >= 0 else self.srcs[0]
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Return the source range covering ``text[start:end]``."""
-        if end <= start:
-            at = self.to_source(start)
-            return at, at
-        if self.starts == (0,) and start >= 0 and end <= len(self.text):
-            # One run of the source (most clause and body spans): one shift, no lookups.
-            shift = self.srcs[0]
-            return shift + start, shift + end
-        return self.to_source(start), self.to_source(end - 1) + 1
-
-    def slice(self, start: int, end: int) -> TrackedText:
-        """Return ``text[start:end]`` with its offsets."""
-        start, end = max(0, start), min(len(self.text), end)
-        if end <= start:
-            at = self.to_source(start) if self.text else self.srcs[0]
-            return TrackedText("", (0,), (at,))
-        starts, srcs = self.starts, self.srcs
-        if len(starts) == 1 and start >= starts[0]:  # one run stays one run
-            return TrackedText(self.text[start:end], (0,), (srcs[0] + start - starts[0],))
-        i = bisect_right(starts, start) - 1
-        j = bisect_right(starts, end - 1)
-        if j == i + 1:  # within one run, as a piece of a line is
-            return TrackedText(self.text[start:end], (0,), (srcs[i] + start - starts[i],))
-        new_starts = (0, *[s - start for s in starts[i + 1 : j]])
-        new_srcs = (srcs[i] + (start - starts[i]), *srcs[i + 1 : j])
-        return TrackedText(self.text[start:end], new_starts, new_srcs)
-
-    def strip(self) -> TrackedText:
-        """Return the text without leading and trailing white space."""
-        text = self.text
-        lead = len(text) - len(text.lstrip(_SPACES))
-        trail = len(text) - len(text.rstrip(_SPACES))
-        return self.slice(lead, len(text) - trail) if lead or trail else self
-
-    def lines(self) -> list[TrackedText]:
-        r"""Split on ``\\n``."""
-        out: list[TrackedText] = []
-        pos = 0
-        for part in self.text.split("\n"):
-            out.append(self.slice(pos, pos + len(part)))
-            pos += len(part) + 1
-        return out
-
-    @staticmethod
-    def join(parts: Iterable[TrackedText], sep: str = "") -> TrackedText:
-        """Concatenate; each ``sep`` maps to the source position just after the part before it."""
-        if not isinstance(parts, list):
-            parts = list(parts)
-        if len(parts) == 1:
-            return parts[0]
-        starts: list[int] = []
-        srcs: list[int] = []
-        pos = 0
-        gap = len(sep)
-        previous_end = -1  # source offset just after the part before (-1: no part yet)
-        for part in parts:
-            if gap and previous_end >= 0:
-                # The lines of a clean text sit side by side in the source: a separator and
-                # the next line that go on where the run before them ends extend that run, so
-                # the body of a clean text stays one run and slicing it needs no bisect.
-                if srcs[-1] + pos - starts[-1] != previous_end:
-                    starts.append(pos)
-                    srcs.append(previous_end)
-                pos += gap
-            n = len(part.text)
-            part_starts = part.starts
-            if len(part_starts) == 1:  # most parts are one run: no comprehension, no bisect
-                src, first = part.srcs[0], part_starts[0]
-                if not starts or srcs[-1] + pos + first - starts[-1] != src:
-                    starts.append(pos + first)
-                    srcs.append(src)
-                # Just after its last character, as _offset(n - 1) + 1 finds it.
-                previous_end = (src + n - first if n > first else src + 1) if n else src
-            else:
-                starts.extend([pos + s for s in part_starts])
-                srcs.extend(part.srcs)
-                previous_end = part._offset(n - 1) + 1 if n else part.srcs[0]
-            pos += n
-        if not starts:
-            return TrackedText("", (0,), (0,))
-        return TrackedText(sep.join([part.text for part in parts]), tuple(starts), tuple(srcs))
-
-
 _BLANK = TrackedText("", (0,), (0,))
-_SPACES = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 # Characters that carry nothing: BOM, zero-width, C0/C1 controls (not \n, \t), surrogates.
 # A plain class, so the standard ``re``: it scans a whole text for it several times faster.
 _JUNK = re.compile(
@@ -185,6 +61,10 @@ _NOT_A_TAIL = regex.compile(r"附|目\s*录|[0-9０-９]")  # 附件1 after a li
 _HEADING_START = regex.compile(
     r"[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百0-9]{1,4}[）)]|[0-9]{1,3}[.．、]"
 )
+# _continues joins a line to the one before only where one of them is this short (or the text
+# is wrapped): ``（`` + ``1）``, ``2021`` + ``年``, ``…营商`` + ``环境``.
+_SHORT_PREV = max(_MARKER_HEAD_MAX, _FRAGMENT_MAX)
+_SHORT_CUR = max(_FRAGMENT_MAX, _SHORT_TAIL)
 _TITLE_WRAP_MIN = 6  # a marker and a few characters: （二）加大资金投
 _NO_TAIL_AFTER = (*_SENTENCE_END, "，", ",", "、", "）", ")", "”")
 _PUNCT = regex.compile(r"[\p{P}\s]")
@@ -200,14 +80,18 @@ def display_width(text: str) -> int:
     return (len(text.encode("utf-8", "surrogatepass")) + len(text)) // 2
 
 
-def _clean_lines(source: str) -> list[TrackedText]:
+def _clean_lines(source: str) -> tuple[list[TrackedText], bool]:
     """Split the source into stripped lines with junk characters removed.
 
     A blank line of a clean text is one shared empty text: :func:`normalize` only sees that a
-    blank stands between two lines (甲 ⏎ ⏎ 乙), never where it stands.
+    blank stands between two lines (甲 ⏎ ⏎ 乙), never where it stands. The flag tells whether
+    the non-blank lines sit side by side in the source as they are (甲 ⏎ 乙, no blank, no
+    space or junk taken off): joined by newlines, they are one run of it.
     """
     lines: list[TrackedText] = []
     pos = 0
+    side_by_side = True
+    after = -1  # where a line right after the last non-blank one starts (-1: none yet)
     # Most texts hold no junk at all: one search over the whole source spares one per line.
     junk = _JUNK.search(source) is not None
     for raw in source.split("\n"):
@@ -222,14 +106,19 @@ def _clean_lines(source: str) -> list[TrackedText]:
                 last = m.end()
             keep.append(line.slice(last, len(line.text)))
             line = TrackedText.join(keep).strip()
+            side_by_side = False
         else:
             # A clean line is one run: strip it by hand, as strip() would.
             text = raw.strip(_SPACES)
             if not text:
                 lines.append(_BLANK)
                 continue
+            if len(text) != len(raw) or (at != after and after >= 0):
+                side_by_side = False
+            after = pos
             line = TrackedText(text, (0,), (at + len(raw) - len(raw.lstrip(_SPACES)),))
         if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
+            side_by_side = False
             last = 0
             for gap in _PARAGRAPH_GAP.finditer(line.text):
                 lines.append(line.slice(last, gap.start()))
@@ -237,7 +126,7 @@ def _clean_lines(source: str) -> list[TrackedText]:
             lines.append(line.slice(last, len(line.text)))
         else:
             lines.append(line)
-    return lines
+    return lines, side_by_side
 
 
 def _wrap_width(widths: Sequence[int]) -> int | None:
@@ -364,7 +253,7 @@ def normalize(source: str) -> TrackedText:
         The text with hard wraps and split markers joined, lines stripped, blank lines kept
         only between paragraphs (never inside one).
     """
-    lines = _clean_lines(source)
+    lines, side_by_side = _clean_lines(source)
     texts = [line.text for line in lines if line.text]
     widths = [display_width(text) for text in texts]
     width = _wrap_width(widths)
@@ -372,22 +261,33 @@ def normalize(source: str) -> TrackedText:
     blank_before = False
     k = 0  # index of the current line among the non-blank ones
     for line in lines:
-        if not line.text:
+        text = line.text
+        if not text:
             blank_before = True
             continue
         k += 1
-        following = texts[k] if k < len(texts) else ""
-        # The paragraph's last line is always the non-blank line before this one.
-        if paragraphs and (
-            (not blank_before and _rebuilt_marker(paragraphs[-1], line.text))
-            or _continues(texts[k - 2], line.text, following, width, widths[k - 2])
+        # The paragraph's last line is always the non-blank line before this one. Only a
+        # paragraph of pieces goes on as a rebuilt marker, and only a short line or a line of
+        # a wrapped text can go on (see _continues): most lines are none, and skip the calls.
+        prev, following = texts[k - 2], texts[k] if k < len(texts) else ""
+        last = paragraphs[-1] if paragraphs else None
+        if last is not None and (
+            (not blank_before and len(last) > 1 and _rebuilt_marker(last, text))
+            or (
+                (width is not None or len(prev) <= _SHORT_PREV or len(text) <= _SHORT_CUR)
+                and _continues(prev, text, following, width, widths[k - 2])
+            )
         ):
-            paragraphs[-1].append(line)
+            last.append(line)
+            side_by_side = False
         else:
             if blank_before and paragraphs:
                 paragraphs.append([TrackedText("", (0,), (line.srcs[0],))])
             paragraphs.append([line])
         blank_before = False
+    if side_by_side and texts:
+        # Each line a paragraph, as the source has them (a clean text): one run, no join.
+        return TrackedText("\n".join(texts), (0,), (paragraphs[0][0].srcs[0],))
     # Most paragraphs are one line: no join for them.
     return TrackedText.join(
         [p[0] if len(p) == 1 else TrackedText.join(p) for p in paragraphs], "\n"

@@ -44,6 +44,7 @@ LAYER: dict[str, int] = {
     "encoding": 2,
     "mojibake": 2,  # run-by-run repair on top of encoding's whole-text one
     "loaders": 2,
+    "tracked": 3,  # TrackedText: the normalised text with its map back to the source
     "normalize": 3,
     "segment": 4,
     # the lex/ PostLex comes first: grammar.py builds the one Lark object around it

@@ -145,3 +145,28 @@ def test_a_title_that_opens_with_a_verb_is_not_cut_at_a_second_verb() -> None:
         "重点任务",
         "完善产业发展支持政策体系",
     ]
+
+
+def test_items_that_open_with_one_subject_and_its_modal_have_no_titles() -> None:
+    # 各区县 opens every item, each with its modal: sentences of duties, though short. The
+    # items differ after the subject by different lengths, and the shortest is not the last.
+    text = "\n".join(
+        [
+            "（一）各区县应当做好甲。各地要跟进。",
+            "（二）各区县要做好乙丙。各地要跟进。",
+            "（三）各区县要做好丁。各地要跟进。",
+        ]
+    )
+    assert [h for _, h, _ in _headings(text)] == [None, None, None]
+    # Without a shared subject, the same short first sentences are run-in titles.
+    text = "（一）加强甲。各地要跟进。\n（二）落实乙丙。各地要跟进。\n（三）推进丁。各地要跟进。"
+    assert [h for _, h, _ in _headings(text)] == ["加强甲", "落实乙丙", "推进丁"]
+
+
+def test_a_shared_opening_shorter_than_a_subject_is_none() -> None:
+    from policy_parser.transform.phrases import same_subject
+
+    assert same_subject(["各区县要甲", "各区县应乙", "各区县要丙丁"])
+    assert not same_subject(["各区要甲", "各县要乙", "各区要丙"])  # 各 alone is no subject
+    assert not same_subject(["加强领导要甲", "加强保障要乙"])  # a title verb is no subject
+    assert not same_subject(["各区县要甲"])

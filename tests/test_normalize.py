@@ -208,6 +208,16 @@ def test_lines_that_sit_side_by_side_in_the_source_stay_one_run() -> None:
     assert tracked.to_source(tracked.text.index("（")) == spaced.index("（")
 
 
+def test_a_clean_text_after_blank_lines_is_one_run_from_its_first_line() -> None:
+    # Lines side by side, blank lines only before and after them: one run from the first.
+    tracked = normalize("\n\n一、总则\n（一）目的\n\n")
+    assert (tracked.text, tracked.starts, tracked.srcs) == ("一、总则\n（一）目的", (0,), (2,))
+    # A blank line between two lines is kept as one, and the map goes on after it.
+    tracked = normalize("一、总则\n\n\n（一）目的")
+    assert tracked.text == "一、总则\n\n（一）目的"
+    assert tracked.to_source(tracked.text.index("（")) == 7
+
+
 def test_rows_of_tab_separated_cells_are_never_joined_as_wrapped_lines() -> None:
     # Lines of about one width read as a hard-wrapped column; a row of cells is not one.
     rows = ["序号\t重点任务\t牵头单位\t完成时限", "（一）\t加强领导\t甲委办\t2025年底前"]

@@ -6,7 +6,7 @@ Sibling items are written alike, so a run-in title stands when the group says so
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from functools import lru_cache
 
 from policy_parser.drafts import Draft
 from policy_parser.models import Span, path_key
@@ -21,13 +21,10 @@ from policy_parser.transform.unglue import unglue_titles
 __all__ = ["to_drafts"]
 
 
-class _Item(NamedTuple):
-    """One node of a sibling group as :func:`to_drafts` first reads it, before the group votes."""
-
-    reading: Reading
-    lines: list[TrackedText]  # the item's stripped lines, marker line first
-    path: str
-    table: list[Draft]
+# One node of a sibling group as :func:`to_drafts` first reads it, before the group votes: its
+# reading, its stripped lines (marker line first), its path and the drafts of its table. A
+# plain tuple, not a class: one is built per section and never leaves this module.
+_Item = tuple[Reading, list[TrackedText], str, list[Draft]]
 
 
 def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
@@ -38,21 +35,28 @@ def _read_item(node: Node, body: TrackedText, prefix: str, level: int) -> _Item:
     """
     marker = node.marker.marker
     assert marker is not None
-    path = f"{prefix}/{path_key(marker.marker)}" if prefix else path_key(marker.marker)
+    key = _path_key(marker.marker)
+    path = f"{prefix}/{key}" if prefix else key
     # A table stands among the section's own lines: most sections have none.
     table = tab_table(node, body, path, level) if node.texts else []
-    tail = trailing_to_parent(node.children, body)
-    rest = body.slice(marker.end, node.marker.end).strip()
+    # Only a list of two or more items leaves paragraphs to its parent: most nodes are leaves.
+    tail = trailing_to_parent(node.children, body) if len(node.children) > 1 else []
+    # The tails read the line of a list's items alone already (（一）甲；).
+    rest, alone = node.alone or (body.strip_slice(marker.end, node.marker.end), None)
     following = (
-        [body.slice(seg.start, seg.end).strip() for seg in node.texts + tail]
+        [body.strip_slice(seg.start, seg.end) for seg in node.texts + tail]
         if node.texts or tail
         else []
     )
-    if following or node.alone is None:
+    if following or alone is None:
         reading = read_marker_line(marker.kind, rest, following, bool(node.children))
     else:
-        reading = node.alone  # the tails read the line alone already (（一）甲；)
-    return _Item(reading, [rest, *following], path, table)
+        reading = alone
+    return reading, [rest, *following], path, table
+
+
+# The same few markers come back in every list (1．, 2．, …): their path keys are kept.
+_path_key = lru_cache(maxsize=4096)(path_key)
 
 
 def _group_titled(readings: list[Reading]) -> bool:
@@ -63,11 +67,13 @@ def _group_titled(readings: list[Reading]) -> bool:
     """
     votes = [r.vote for r in readings]
     return sum(votes) > 0 or (
-        all(v >= 0 for v in votes) and any(r.tier is Tier.LENIENT for r in readings)
+        all(v >= 0 for v in votes) and any(r.tier is _LENIENT for r in readings)
     )
 
 
 _STANDING = frozenset((Tier.TITLE, Tier.TASK))  # headings that stand whatever the siblings do
+# Read per item from module constants: an enum member looked up on its class costs a call.
+_TITLE, _LENIENT, _NONE = Tier.TITLE, Tier.LENIENT, Tier.NONE
 
 
 def to_drafts(
@@ -90,17 +96,17 @@ def to_drafts(
     if not nodes:
         return []  # a leaf's children: most calls
     items = [_read_item(node, body, prefix, level) for node in nodes]
-    readings = [item.reading for item in items]
+    readings = [item[0] for item in items]
     # Items that all open with one subject (（一）各区要…（二）各区要…) are its duties, no titles.
-    sentences = not any(r.tier is Tier.TITLE for r in readings) and same_subject(
-        [item.lines[0].text for item in items]
+    sentences = not any(r.tier is _TITLE for r in readings) and same_subject(
+        [item[1][0].text for item in items]
     )
     titled = not sentences and _group_titled(readings)
     if nodes[0].marker.marker is not None and not sentences:
         readings = unglue_titles(
             nodes[0].marker.marker.kind,
             readings,
-            [item.lines for item in items],
+            [item[1] for item in items],
             flat=run_together(nodes, body),
         )
     return [
@@ -115,23 +121,28 @@ def _draft(
     """Build one item's draft, its children read first."""
     marker = node.marker.marker
     assert marker is not None
-    if reading.tier not in _STANDING and reading.heading is not None and not titled:
+    _, lines, path, table = item
+    if reading.heading is not None and not titled and reading.tier not in _STANDING:
         # A list item or an item whose first sentence is its substance after all: its
         # marker line, its own lines and the paragraphs taken back from its last child.
-        reading = Reading(None, None, TrackedText.join(item.lines), Tier.NONE)
+        reading = Reading(None, None, TrackedText.join(lines), _NONE)
     # The span runs from the marker's first character to the subtree's last.
-    start = body.to_source(marker.start)
-    end = body.to_source(node.last_end() - 1) + 1
-    children = to_drafts(node.children, body, item.path, level + 1) + item.table
+    start, end = body.source_span(marker.start, node.last_end())
+    # A leaf (most nodes) has no children to read.
+    children = to_drafts(node.children, body, path, level + 1) if node.children else []
+    if table:
+        children += table
+    # Positional, in the order of Draft's fields (a fifth cheaper than by keyword, per section):
+    # level, marker, kind, number, heading, span, path, own, run_in, children.
     return Draft(
-        level=level,
-        marker=marker.marker,
-        kind=marker.kind,
-        number=marker.number,
-        heading=reading.heading,
-        span=Span(start=start, end=max(start, end)),
-        path=item.path,
-        own=reading.own,
-        run_in=reading.run_in,
-        children=tuple(children),
+        level,
+        marker.marker,
+        marker.kind,
+        marker.number,
+        reading.heading,
+        Span(start, max(start, end)),
+        path,
+        reading.own,
+        reading.run_in,
+        tuple(children),
     )

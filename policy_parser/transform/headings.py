@@ -56,9 +56,9 @@ def _short_tier(first: str, after: bool, more: bool) -> Tier:
     substance and is left to the siblings.
     """
     if not (after or more):
-        return Tier.AMBIGUOUS
+        return _AMBIGUOUS
     task = len(first) <= _TASK_MAX and "，" not in first and "," not in first
-    return Tier.TASK if after and task and opens_task(first) else Tier.STRICT
+    return _TASK if after and task and opens_task(first) else _STRICT
 
 
 _SENTENCE_SCAN = regex.compile(r"[（(《“‘〈【）)》”’〉】。！？!?]")
@@ -126,6 +126,11 @@ class Reading(NamedTuple):
 
 _CLEAR_TIERS = frozenset((Tier.TITLE, Tier.STRICT, Tier.TASK, Tier.NONE))
 _VOTES = {Tier.TITLE: 1, Tier.STRICT: 1, Tier.TASK: 1, Tier.NONE: -1}
+# Python 3.11 finds an enum member on its class through a descriptor, a call each time
+# (``Tier.NONE`` costs ten times a global): the per-section code reads these constants.
+_ARTICLE, _TABLE_ROW = MarkerKind.ARTICLE, MarkerKind.TABLE_ROW
+_TITLE, _STRICT, _LENIENT, _AMBIGUOUS = Tier.TITLE, Tier.STRICT, Tier.LENIENT, Tier.AMBIGUOUS
+_TASK, _NONE = Tier.TASK, Tier.NONE
 
 
 def read_marker_line(
@@ -150,40 +155,40 @@ def read_marker_line(
     """
     line = rest.text
     more = bool(following) or has_children
-    if kind is MarkerKind.ARTICLE or not line:
-        return Reading(None, None, TrackedText.join([rest, *following]), Tier.NONE)
+    if kind is _ARTICLE or not line:
+        return Reading(None, None, TrackedText.join([rest, *following]), _NONE)
     if kind in _STATUTE_TITLED:
-        return Reading(line, None, TrackedText.join(following), Tier.TITLE)
-    if kind is MarkerKind.TABLE_ROW:
+        return Reading(line, None, TrackedText.join(following), _TITLE)
+    if kind is _TABLE_ROW:
         # The first cell is the row's title: 1企业投资项目承诺制改革　　山西开展…
         cell = _CELL_BREAK.search(line)
         if cell:
-            own = TrackedText.join([rest.slice(cell.end(), len(line)).strip(), *following])
-            return Reading(line[: cell.start()], None, own, Tier.TITLE)
+            own = TrackedText.join([rest.strip_slice(cell.end(), len(line)), *following])
+            return Reading(line[: cell.start()], None, own, _TITLE)
     # A title gap is two spaces, one of them ideographic or both plain: most lines have none.
     gap = _TITLE_GAP.search(line) if "\u3000" in line or "  " in line else None
     if gap and not _GAP_TITLE_PUNCT.search(line[: gap.start()]):
         # Run-together text keeps a title apart by spaces: 一、加强监管执法　　有效解决…
-        own = TrackedText.join([rest.slice(gap.end(), len(line)).strip(), *following])
-        return Reading(line[: gap.start()], None, own, Tier.TITLE)
+        own = TrackedText.join([rest.strip_slice(gap.end(), len(line)), *following])
+        return Reading(line[: gap.start()], None, own, _TITLE)
     end = first_sentence_end(line)
     if len(line) <= _TITLE_MAX and not line.endswith(_LINE_END_PUNCT) and end is None:
-        tier = Tier.TITLE if more else Tier.AMBIGUOUS
+        tier = _TITLE if more else _AMBIGUOUS
         return Reading(line, None, TrackedText.join(following), tier)
     if end is not None and not _DATE_START.match(line):
         first = line[:end]
         if len(first) <= _TITLE_STOP_MAX and not _not_a_title(first):
-            after = rest.slice(end + 1, len(line)).strip()
+            after = rest.strip_slice(end + 1, len(line))
             limit = _RUN_IN_COMMA_MAX if "，" in first or "," in first else _RUN_IN_MAX
             if not after.text and more:
                 limit = _TITLE_STOP_MAX  # （一）统筹两个市场，打造加工制造中心。 above its items
             if len(first) <= limit:
                 tier = _short_tier(first, bool(after.text), more)
             elif after.text or more:
-                tier = Tier.LENIENT
+                tier = _LENIENT
             else:
                 # One long sentence.
-                return Reading(None, None, TrackedText.join([rest, *following]), Tier.NONE)
+                return Reading(None, None, TrackedText.join([rest, *following]), _NONE)
             own = TrackedText.join([after, *following])
             return Reading(first, rest.slice(0, end), own, tier)
-    return Reading(None, None, TrackedText.join([rest, *following]), Tier.NONE)
+    return Reading(None, None, TrackedText.join([rest, *following]), _NONE)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lark import Token, Transformer, Tree
 
 from policy_parser.lex import LexDiagnostic, MarkerToken, Segment
+from policy_parser.normalize import TrackedText
 from policy_parser.transform.headings import Reading
 
 __all__ = ["Built", "Node", "NodeBuilder", "build_nodes"]
@@ -25,9 +26,9 @@ class Node:
     marker: Segment
     texts: list[Segment] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
-    # The marker line read alone (no later paragraphs): the tails ask it of a list's items,
-    # and drafts asks it again of each item with no paragraph of its own (（一）甲；).
-    alone: Reading | None = None
+    # The marker line without its marker, and how it reads alone (no later paragraphs): the
+    # tails ask it of a list's items, and drafts asks it again of each item (（一）甲；).
+    alone: tuple[TrackedText, Reading] | None = None
 
     def last_end(self) -> int:
         """Return the end offset of the last segment in this subtree."""

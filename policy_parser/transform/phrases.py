@@ -82,8 +82,11 @@ def same_subject(texts: Sequence[str]) -> bool:
     if len(texts) < 2:
         return False
     first = texts[0]
+    # The shared opening of all texts is the one of the least and the greatest of them (甲乙丙,
+    # 甲乙丁, 甲乙戊: 甲乙): one loop over two strings, not one over every text per character.
+    low, high = min(texts), max(texts)
     size = 0
-    while size < len(first) and all(t[size : size + 1] == first[size] for t in texts[1:]):
+    while size < len(low) and low[size] == high[size]:
         size += 1
     if size < _SUBJECT_MIN or opens_task(first) or first.startswith("关于"):
         return False

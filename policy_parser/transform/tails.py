@@ -20,17 +20,21 @@ __all__ = ["closing_paragraphs", "run_together", "trailing_to_parent"]
 def _reading(body: TrackedText, node: Node, more: bool = False) -> Reading:
     """Read a node's marker line alone, without its later paragraphs (``more``: as if some).
 
-    The plain reading is kept on the node (``Node.alone``): drafts reads the line again.
+    The plain reading is kept on the node with the line (``Node.alone``): drafts asks again.
     """
     if node.alone is not None and not more:
-        return node.alone
+        return node.alone[1]
     marker = node.marker.marker
     assert marker is not None
-    rest = body.slice(marker.end, node.marker.end).strip()
+    rest = body.strip_slice(marker.end, node.marker.end)
     reading = read_marker_line(marker.kind, rest, [], more or bool(node.children))
     if not more:
-        node.alone = reading
+        node.alone = rest, reading
     return reading
+
+
+# Read per list from a module constant: an enum member looked up on its class costs a call.
+_ARTICLE = MarkerKind.ARTICLE
 
 
 def run_together(nodes: list[Node], body: TrackedText) -> bool:
@@ -67,7 +71,7 @@ def trailing_to_parent(nodes: list[Node], body: TrackedText) -> list[Segment]:
         return []
     last = nodes[-1]
     assert last.marker.marker is not None
-    if last.marker.marker.kind is MarkerKind.ARTICLE:
+    if last.marker.marker.kind is _ARTICLE:
         return []  # an article's later paragraphs are its own 款
     if last.children or any(n.texts for n in nodes[:-1]):
         return []

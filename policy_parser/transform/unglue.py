@@ -114,6 +114,12 @@ def _organ_at(text: str, p: int) -> bool:
     return any(organs.get(text[p:q]) == "organ" for q in range(p + 3, min(len(text), p + 14) + 1))
 
 
+# Read per group from module constants: an enum member looked up on its class costs a call.
+_CN_COMMA = MarkerKind.CN_COMMA
+_GLUED_KINDS = frozenset((MarkerKind.CN_COMMA, MarkerKind.CN_PAREN))  # 一、 and （一） only
+_TITLE = Tier.TITLE
+
+
 def unglue_titles(
     kind: MarkerKind, readings: list[Reading], lines: list[list[TrackedText]], *, flat: bool
 ) -> list[Reading]:
@@ -130,12 +136,12 @@ def unglue_titles(
     ``lines`` holds each item's stripped lines, its marker line first; they are joined only
     for the items whose title is split off.
     """
-    if kind not in (MarkerKind.CN_COMMA, MarkerKind.CN_PAREN):
+    if kind not in _GLUED_KINDS:
         return readings
-    titled = any(r.tier is Tier.TITLE for r in readings)
+    titled = any(r.tier is _TITLE for r in readings)
     # Without a title line among them, only top-level items (一、) that mostly read as glued:
     # fewer than three, or 1.-style items, cannot be, whatever their splits.
-    many = kind is MarkerKind.CN_COMMA and len(readings) >= 3
+    many = kind is _CN_COMMA and len(readings) >= 3
     every = flat and not many and len(readings) >= 2
     if every and any(parts[-1].text.endswith(("；", ";")) for parts in lines):
         every = False  # list items: （一）违反规定的；（二）…
@@ -143,7 +149,7 @@ def unglue_titles(
         return readings
     splits = [
         None
-        if r.tier is Tier.TITLE or (r.tier is Tier.AMBIGUOUS and r.run_in is None)
+        if r.tier is _TITLE or (r.tier is Tier.AMBIGUOUS and r.run_in is None)
         else _glued_split("".join(part.text for part in parts), flat, every and not titled)
         for r, parts in zip(readings, lines, strict=True)
     ]
