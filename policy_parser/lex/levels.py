@@ -80,7 +80,8 @@ def select(
         level = selector.offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
-            boxes.leave(c)
+            if boxes.open:  # (most texts have no box: no call)
+                boxes.leave(c)
         elif boxes.open:
             continue  # text of the box
         elif c.line_start and c.kind in STRONG and not c.cited:
