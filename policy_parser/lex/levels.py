@@ -72,15 +72,25 @@ def select(
     boxes = Boxes(list(box_starts))
     chosen: list[tuple[Marker, int]] = []
     later = Later.index(found)
+    # Locals for what the loop asks of every candidate (a plan has thousands): the end of the
+    # last chosen marker, whether the text has boxes at all (most have none: no box calls).
+    last_end = -1
+    has_boxes = bool(boxes.starts)
+    offer = selector.offer
     for i, c in enumerate(found):
-        if chosen and c.start < chosen[-1][0].end:
+        if c.start < last_end:
             continue
-        if boxes.open_at(c.start) and boxes.holds(c, selector.continues(c), not selector.stack):
+        if (
+            has_boxes
+            and boxes.open_at(c.start)
+            and boxes.holds(c, selector.continues(c), not selector.stack)
+        ):
             continue
-        level = selector.offer(c, i, later)
+        level = offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
-            if boxes.open:  # (most texts have no box: no call)
+            last_end = c.end
+            if boxes.open:
                 boxes.leave(c)
         elif boxes.open:
             continue  # text of the box
@@ -143,18 +153,16 @@ def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
                 yield _text(text, pos, marker.start, number, offset)
             pos = marker.start
             following = next(cuts, None)
-            seg_end = following[0].start if following and following[0].start < line_end else None
-            end = line_end if seg_end is None else seg_end
-            # The marker token built here, not in a helper: one per section.
-            token = _new_token(
-                MarkerToken,
-                "MARKER",
-                text[pos:end],
-                pos,
-                number,
-                pos - offset + 1,
-                end - offset + 1,
-            )
+            end = line_end
+            if following is not None and following[0].start < line_end:
+                end = following[0].start
+            # The MARKER token built here, not by _new_token: one per section.
+            value = text[pos:end]
+            token = _new_str(MarkerToken, value)
+            token.type, token.value = "MARKER", value
+            token.start_pos, token.end_pos = pos, end
+            token.line = token.end_line = number
+            token.column, token.end_column = pos - offset + 1, end - offset + 1
             token.segment = Segment(pos, end, marker, level)
             yield token
             pos = end
