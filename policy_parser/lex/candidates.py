@@ -110,8 +110,9 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
     if number is None:
         return None
     after = line[m_end : m_end + 1]
-    # Cheap tests before the calls, a marker per section: no digit after (一、甲), no digit_after
-    # to read; reference() only rejects with a digit after, a statute style or inside a line.
+    # Cheap tests before the calls (one marker per section): digit_after() is read only where
+    # a digit follows (1.5亿元, not 一、甲); reference() can only reject with a digit after, a
+    # statute style (第三条规定的) or inside a line.
     digit_after = after.isdigit() and lookalikes.digit_after(line, m_end)
     if (digit_after or not line_start or kind in STATUTE) and lookalikes.reference(
         kind, line, m_start, m_end, line_start, digit_after
