@@ -79,7 +79,8 @@ def _find_body_end(
     last = start
     lines = ctx.lines
     names = names or []
-    while i < len(lines) and lines[i].start < limit:
+    n = len(lines)
+    while i < n and lines[i].start < limit:
         ln = lines[i]
         s = ln.s
         if ln.start >= start and s:
@@ -112,7 +113,8 @@ def _find_body_end(
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 return end, glued
-            last = min(ln.end, limit) if ln.end > start else last
+            if ln.end > start:  # (a comparison, not min(): the scan runs over every line)
+                last = ln.end if ln.end < limit else limit
         elif s:
             ctx.noise.append((ln.start, ln.end))
             ctx.claim(ln.start, ln.end, "body_end:page_number")
