@@ -92,3 +92,14 @@ def test_a_flattened_tables_rows_under_a_table_label_stay_rows() -> None:
         "一/（二）",
         "二",
     ]
+
+
+def test_open_at_opens_a_box_at_its_label_and_keeps_it_open() -> None:
+    from policy_parser.lex.boxes import Boxes
+
+    boxes = Boxes([10, 30])
+    assert not boxes.open_at(5)  # before the first label
+    assert boxes.open_at(12) and boxes.next_box == 1
+    boxes.open = False  # (a candidate after it was accepted: Boxes.leave)
+    assert not boxes.open_at(20)
+    assert boxes.open_at(30) and boxes.next_box == 2

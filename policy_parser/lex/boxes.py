@@ -60,6 +60,18 @@ class Boxes:
     open: bool = False
     own: dict[str, int] = field(default_factory=dict)  # the box's lists: key → last number
 
+    def open_at(self, start: int) -> bool:
+        """Whether a box is open at ``start``: the labels before it passed, the last one open.
+
+        Asked before :meth:`holds`, so that a text without boxes (most) spares what holds
+        needs to know.
+        """
+        starts = self.starts
+        while self.next_box < len(starts) and starts[self.next_box] <= start:
+            self.next_box += 1
+            self.open, self.own = True, {}
+        return self.open
+
     def holds(self, c: Marker, continues: bool, before_sections: bool) -> bool:
         """Whether the box open at ``c`` (if any) holds it as text.
 
@@ -71,10 +83,7 @@ class Boxes:
             continues: Whether it is the next item of a list open outside the box.
             before_sections: Whether no section is open (a box in the preamble).
         """
-        while self.next_box < len(self.starts) and self.starts[self.next_box] <= c.start:
-            self.next_box += 1
-            self.open, self.own = True, {}
-        if not self.open or c.kind is MarkerKind.TABLE_ROW:
+        if not self.open_at(c.start) or c.kind is MarkerKind.TABLE_ROW:
             return False  # a flattened table's rows are read as rows (tab_tables.py)
         if continues and self.own.get(c.key, 0) + 1 != c.number:
             return False  # the section's own numbering goes on: （三） after the box

@@ -19,7 +19,14 @@ from lark import Token
 
 from policy_parser._fastinit import fast_init
 from policy_parser.lex import lookalikes, quotes
-from policy_parser.lex.kinds import KEY_OF_KIND, KIND_OF_TERMINAL, LINE_ONLY, RANK, STATUTE
+from policy_parser.lex.kinds import (
+    KEY_OF_KIND,
+    KIND_OF_TERMINAL,
+    LINE_ONLY,
+    PARENS,
+    RANK,
+    STATUTE,
+)
 from policy_parser.models import MarkerKind
 from policy_parser.numerals import CIRCLED, to_int
 
@@ -98,12 +105,18 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
     m_start, m_end = token.start_pos - offset, token.end_pos - offset
     # Every test below only rejects, so their order is free. (A row number comes with the cell
     # break after it: markers.lark's TABLE_ROW asks for it, the 021 of 2021年 is PLAIN text.)
-    written = str(token)
+    written: str = token.value  # the lexer's plain str (str(token) would copy it)
     number = _number(kind, written)
     if number is None:
         return None
-    digit_after = lookalikes.digit_after(line, m_end)
-    if lookalikes.reference(kind, line, m_start, m_end, line_start, digit_after):
+    after = line[m_end : m_end + 1]
+    # Cheap tests before the calls (one marker per section): digit_after() is read only where
+    # a digit follows (1.5亿元, not 一、甲); reference() can only reject with a digit after, a
+    # statute style (第三条规定的) or inside a line.
+    digit_after = after.isdigit() and lookalikes.digit_after(line, m_end)
+    if (digit_after or not line_start or kind in STATUTE) and lookalikes.reference(
+        kind, line, m_start, m_end, line_start, digit_after
+    ):
         return None
     end = m_end
     while end < len(line) and line[end] in _SPACE:
@@ -113,11 +126,10 @@ def _candidate(line: str, offset: int, token: Token, line_start: bool) -> Marker
     else:
         key = KEY_OF_KIND[kind]
     before = line[m_start - 1] if m_start else ""
-    after = line[m_end : m_end + 1]
     boundary = line_start or before in _BOUNDARY or before in _SPACE
     weak = kind in STATUTE and lookalikes.weak_reference(line, m_end)
     enumeration = before in "、，,第" or after in "、，,"
-    cited = line_start and lookalikes.cited_items(kind, line, m_end)
+    cited = line_start and kind in PARENS and lookalikes.cited_items(kind, line, m_end)
     return Marker(
         kind,
         key,
@@ -196,15 +208,7 @@ def _inline(line: str, offset: int, inline: list[Token], found: list[Marker], te
         found.append(c)
 
 
-def _start(token: Token | None) -> int:
-    """Where a marker token starts; past any text for the end of the tokens (None)."""
-    if token is None:
-        return _PAST_END
-    assert token.start_pos is not None  # lark's lexer positions every token
-    return token.start_pos
-
-
-_PAST_END = 1 << 62
+_PAST_END = 1 << 62  # the start of "no more tokens": past any text
 
 
 def _unquoted(text: str, markers: list[Token]) -> list[Token]:
@@ -218,7 +222,8 @@ def _unquoted(text: str, markers: list[Token]) -> list[Token]:
     starts = [a for a, _ in spans]
     kept = []
     for token in markers:
-        at = _start(token)
+        at = token.start_pos
+        assert at is not None  # lark's lexer positions every token
         k = bisect_right(starts, at) - 1
         if k < 0 or at >= spans[k][1]:
             kept.append(token)
@@ -234,30 +239,37 @@ def candidates(text: str, markers: list[Token]) -> list[Marker]:
             order. No marker token spans a line break, nor reads past one.
     """
     found: list[Marker] = []
-    tokens = iter(_unquoted(text, markers))
-    token = next(tokens, None)
+    tokens = _unquoted(text, markers)
+    # Where each token starts, and a stop past the text: the loop compares integers and
+    # indexes two lists, rather than call a helper three times a line (a plan of 10,000 short
+    # lines, 一行一条, is all line starts).
+    starts: list[int] = [t.start_pos for t in tokens]  # type: ignore[misc]
+    starts.append(_PAST_END)
+    k = 0
     offset = 0
     for line in text.split("\n"):
         line_end = offset + len(line)
-        if _start(token) >= line_end and not line.startswith("#"):
+        heading = line.startswith("#")
+        if starts[k] >= line_end and not heading:
             offset = line_end + 1
             continue  # no marker on the line, and no markdown heading: no candidate
         start = 0
-        prefix = _HEADING_PREFIX.match(line) if line.startswith("#") else None
+        prefix = _HEADING_PREFIX.match(line) if heading else None
         if prefix:
             start = prefix.end()
-        if token is not None and _start(token) == offset + start:
-            c = _candidate(line, offset, token, line_start=True)
-            token = next(tokens, None)
-            if c and not _numbers_a_row(line, c.end - offset):
+        if starts[k] == offset + start:
+            c = _candidate(line, offset, tokens[k], line_start=True)
+            k += 1
+            # (A row needs tabs: most lines have none, and spare the call.)
+            if c and ("\t" not in line or not _numbers_a_row(line, c.end - offset)):
                 found.append(c)
         elif prefix and (bare := _bare_heading(line, offset, start)):
             found.append(bare)
-        inline: list[Token] = []
-        while token is not None and _start(token) < line_end:
-            inline.append(token)
-            token = next(tokens, None)
-        if inline and len(line) > _INLINE_MIN:
-            _inline(line, offset, inline, found, text)
+        if starts[k] < line_end:
+            first = k
+            while starts[k] < line_end:
+                k += 1
+            if len(line) > _INLINE_MIN:
+                _inline(line, offset, tokens[first:k], found, text)
         offset = line_end + 1
     return found

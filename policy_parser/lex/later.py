@@ -20,20 +20,15 @@ LOOKAHEAD = 64  # how many candidates ahead "soon" reaches
 
 
 @dataclass(frozen=True, slots=True)
-class Later:
-    """The candidates of a text, indexed for what those after one say about it.
+class _Index:
+    """The candidates of a text by what the questions of :class:`Later` look up."""
 
-    Made-up example: in ``第二条…`` ``第十八条…`` ``第十九条…``, :meth:`continued` of 第十八条 is
-    true (第十九条 follows): the jump is the text's own numbering, kept with a gap diagnostic.
-    """
-
-    found: list[Marker]
     where: dict[tuple[str, int], list[int]]  # boundary candidates by (key, number)
     anywhere: dict[tuple[str, int], list[int]]  # candidates numbered 1 to 3 by (key, number)
     lines: dict[str, list[int]]  # line-start candidates by key
 
     @classmethod
-    def index(cls, found: list[Marker]) -> Later:
+    def build(cls, found: list[Marker]) -> _Index:
         """Index the candidates ``found`` (in text order)."""
         where: dict[tuple[str, int], list[int]] = {}
         anywhere: dict[tuple[str, int], list[int]] = {}
@@ -45,7 +40,34 @@ class Later:
                 anywhere.setdefault((c.key, c.number), []).append(i)
             if c.line_start:
                 lines.setdefault(c.key, []).append(i)
-        return cls(found, where, anywhere, lines)
+        return cls(where, anywhere, lines)
+
+
+class Later:
+    """The candidates of a text, indexed for what those after one say about it.
+
+    Made-up example: in ``第二条…`` ``第十八条…`` ``第十九条…``, :meth:`continued` of 第十八条 is
+    true (第十九条 follows): the jump is the text's own numbering, kept with a gap diagnostic.
+
+    The index is built at the first question: a text whose lists all simply continue (a plan
+    of 一、（一）1. 2. …) asks none, and indexing its thousands of candidates would be waste.
+    """
+
+    __slots__ = ("_index", "found")
+
+    def __init__(self, found: list[Marker]) -> None:
+        self.found = found
+        self._index: _Index | None = None
+
+    @classmethod
+    def index(cls, found: list[Marker]) -> Later:
+        """Index the candidates ``found`` (in text order)."""
+        return cls(found)
+
+    def _built(self) -> _Index:
+        if self._index is None:
+            self._index = _Index.build(self.found)
+        return self._index
 
     def continued(self, i: int) -> bool:
         """Whether a boundary candidate soon after ``found[i]`` has its style and next number.
@@ -53,7 +75,7 @@ class Later:
         Evidence that a big jump (第二条 → 第十八条) is the text's own numbering.
         """
         c = self.found[i]
-        at = self.where.get((c.key, c.number + 1))
+        at = self._built().where.get((c.key, c.number + 1))
         if not at:
             return False
         j = bisect_right(at, i)
@@ -68,8 +90,9 @@ class Later:
         if c.number != 1 or c.boundary or c.kind not in GLUE_NEXT:
             return False
         at = i
+        anywhere = self._built().anywhere
         for n in (2, 3):
-            later = self.anywhere.get((c.key, n), [])
+            later = anywhere.get((c.key, n), [])
             j = bisect_right(later, at)
             if j == len(later) or later[j] > i + LOOKAHEAD:
                 return False
@@ -84,6 +107,6 @@ class Later:
         c = self.found[i]
         if not c.line_start:
             return False
-        later = self.lines[c.key]
+        later = self._built().lines[c.key]
         j = bisect_right(later, i)
         return j == len(later) or self.found[later[j]].number > c.number

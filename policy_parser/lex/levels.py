@@ -25,6 +25,7 @@ from policy_parser.lex.kinds import STRONG
 from policy_parser.lex.later import Later
 
 _C = TypeVar("_C")
+_T = TypeVar("_T", bound=Token)
 
 try:
     from mypy_extensions import mypyc_attr
@@ -71,15 +72,26 @@ def select(
     boxes = Boxes(list(box_starts))
     chosen: list[tuple[Marker, int]] = []
     later = Later.index(found)
+    # Locals for what the loop asks of every candidate (a plan has thousands): the end of the
+    # last chosen marker, whether the text has boxes at all (most have none: no box calls).
+    last_end = -1
+    has_boxes = bool(boxes.starts)
+    offer = selector.offer
     for i, c in enumerate(found):
-        if chosen and c.start < chosen[-1][0].end:
+        if c.start < last_end:
             continue
-        if boxes.holds(c, selector.continues(c), not selector.stack):
+        if (
+            has_boxes
+            and boxes.open_at(c.start)
+            and boxes.holds(c, selector.continues(c), not selector.stack)
+        ):
             continue
-        level = selector.offer(c, i, later)
+        level = offer(c, i, later)
         if level is not None:
             chosen.append((c, level))
-            boxes.leave(c)
+            last_end = c.end
+            if boxes.open:
+                boxes.leave(c)
         elif boxes.open:
             continue  # text of the box
         elif c.line_start and c.kind in STRONG and not c.cited:
@@ -87,12 +99,26 @@ def select(
     return chosen, selector.diagnostics
 
 
-def _token(text: str, seg: Segment, line: int, offset: int) -> Token:
-    """The ``MARKER`` token of a marker segment on line ``line`` (1-based), at ``offset``."""
-    start, end = seg.start, seg.end
-    column, end_column = start - offset + 1, end - offset + 1
-    token = MarkerToken("MARKER", text[start:end], start, line, column, line, end_column, end)
-    token.segment = seg
+_new_str = str.__new__  # a local name: one look-up less per token
+
+
+def _new_token(
+    cls: type[_T], kind: str, value: str, start: int, line: int, column: int, end_column: int
+) -> _T:
+    """A one-line token of lark's class ``cls``: what ``cls(kind, value, start, line, …)`` builds.
+
+    lark's ``Token.__new__`` takes ``*args, **kwargs`` (for a deprecated keyword) and hands
+    them to a second constructor: two calls per token, a token or two per section. This sets
+    the same public fields in one.
+    """
+    token = _new_str(cls, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = start
+    token.end_pos = start + len(value)
+    token.line = token.end_line = line
+    token.column = column
+    token.end_column = end_column
     return token
 
 
@@ -102,15 +128,16 @@ def _text(text: str, start: int, end: int, line: int, offset: int) -> Token:
     No :class:`Segment` for it: the structure parser's ``NodeBuilder`` makes one from the
     token's positions (一、甲。乙 → the TEXT token 乙 is the segment 3–4).
     """
-    column, end_column = start - offset + 1, end - offset + 1
-    return Token("TEXT", text[start:end], start, line, column, line, end_column, end)
+    column = start - offset + 1
+    return _new_token(Token, "TEXT", text[start:end], start, line, column, end - offset + 1)
 
 
 def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
     """Cut ``text`` at the chosen markers: one token per marker line or run of text.
 
     A marker line runs to the next marker on the line or to its end; a markdown ``## `` before
-    a line-start marker is dropped, and so are pieces that are only spaces.
+    a line-start marker is dropped, and so are pieces that are only spaces. Each marker line
+    is a ``MARKER`` token (a :class:`MarkerToken`) carrying its :class:`Segment`.
     """
     cuts = iter(chosen)
     nxt = next(cuts, None)
@@ -126,9 +153,18 @@ def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
                 yield _text(text, pos, marker.start, number, offset)
             pos = marker.start
             following = next(cuts, None)
-            seg_end = following[0].start if following and following[0].start < line_end else None
-            end = line_end if seg_end is None else seg_end
-            yield _token(text, Segment(pos, end, marker, level), number, offset)
+            end = line_end
+            if following is not None and following[0].start < line_end:
+                end = following[0].start
+            # The MARKER token built here, not by _new_token: one per section.
+            value = text[pos:end]
+            token = _new_str(MarkerToken, value)
+            token.type, token.value = "MARKER", value
+            token.start_pos, token.end_pos = pos, end
+            token.line = token.end_line = number
+            token.column, token.end_column = pos - offset + 1, end - offset + 1
+            token.segment = Segment(pos, end, marker, level)
+            yield token
             pos = end
             nxt = following
         if pos < line_end and text[pos:line_end].strip():
@@ -139,7 +175,8 @@ def segments(text: str, chosen: list[tuple[Marker, int]]) -> Iterator[Token]:
 def _close(after: Token) -> Token:
     """A ``_CLOSE`` at the end of the token ``after``: a section ends where its last text does."""
     end, line, column = after.end_pos, after.end_line, after.end_column
-    return Token("_CLOSE", "", end, line, column, line, column, end)
+    assert end is not None and line is not None and column is not None
+    return _new_token(Token, "_CLOSE", "", end, line, column, column)
 
 
 def nest(tokens: Iterable[Token]) -> Iterator[Token]:

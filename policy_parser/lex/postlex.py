@@ -66,10 +66,8 @@ def _read(stream: Iterator[Token]) -> tuple[str, list[Token]]:
     lark token costs some 250 bytes beside its characters, and a short text's tokens would
     otherwise stay alive through the whole parse.
     """
-    pieces: list[str] = []
-    markers: list[Token] = []
-    for token in stream:
-        pieces.append(token)
-        if token.type != PLAIN:
-            markers.append(token)
-    return "".join(pieces), markers
+    # Whole-list steps (list(), a comprehension) rather than a loop of appends: two tokens a
+    # line, and a plan of 10,000 one-line sections has 20,000.
+    tokens: list[Token] = list(stream)
+    markers = [token for token in tokens if token.type != PLAIN]
+    return "".join(tokens), markers

@@ -78,7 +78,9 @@ def _find_body_end(
     i = _line_index(ctx, start)
     last = start
     lines = ctx.lines
-    while i < len(lines) and lines[i].start < limit:
+    names = names or []
+    n = len(lines)
+    while i < n and lines[i].start < limit:
         ln = lines[i]
         s = ln.s
         if ln.start >= start and s:
@@ -102,13 +104,17 @@ def _find_body_end(
             if _is_end_line(ctx, i):
                 return last, ln.start
         if s and not (s[0] in "-—－–" and _PAGE_NUMBER.match(s)):
-            glued = _glued_close(ctx, ln, start, names or [])
+            # Each search of _glued_close needs '附', '年' or a space run on the line: tested
+            # here, in the loop, most lines ('1．甲负责乙。') have none and spare the call.
+            may_glue = "附" in s or "年" in s or "\u3000" in s or "    " in s or "\t" in s
+            glued = _glued_close(ctx, ln, start, names) if may_glue else None
             if glued is not None:
                 end = glued
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 return end, glued
-            last = min(ln.end, limit) if ln.end > start else last
+            if ln.end > start:  # (a comparison, not min(): the scan runs over every line)
+                last = ln.end if ln.end < limit else limit
         elif s:
             ctx.noise.append((ln.start, ln.end))
             ctx.claim(ln.start, ln.end, "body_end:page_number")
