@@ -113,10 +113,13 @@ def _clean_lines(source: str) -> tuple[list[TrackedText], bool]:
             if not text:
                 lines.append(_BLANK)
                 continue
-            if len(text) != len(raw) or (at != after and after >= 0):
+            if len(text) != len(raw):
+                side_by_side = False
+                at += len(raw) - len(raw.lstrip(_SPACES))
+            elif at != after and after >= 0:
                 side_by_side = False
             after = pos
-            line = TrackedText(text, (0,), (at + len(raw) - len(raw.lstrip(_SPACES)),))
+            line = TrackedText(text, (0,), (at,))
         if len(line.text) > _LONG_LINE and _PARAGRAPH_GAP.search(line.text):
             side_by_side = False
             last = 0
@@ -255,7 +258,8 @@ def normalize(source: str) -> TrackedText:
     """
     lines, side_by_side = _clean_lines(source)
     texts = [line.text for line in lines if line.text]
-    widths = [display_width(text) for text in texts]
+    # display_width, written out: one call less per line.
+    widths = [(len(t.encode("utf-8", "surrogatepass")) + len(t)) // 2 for t in texts]
     width = _wrap_width(widths)
     paragraphs: list[list[TrackedText]] = []
     blank_before = False

@@ -11,7 +11,7 @@ from functools import lru_cache
 from policy_parser.drafts import Draft
 from policy_parser.models import Span, path_key
 from policy_parser.normalize import TrackedText
-from policy_parser.transform.headings import Reading, Tier, read_marker_line
+from policy_parser.transform.headings import VOTES, Reading, Tier, read_marker_line
 from policy_parser.transform.nodes import Node
 from policy_parser.transform.phrases import same_subject
 from policy_parser.transform.tab_tables import tab_table
@@ -65,10 +65,9 @@ def _group_titled(readings: list[Reading]) -> bool:
     Sibling items are written alike: run-in titles stand when most items have one, or when
     every item opens with a short sentence (（二）优化管理，落实自主权。…).
     """
-    votes = [r.vote for r in readings]
-    return sum(votes) > 0 or (
-        all(v >= 0 for v in votes) and any(r.tier is _LENIENT for r in readings)
-    )
+    # Reading.vote, read from the table: no property call per item.
+    votes = [VOTES.get(r.tier, 0) for r in readings]
+    return sum(votes) > 0 or (min(votes) >= 0 and any(r.tier is _LENIENT for r in readings))
 
 
 _STANDING = frozenset((Tier.TITLE, Tier.TASK))  # headings that stand whatever the siblings do

@@ -17,7 +17,7 @@ from policy_parser.models import MarkerKind
 from policy_parser.normalize import TrackedText
 from policy_parser.transform.phrases import opens_task
 
-__all__ = ["Reading", "Tier", "first_sentence_end", "read_marker_line"]
+__all__ = ["VOTES", "Reading", "Tier", "first_sentence_end", "read_marker_line"]
 
 _STATUTE_TITLED = {MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION}
 _LINE_END_PUNCT = tuple("。；;！？!?：:，,、")
@@ -121,11 +121,12 @@ class Reading(NamedTuple):
     @property
     def vote(self) -> int:
         """+1 for a heading, -1 for none, 0 when the line cannot tell."""
-        return _VOTES.get(self.tier, 0)
+        return VOTES.get(self.tier, 0)
 
 
 _CLEAR_TIERS = frozenset((Tier.TITLE, Tier.STRICT, Tier.TASK, Tier.NONE))
-_VOTES = {Tier.TITLE: 1, Tier.STRICT: 1, Tier.TASK: 1, Tier.NONE: -1}
+# A tier's vote (Reading.vote): +1 for a heading, -1 for none, 0 (absent) when it cannot tell.
+VOTES = {Tier.TITLE: 1, Tier.STRICT: 1, Tier.TASK: 1, Tier.NONE: -1}
 # Python 3.11 finds an enum member on its class through a descriptor, a call each time
 # (``Tier.NONE`` costs ten times a global): the per-section code reads these constants.
 _ARTICLE, _TABLE_ROW = MarkerKind.ARTICLE, MarkerKind.TABLE_ROW
