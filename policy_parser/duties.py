@@ -132,8 +132,7 @@ def assemble(drafts: list[Draft], *, bodies: bool = True) -> list[Section]:
         The frozen sections, children included.
     """
     rules = INITIAL_RULES
-    # The rules without a subject, rebuilt only when the document's other rules change: most
-    # sections open with a subject (市科协要…), and the next one must not carry it.
+    # The last rules without a subject (see _without_subject), e.g. after 市科协要….
     bare = INITIAL_RULES
 
     def finish(draft: Draft) -> Section:
