@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policy_parser._fastinit import fast_init
 from policy_parser.models import MarkerKind, Role, Span
 from policy_parser.normalize import TrackedText
 
@@ -44,8 +43,10 @@ class TableRow:
     deadline: TrackedText | None = None
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+# Plain, not frozen (issue 14): a parse builds one per section and none leaves the
+# pipeline. A frozen dataclass writes each field through a call, a plain one with a slot
+# store (11 fields: 1.29 → 0.38 µs); nothing assigns to one after it is built.
+@dataclass(slots=True)
 class Draft:
     """A section before its clauses are read: the model's fields and the tracked own text.
 
