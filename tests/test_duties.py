@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import policy_parser as pp
 from policy_parser.bodies import INITIAL_RULES, ReadingRules
 from policy_parser.duties import _without_subject
@@ -37,3 +39,9 @@ def test_without_subject_reuses_the_last_subjectless_rules_only_when_they_agree(
     cleared = _without_subject(other, last)
     assert cleared == ReadingRules(unlisted=("各区政府",))
     assert _without_subject(ReadingRules(subject=("丙局",)), last) == INITIAL_RULES
+
+
+def test_without_subject_compares_every_field_of_the_rules_but_the_subject() -> None:
+    # _without_subject names the fields it compares: a new field of ReadingRules must be
+    # added there too, or a section would reuse rules that differ in it.
+    assert {f.name for f in fields(ReadingRules)} == {"first_listed_leads", "subject", "unlisted"}
