@@ -21,6 +21,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 
+from policy_parser.run_in import run_together
 from policy_parser.views import Document as _Document
 from policy_parser.views import Section as _Section
 
@@ -112,11 +113,10 @@ def _run_together(sections: Sequence[_Section], source: str) -> bool:
 
     ``一、总体目标2025年…。二、重点任务引导…``: the parser split titles glued to their text
     there by rules for such run-together text (transform/drafts.py), which one marker line per
-    section no longer is: such titles are written run-in, with a stop.
+    section no longer is: such titles are written run-in, with a stop. The same question the
+    parser asks (:mod:`policy_parser.run_in`).
     """
-    later = sections[1:] or sections
-    begun = sum(s.span.start > 0 and source[s.span.start - 1] != "\n" for s in later)
-    return 2 * begun > len(later)
+    return run_together([s.span.start for s in sections], source)
 
 
 def _group_lines(sections: Sequence[_Section], source: str) -> list[str]:

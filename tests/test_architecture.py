@@ -31,6 +31,7 @@ LAYER: dict[str, int] = {
     "wordlists": 0,
     "_gc": 0,
     "_fastinit": 0,  # a cheaper __init__ for the frozen dataclasses built by the thousand
+    "run_in": 0,  # is a group of siblings run together? asked by transform and by render
     "models": 1,
     "table_header": 2,  # the header row and its column roles (Role) of a task table
     "deadlines": 2,  # a task's 完成时限 read as a Deadline (2025年底前 → 2025-12-31)

@@ -11,6 +11,7 @@ import regex
 from policy_parser.lex import Segment
 from policy_parser.models import MarkerKind
 from policy_parser.normalize import TrackedText
+from policy_parser.run_in import run_together as _run_in
 from policy_parser.transform.headings import Reading, Tier, first_sentence_end, read_marker_line
 from policy_parser.transform.nodes import Node
 
@@ -40,17 +41,15 @@ _ARTICLE = MarkerKind.ARTICLE
 def run_together(nodes: list[Node], body: TrackedText) -> bool:
     """Whether most items of a group go on a line already begun: a document run into one line.
 
-    ``二、重点任务引导企业…。三、保障措施…``: its titles are glued to their text.
+    ``二、重点任务引导企业…。三、保障措施…``: its titles are glued to their text
+    (:func:`policy_parser.run_in.run_together`, which render asks too).
     """
-    text = body.text
-    glued = 0
-    # The first item may open the body or a line of its own: its followers tell.
-    later = nodes[1:] or nodes
-    for node in later:
+    starts: list[int] = []
+    for node in nodes:
         marker = node.marker.marker
-        assert marker is not None
-        glued += marker.start > 0 and text[marker.start - 1] != "\n"
-    return 2 * glued > len(later)
+        assert marker is not None  # a group's items are sections: each has its marker
+        starts.append(marker.start)
+    return _run_in(starts, body.text)
 
 
 def _ends_list_item(body: TrackedText, node: Node) -> bool:
