@@ -12,7 +12,14 @@ from policy_parser.wordlists import words
 
 
 def _alternation(items: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
+    """A pattern for any of ``items``, longest first.
+
+    An alternation takes the first branch that matches, so where one word begins another
+    (通知 and 通知书, 委 and 委员会) the longer must come first, whatever the order of the word
+    list: ``…的通知书`` reads as the kind 通知书, not 通知 with 书 left over.
+    """
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
 
 
 # The kinds of document a title names, as its last word: '…的通知', '…实施方案', '…条例'.
@@ -25,9 +32,8 @@ _OF_KIND = regex.compile(rf"的{_KIND}")  # '…的通报'
 # test that rejects most lines before any pattern runs.
 _TITLE_LAST = frozenset(w[-1] for w in _KIND_WORDS) | frozenset("）)")
 # A body naming its own kind: '…制定本实施方案。' (longest first: 实施方案 before 方案).
-_SELF_WORDS = sorted(words("doc_kinds", "self"), key=len, reverse=True)
 _SELF_KIND = regex.compile(
-    r"(?:制定|印发|形成|提出)?本(" + "|".join(regex.escape(w) for w in _SELF_WORDS) + ")"
+    r"(?:制定|印发|形成|提出)?本(" + _alternation(words("doc_kinds", "self")) + ")"
 )
 # The kinds of a notice that issues another document: '关于印发X的通知'.
 _ISSUING_KIND = _alternation(words("doc_kinds", "issuing"))
