@@ -77,7 +77,8 @@ def _opening_subject(masked: str, free: list[Found]) -> tuple[str, ...]:
         return ()  # the common case: the clause does not open with its subject
     names: list[str] = []
     end = -1
-    for f in sorted(free, key=lambda f: (f.start, f.end)):
+    # (Most clauses name one body: nothing to sort.)
+    for f in free if len(free) == 1 else sorted(free, key=lambda f: (f.start, f.end)):
         if f.role not in _OBLIGED or f.start < lead:
             continue
         if end >= 0 and masked[end : f.start] not in _LIST_GAP:

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from operator import itemgetter
 
@@ -160,6 +159,8 @@ def _scoped(
 
 def _specific(found: list[Found]) -> list[Found]:
     """Keep the specific role of a subject: 省级能源主管部门应会同… is lead, not responsible."""
+    if len(found) == 1:  # most clauses: one body, which no other can make more specific
+        return found
     specific = {(f.start, f.end) for f in found if f.role in (Role.LEAD, Role.COOPERATE)}
     return [f for f in found if f.role is not Role.RESPONSIBLE or (f.start, f.end) not in specific]
 
@@ -167,11 +168,13 @@ def _specific(found: list[Found]) -> list[Found]:
 _OFFSETS = itemgetter(2, 3)  # (start, end) of a Found: a C key for sorting in text order
 
 
-def _dedupe(found: Iterable[Found]) -> list[Found]:
+def _dedupe(found: list[Found]) -> list[Found]:
     """Keep each (name, role) once, in text order.
 
     ``市科协牵头…，市科协负责汇总`` names 市科协 lead and responsible, each once.
     """
+    if len(found) == 1:  # most clauses: one body, nothing to sort or drop
+        return found
     seen: set[tuple[str, Role]] = set()
     out: list[Found] = []
     for f in sorted(found, key=_OFFSETS):
